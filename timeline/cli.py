@@ -1,0 +1,103 @@
+"""The `timeline` command: thin wrappers that parse options, call the core, print, exit.
+
+Each subcommand is one `cmd_*` function taking the parsed arguments and returning an
+exit code; `main` only dispatches. Errors in the input raise CorpusError (or another
+TimelineError) and are printed as `path:line: message` with exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from timeline import __version__
+from timeline.config import DEFAULT_CORPUS, DEFAULT_JSON, DEFAULT_SITE_DIR
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def cmd_timeml(args: argparse.Namespace) -> int:
+    raise NotImplementedError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="timeline", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"timeline {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("import", cmd_import, "Turn raw article text files into corpus files.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--into", default=str(DEFAULT_CORPUS), metavar="DIR")
+
+    p = add("check", cmd_check, "Validate the corpus and report every problem.")
+    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR")
+
+    p = add("extract", cmd_extract, "Write the timeline as JSON (timeline.json).")
+    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR")
+    p.add_argument("-o", "--output", default=str(DEFAULT_JSON), metavar="FILE")
+
+    p = add("build", cmd_build, "Build the static site (strict).")
+    p.add_argument("--corpus", default=None, metavar="DIR")
+    p.add_argument("--site-dir", default=str(DEFAULT_SITE_DIR), metavar="DIR")
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE")
+
+    p = add("serve", cmd_serve, "Serve the site with live reload when corpus files change.")
+    p.add_argument("--corpus", default=None, metavar="DIR")
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE")
+
+    p = add("export", cmd_export, "Write exports: TimelineJS JSON, iCalendar, CSV.")
+    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR")
+    p.add_argument("--format", choices=["json", "timelinejs", "ics", "csv"], required=True)
+    p.add_argument("-o", "--output", default="-", metavar="FILE")
+
+    p = add("resolve", cmd_resolve, "Explain how one date phrase resolves.")
+    p.add_argument("phrase")
+    p.add_argument("--anchor", required=True, metavar="DATE")
+    p.add_argument("--context", default=None, metavar="SENTENCE")
+
+    p = add("timeml", cmd_timeml, "Annotate TimeML documents with TIMEX3 tags.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--out", required=True, metavar="DIR")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

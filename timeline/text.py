@@ -1,0 +1,140 @@
+"""Paragraphs and sentences of a body, as character spans into it.
+
+Every later stage points back into the original text by offsets, so nothing here
+copies or normalises the text: a span is (start, end) and the text is sliced.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd
+    vs etc jan feb mar apr jun jul aug sep sept oct nov dec no
+    mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.g i.e a.m p.m""".split()
+)
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
+# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, space.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    paragraph: int  # index of the paragraph that holds it
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-empty paragraphs (blocks separated by blank lines), trimmed of white space."""
+    spans: list[Span] = []
+    pos = 0
+    for brk in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        span = _trim(text, pos, end)
+        if span:
+            spans.append(span)
+        pos = brk.end() if brk else len(text)
+    return spans
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences in reading order; a single line break inside a paragraph also ends one
+    when the line reads as a headline or list item (no terminal punctuation)."""
+    result: list[Sentence] = []
+    for index, para in enumerate(paragraphs(text)):
+        for start, end in _split_lines(text, para):
+            for s, e in _split_sentences(text, start, end):
+                result.append(Sentence(s, e, index))
+    return result
+
+
+def sentence_at(sents: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence that holds a character offset."""
+    lo, hi = 0, len(sents)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sents[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sents) and sents[lo].start <= offset:
+        return sents[lo]
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if start < end else None
+
+
+def _split_lines(text: str, para: Span) -> list[tuple[int, int]]:
+    """Lines of a paragraph; lines that continue a sentence are joined back."""
+    pieces: list[tuple[int, int]] = []
+    pos = para.start
+    for line_end in [m.start() for m in re.finditer("\n", para.of(text))] + [len(para.of(text))]:
+        end = para.start + line_end
+        span = _trim(text, pos, end)
+        if span:
+            if pieces and not _ends_line(text[pieces[-1][0] : pieces[-1][1]]):
+                if _continues(text[span.start : span.end]):
+                    pieces[-1] = (pieces[-1][0], span.end)
+                    pos = end + 1
+                    continue
+            pieces.append((span.start, span.end))
+        pos = end + 1
+    return pieces
+
+
+def _ends_line(line: str) -> bool:
+    """A line break after this line is a boundary (headline, list item, finished sentence)."""
+    return True if not line else line[-1] in ".!?\"”:;" or line.lstrip().startswith(("-", "*"))
+
+
+def _continues(line: str) -> bool:
+    return bool(line) and line[0].islower()
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(chunk):
+        if _is_abbreviation(chunk, m.start()) or not _next_starts_sentence(chunk, m.end()):
+            continue
+        spans.append((start + pos, start + m.end()))
+        pos = m.end()
+        while pos < len(chunk) and chunk[pos].isspace():
+            pos += 1
+    if pos < len(chunk):
+        spans.append((start + pos, end))
+    return spans
+
+
+def _is_abbreviation(chunk: str, dot: int) -> bool:
+    if chunk[dot] != ".":
+        return False
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", chunk[:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    # Single capital letters are initials ("J. Mansour"), not sentence ends.
+    return token in ABBREVIATIONS or (len(token) == 1 and chunk[dot - 1].isupper())
+
+
+def _next_starts_sentence(chunk: str, pos: int) -> bool:
+    rest = chunk[pos:].lstrip()
+    return not rest or not rest[0].islower()

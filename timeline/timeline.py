@@ -1,0 +1,138 @@
+"""The Timeline: ordered events with their articles, and its JSON contract (timeline.json)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from timeline.corpus import Article
+from timeline.dates.values import Timex
+from timeline.events import Mention
+from timeline.merge import Event
+from timeline.text import sentence_at, sentences
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ResolvedArticle:
+    """An article with the temporal expressions found in its body."""
+
+    article: Article
+    timexes: tuple[Timex, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    title: str
+    articles: tuple[ResolvedArticle, ...]
+    events: tuple[Event, ...]
+    undated: tuple[Mention, ...] = field(default=())
+
+
+def order_events(events: list[Event]) -> list[Event]:
+    """By the interval each value covers: earlier start first, then the wider span first,
+    so a month heading precedes the days inside it; ties broken by id for determinism."""
+    return sorted(events, key=lambda e: (e.interval[0], -(e.interval[1] - e.interval[0]).days, e.id))
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of timeline.json, shipped in the package."""
+    text = resources.files("timeline").joinpath("timeline.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+def to_json(timeline: Timeline) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": timeline.title,
+        "articles": [_article_json(r) for r in timeline.articles],
+        "events": [_event_json(e) for e in timeline.events],
+        "undated": [_mention_json(m) for m in timeline.undated],
+    }
+
+
+def dumps(timeline: Timeline) -> str:
+    """timeline.json text: stable key order and formatting, so equal input gives equal bytes."""
+    return json.dumps(to_json(timeline), ensure_ascii=False, indent=2) + "\n"
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _article_json(resolved: ResolvedArticle) -> dict[str, Any]:
+    a = resolved.article
+    sents = sentences(a.body)
+    return {
+        "id": a.id,
+        "path": a.path.as_posix(),
+        "title": a.title,
+        "source": a.source,
+        "url": a.url,
+        "author": a.author,
+        "language": a.language,
+        "published": _iso(a.published),
+        "published_inferred": a.published_inferred,
+        "published_evidence": list(a.published_evidence),
+        "timexes": [_timex_json(t, a.body, sents) for t in resolved.timexes],
+    }
+
+
+def _timex_json(t: Timex, body: str, sents: list) -> dict[str, Any]:
+    sent = sentence_at(sents, t.start)
+    out: dict[str, Any] = {
+        "text": t.text,
+        "start": t.start,
+        "end": t.end,
+        "type": t.type,
+        "value": t.timex_value,
+    }
+    if t.mod:
+        out["mod"] = t.mod
+    out["sentence"] = sent.of(body) if sent else ""
+    out["rule"] = t.rule
+    if t.cue:
+        out["cue"] = t.cue
+    out["anchor"] = _iso(t.anchor)
+    return out
+
+
+def _mention_json(m: Mention) -> dict[str, Any]:
+    interval = m.timex.interval()
+    return {
+        "article": m.article,
+        "sentence": m.sentence_text,
+        "phrase": m.timex.text,
+        "phrase_start": m.timex.start,
+        "phrase_end": m.timex.end,
+        "value": m.timex.timex_value,
+        "start": _iso(interval[0]) if interval else None,
+        "end": _iso(interval[1]) if interval else None,
+        "trigger": m.trigger,
+        "trigger_start": m.trigger_start,
+        "trigger_end": m.trigger_end,
+        "summary": m.summary,
+        "status": m.status,
+        "actors": list(m.actors),
+    }
+
+
+def _event_json(e: Event) -> dict[str, Any]:
+    start, end = e.interval
+    out: dict[str, Any] = {
+        "id": e.id,
+        "date": e.date,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "summary": e.summary,
+        "status": e.status,
+        "sources": list(e.sources),
+        "mentions": [_mention_json(m) for m in e.mentions],
+        "conflicts": [{"value": c.value, "articles": list(c.articles)} for c in e.conflicts],
+    }
+    if e.mod:
+        out["mod"] = e.mod
+    return out
