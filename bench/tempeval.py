@@ -22,7 +22,6 @@ import resource
 import sys
 import time
 import tracemalloc
-import types
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -188,12 +187,9 @@ System = Callable[[str, "datetime"], list[Span]]
 
 @functools.cache
 def _resolver() -> Callable[..., list]:
-    import timeline.dates
+    from timeline.timeml import resolver
 
-    resolve = timeline.dates.resolve
-    # Importing the submodule timeline/dates/resolve.py rebinds the package attribute
-    # `resolve` to that module, shadowing the function; fall back to its entry point.
-    return resolve if not isinstance(resolve, types.ModuleType) else resolve.resolve_text
+    return resolver()
 
 
 def ours(text: str, dct: datetime) -> list[Span]:

@@ -44,7 +44,22 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def cmd_timeml(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from pathlib import Path
+
+    from timeline.corpus import CorpusError
+    from timeline.timeml import annotate_files
+
+    try:
+        written = annotate_files([Path(f) for f in args.files], Path(args.out))
+    except CorpusError as exc:
+        print(f"timeline timeml: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"timeline timeml: cannot write to {args.out}: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -13,12 +13,15 @@ comparison agree on extents.
 from __future__ import annotations
 
 import html
+import os
 import re
+import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 
 from timeline.corpus import CorpusError
 from timeline.dates.values import Timex
@@ -77,7 +80,9 @@ def read_timeml(path: Path | str) -> TimeMLDocument:
     """Read a TimeML file; raise CorpusError naming the file on malformed input."""
     path = Path(path)
     try:
-        source = path.read_text(encoding="utf-8")
+        # newline="" keeps \r\n as written: the output must match the input byte for byte.
+        with path.open(encoding="utf-8", newline="") as handle:
+            source = handle.read()
     except (OSError, UnicodeDecodeError) as exc:
         raise CorpusError(path, f"cannot read TimeML file: {exc}") from exc
     return parse_timeml(source, path)
@@ -276,3 +281,52 @@ def strip_text(source: str) -> str:
         raise ValueError("no <TEXT> element")
     end = source.index(_TEXT_CLOSE, opening.end())
     return _strip(source, opening.end(), end).raw
+
+
+# --- whole files ----------------------------------------------------------------------
+
+
+def resolver() -> Callable[[str, date | None, str], list[Timex]]:
+    """`timeline.dates.resolve`, the function.
+
+    Importing the submodule timeline/dates/resolve.py rebinds the package attribute
+    `resolve` to that module, shadowing the function; then use the module's entry point.
+    """
+    import timeline.dates
+
+    found = timeline.dates.resolve
+    return found.resolve_text if isinstance(found, ModuleType) else found
+
+
+def annotate_files(paths: Sequence[Path], out_dir: Path, language: str = "en") -> list[Path]:
+    """Tag every TimeML file in `paths` and write it under the same name into `out_dir`.
+
+    All inputs are read and checked first, so a bad file stops the run before anything
+    is written; each output goes to a temporary file that is then moved into place.
+    """
+    docs = [read_timeml(path) for path in paths]
+    names = [doc.path.name for doc in docs]
+    duplicate = next((name for name in names if names.count(name) > 1), None)
+    if duplicate is not None:
+        raise CorpusError(duplicate, "two inputs share this file name; outputs would collide")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    resolve = resolver()
+    written: list[Path] = []
+    for doc in docs:
+        tagged = annotate(doc, resolve(doc.text, doc.dct, language))
+        target = out_dir / doc.path.name
+        _write_atomically(target, tagged)
+        written.append(target)
+    return written
+
+
+def _write_atomically(target: Path, content: str) -> None:
+    handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(content)
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
