@@ -10,21 +10,48 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from timeline import __version__
-from timeline.config import DEFAULT_CORPUS, DEFAULT_JSON, DEFAULT_SITE_DIR
+from timeline.config import DEFAULT_CORPUS, DEFAULT_JSON, DEFAULT_SITE_DIR, Settings
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from timeline.ingest import import_files
+
+    into = Path(args.into)
+    for outcome in import_files([Path(f) for f in args.files], into, force=args.force):
+        verb = {"write": "wrote", "replace": "replaced", "unchanged": "unchanged"}[outcome.action]
+        print(f"{verb} {outcome.target} (from {outcome.imported.source})")
+    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from timeline.corpus import ERROR, check_corpus
+
+    articles, problems = check_corpus(args.corpus)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(p.severity == ERROR for p in problems)
+    warnings = len(problems) - errors
+    print(f"{len(articles)} articles, {errors} errors, {warnings} warnings")
+    return 1 if errors else 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from timeline.corpus import load_corpus
+    from timeline.pipeline import build_timeline
+    from timeline.timeline import dumps
+
+    text = dumps(build_timeline(load_corpus(args.corpus), title=args.title))
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        from timeline.ingest import write_atomic
+
+        write_atomic(Path(args.output), text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -67,7 +94,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help_: str
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         p.set_defaults(func=func)
         return p
@@ -75,13 +104,17 @@ def _parser() -> argparse.ArgumentParser:
     p = add("import", cmd_import, "Turn raw article text files into corpus files.")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--into", default=str(DEFAULT_CORPUS), metavar="DIR")
+    p.add_argument(
+        "--force", action="store_true", help="replace existing corpus files whose content differs"
+    )
 
     p = add("check", cmd_check, "Validate the corpus and report every problem.")
     p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR")
 
     p = add("extract", cmd_extract, "Write the timeline as JSON (timeline.json).")
     p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR")
-    p.add_argument("-o", "--output", default=str(DEFAULT_JSON), metavar="FILE")
+    p.add_argument("-o", "--output", default=str(DEFAULT_JSON), metavar="FILE", help="- for stdout")
+    p.add_argument("--title", default=Settings().title, help="title of the timeline")
 
     p = add("build", cmd_build, "Build the static site (strict).")
     p.add_argument("--corpus", default=None, metavar="DIR")
@@ -110,8 +143,23 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from timeline.corpus import CorpusError
+
     args = _parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except CorpusError as exc:
+        for problem in exc.problems:
+            print(_where(problem.path, problem.line, problem.message), file=sys.stderr)
+    except OSError as exc:  # unreadable input, unwritable output
+        print(_where(exc.filename or "timeline", None, exc.strerror or str(exc)), file=sys.stderr)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+    return 1
+
+
+def _where(path: object, line: int | None, message: str) -> str:
+    return f"{path}:{line}: {message}" if line else f"{path}: {message}"
 
 
 if __name__ == "__main__":

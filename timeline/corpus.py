@@ -1,19 +1,69 @@
-"""Articles: one Markdown file each, YAML front matter plus the body text."""
+"""Articles: one Markdown file each, YAML front matter plus the body text.
+
+`check_corpus` reads a corpus folder and reports every problem it finds (each with the
+file and, where it applies, the line); `load_corpus` returns the articles or raises one
+CorpusError that carries all of them. Article text is untrusted: nothing here executes
+or interprets it beyond a safe YAML load of the front matter.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
+
+import yaml
+
+from timeline.config import CORPUS_SUFFIXES, DEFAULT_LANGUAGE
+
+ERROR = "error"
+WARNING = "warning"
+
+FRONT_MATTER_FENCE = "---"
+TEXT_KEYS = ("title", "source", "url", "author", "dateline", "program", "language")
+KNOWN_KEYS = (*TEXT_KEYS, "published")
+# An article id becomes a file name, a page URL and an anchor: keep it to word characters.
+ID_PATTERN = re.compile(r"\w[\w.-]*")
+LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+BINARY_SNIFF_BYTES = 8192
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATETIME_PATTERN = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?"
+)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about the corpus; `line` is a 1-based file line when it applies."""
+
+    path: Path
+    message: str
+    line: int | None = None
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.severity}: {self.message}"
 
 
 class CorpusError(Exception):
-    """A problem with one corpus file, reported with the file and, where known, the line."""
+    """A problem with one corpus file, reported with the file and, where known, the line.
+    Raised by `load_corpus` with every error found in `problems`."""
 
-    def __init__(self, path: Path | str, message: str, line: int | None = None):
+    def __init__(
+        self,
+        path: Path | str,
+        message: str,
+        line: int | None = None,
+        problems: tuple[Problem, ...] = (),
+    ):
         self.path = Path(path)
         self.line = line
         self.message = message
+        self.problems = problems or (Problem(self.path, message, line),)
         where = f"{self.path}:{line}" if line else str(self.path)
         super().__init__(f"{where}: {message}")
 
@@ -35,6 +85,8 @@ class Article:
     body_line: int = 1
     published_inferred: bool = False
     published_evidence: tuple[str, ...] = field(default=())
+    dateline: str | None = None
+    program: str | None = None
 
     @property
     def published_day(self) -> date | None:
@@ -42,3 +94,244 @@ class Article:
         if isinstance(self.published, datetime):
             return self.published.date()
         return self.published
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps timestamps as text, so `published` is parsed (and its errors
+    reported) here rather than by YAML, which raises plain ValueErrors for 2025-13-01."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+# --- public API --------------------------------------------------------------------------
+
+
+def check_corpus(directory: Path | str) -> tuple[list[Article], list[Problem]]:
+    """Every article that could be read, sorted by id, and every problem found."""
+    folder = Path(directory)
+    if not folder.exists():
+        return [], [Problem(folder, "corpus folder not found")]
+    if not folder.is_dir():
+        return [], [Problem(folder, "corpus path is not a folder")]
+    problems: list[Problem] = []
+    articles: list[Article] = []
+    for path in _corpus_files(folder, problems):
+        article, found = read_article(path)
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
+    articles = _drop_duplicates(articles, problems)
+    if not articles and not any(p.severity == ERROR for p in problems):
+        suffixes = ", ".join(f"*{s}" for s in CORPUS_SUFFIXES)
+        problems.append(Problem(folder, f"empty corpus: no articles ({suffixes}) in this folder"))
+    problems.sort(key=lambda p: (str(p.path), p.line or 0, p.severity, p.message))
+    return sorted(articles, key=lambda a: a.id), problems
+
+
+def load_corpus(directory: Path | str) -> list[Article]:
+    """The articles of a corpus folder sorted by id; CorpusError listing every error."""
+    articles, problems = check_corpus(directory)
+    errors = tuple(p for p in problems if p.severity == ERROR)
+    if errors:
+        first = errors[0]
+        raise CorpusError(first.path, first.message, first.line, problems=errors)
+    return articles
+
+
+def read_article(path: Path) -> tuple[Article | None, list[Problem]]:
+    """One corpus file: the article (None if it has errors) and the problems found."""
+    text, problem = read_text(path)
+    if problem:
+        return None, [problem]
+    return parse_article(path, text)
+
+
+def parse_article(path: Path, text: str) -> tuple[Article | None, list[Problem]]:
+    """An article from the text of a corpus file (`path` names it in messages and gives the id)."""
+    problems: list[Problem] = []
+    split = _split_front_matter(path, text, problems)
+    if split is None:
+        return None, problems
+    yaml_text, body, body_line = split
+    meta = _parse_yaml(path, yaml_text, problems)
+    if meta is None:
+        return None, problems
+    fields = _validate_fields(path, meta, problems)
+    if not body.strip():
+        problems.append(Problem(path, "empty body: the article has no text", body_line))
+    if not ID_PATTERN.fullmatch(path.stem):
+        problems.append(
+            Problem(path, "file name is not a usable id: use letters, digits, '-', '_' or '.'")
+        )
+    if any(p.severity == ERROR for p in problems):
+        return None, problems
+    return Article(id=path.stem, path=path, body=body, body_line=body_line, **fields), problems
+
+
+# --- files and text ----------------------------------------------------------------------
+
+
+def _corpus_files(folder: Path, problems: list[Problem]) -> Iterator[Path]:
+    """Corpus files under the folder (recursively, hidden entries skipped), in name order;
+    other files are reported, since a stray .txt is usually an article not yet imported."""
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or path.is_dir():
+            continue
+        if path.suffix.lower() in CORPUS_SUFFIXES:
+            yield path
+        else:
+            hint = " (import raw text with `timeline import`)" if path.suffix == ".txt" else ""
+            problems.append(Problem(path, f"ignored: not a corpus file{hint}", None, WARNING))
+
+
+def read_text(path: Path) -> tuple[str, Problem | None]:
+    """A file's text with line ends normalised to \\n, or the problem that prevents it."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return "", Problem(path, f"cannot read file: {exc.strerror or exc}")
+    if b"\0" in data[:BINARY_SNIFF_BYTES]:
+        return "", Problem(path, "binary file, not UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        bad = data[exc.start : exc.start + 1].hex()
+        return "", Problem(path, f"not UTF-8 text (invalid byte 0x{bad})", line)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def _split_front_matter(
+    path: Path, text: str, problems: list[Problem]
+) -> tuple[str, str, int] | None:
+    """(YAML text, body, first body line). The YAML starts on file line 2."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != FRONT_MATTER_FENCE:
+        problems.append(
+            Problem(
+                path,
+                "no front matter: the file must start with a '---' line, then YAML "
+                "with at least `title:`, then a closing '---' line",
+                1,
+            )
+        )
+        return None
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == FRONT_MATTER_FENCE:
+            body = "\n".join(lines[index + 1 :])
+            return "\n".join(lines[1:index]), body, index + 2
+    problems.append(Problem(path, "front matter is not closed: no second '---' line", 1))
+    return None
+
+
+def _parse_yaml(path: Path, yaml_text: str, problems: list[Problem]) -> dict[str, Any] | None:
+    """The front matter mapping with each key's file line under '__lines__'."""
+    try:
+        node = yaml.compose(yaml_text, Loader=_Loader)
+        data = yaml.load(yaml_text, Loader=_Loader)  # _Loader is a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.append(Problem(path, f"front matter is not valid YAML: {reason}", line))
+        return None
+    if data is None:
+        data, node = {}, None
+    if not isinstance(data, dict) or (node is not None and not isinstance(node, yaml.MappingNode)):
+        problems.append(Problem(path, "front matter must be a mapping of `key: value` lines", 2))
+        return None
+    lines: dict[str, int] = {}
+    for key_node, _ in node.value if node is not None else []:
+        key, line = str(key_node.value), key_node.start_mark.line + 2
+        if key in lines:
+            message = f"duplicate key `{key}` (first on line {lines[key]})"
+            problems.append(Problem(path, message, line))
+        lines.setdefault(key, line)
+    return {"__lines__": lines, **{str(k): v for k, v in data.items()}}
+
+
+def _validate_fields(path: Path, meta: dict[str, Any], problems: list[Problem]) -> dict[str, Any]:
+    lines: dict[str, int] = meta.pop("__lines__")
+
+    def report(key: str, message: str, severity: str = ERROR) -> None:
+        problems.append(Problem(path, message, lines.get(key, 2 if key in meta else 1), severity))
+
+    for key in meta:
+        if key not in KNOWN_KEYS:
+            known = ", ".join(KNOWN_KEYS)
+            report(key, f"unknown key `{key}` is ignored (known keys: {known})", WARNING)
+    fields: dict[str, Any] = {}
+    for key in TEXT_KEYS:
+        value = meta.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            report(key, f"`{key}` must be text, not {_kind(value)} (put it in quotes)")
+        elif not value.strip():
+            report(key, f"`{key}` is empty")
+        else:
+            fields[key] = value.strip()
+    if "title" not in meta:
+        report("title", "missing `title` in the front matter")
+    if "language" in fields and not LANGUAGE_PATTERN.fullmatch(fields["language"]):
+        code = fields.pop("language")
+        report("language", f"`language` must be a language code such as `en`, not {code!r}")
+    fields.setdefault("language", DEFAULT_LANGUAGE)
+    if meta.get("published") is not None:
+        published, error = parse_published(meta["published"])
+        if error:
+            report("published", error)
+        else:
+            fields["published"] = published
+    return fields
+
+
+def parse_published(value: Any) -> tuple[date | datetime | None, str | None]:
+    """A publish date `YYYY-MM-DD` or a datetime with a UTC offset; (value, error)."""
+    text = value if isinstance(value, str) else None
+    if text is None:
+        return None, f"`published` must be a date such as 2025-10-17, not {_kind(value)}"
+    text = text.strip()
+    if DATE_PATTERN.fullmatch(text):
+        try:
+            return date.fromisoformat(text), None
+        except ValueError as exc:
+            return None, f"invalid `published` date {text!r}: {exc}"
+    if not DATETIME_PATTERN.fullmatch(text):
+        return None, (
+            f"invalid `published` value {text!r}: use a date (2025-10-17) "
+            "or a datetime with offset (2025-10-17T08:30:00-04:00)"
+        )
+    try:
+        moment = datetime.fromisoformat(re.sub(r"Z$", "+00:00", text))
+    except ValueError as exc:
+        return None, f"invalid `published` datetime {text!r}: {exc}"
+    if moment.tzinfo is None:
+        return None, f"`published` datetime {text!r} needs a UTC offset, e.g. {text}+00:00"
+    return moment, None
+
+
+def _kind(value: Any) -> str:
+    names = {bool: "true/false", int: "a number", float: "a number", list: "a list"}
+    return "a mapping" if isinstance(value, dict) else names.get(type(value), type(value).__name__)
+
+
+def _drop_duplicates(articles: list[Article], problems: list[Problem]) -> list[Article]:
+    """Ids must be unique, also ignoring case (file systems and URLs may fold it)."""
+    seen: dict[str, Article] = {}
+    kept: list[Article] = []
+    for article in sorted(articles, key=lambda a: (a.id.casefold(), str(a.path))):
+        first = seen.get(article.id.casefold())
+        if first is not None:
+            problems.append(
+                Problem(article.path, f"duplicate article id `{article.id}` (also {first.path})")
+            )
+            continue
+        seen[article.id.casefold()] = article
+        kept.append(article)
+    return kept

@@ -1,0 +1,280 @@
+"""Import raw article text (as copied from a news page) into corpus files.
+
+A raw text may open with header shapes (a `date YYYY-MM-DD` marker, a
+`Title/ PLACE/ Author/ Program/` line, a headline on its own line) and carry page
+furniture (comment prompts, "Related Content", lone punctuation). Headers become front
+matter, furniture lines are dropped, every other line is kept character for character.
+Both are data tables below, matched by general patterns, not by source.
+
+Decisions (documented in the README):
+- A publish date is never invented: no `published` key unless the text states one.
+- With no headline, the title is the lead sentence (shortened at a clause boundary) and
+  a YAML comment in the front matter says so.
+- Each line of the raw text is a paragraph (news pages put one paragraph per line), except
+  that a hard-wrapped line continuing a sentence stays joined to it; paragraphs are
+  separated by one blank line so Markdown keeps them apart.
+- File names are slugs of the title, made unique within one import by `-2`, `-3`... An
+  existing file with the same content is left as is; a different one is an error unless
+  `force` (then it is replaced). Nothing is written unless every input is fine, and each
+  file is written to a temporary name first, then moved into place.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from timeline.config import CORPUS_SUFFIXES
+from timeline.corpus import ERROR, CorpusError, Problem, parse_article, read_text
+from timeline.text import _continues, _ends_line, sentences
+
+# Header shapes at the start of the text, tried until none matches; each applies once.
+# Named groups become front matter keys.
+HEADER_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "date marker",
+        re.compile(r"\A\s*(?i:date)[ \t]+(?P<published>\d{4}-\d{2}-\d{2})(?:[ \t]+|\n|\Z)"),
+    ),
+    (
+        "slash header",  # Title/ PLACE/ Author/ Program/
+        re.compile(
+            r"\A\s*(?P<title>[^\n]{1,300}?)/[ \t]+(?P<dateline>[^/\n]{1,60}?)/[ \t]+"
+            r"(?P<author>[^/\n]{1,80}?)/[ \t]+(?P<program>[^/\n]{1,80}?)/(?:[ \t]+|\n|\Z)"
+        ),
+    ),
+    (
+        "headline",  # a short first line that does not end like a sentence or a clause
+        re.compile(r"\A\s*(?P<title>(?:[^\s]+[ \t]+){0,24}[^\s]*[^\s.,;:…])[ \t]*\n"),
+    ),
+)
+
+# Whole lines that are page furniture, not article text (matched case-insensitively).
+FURNITURE: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"you must (?:register|log ?in|sign ?in|sign up)(?: or (?:register|log ?in|sign ?in|"
+        r"sign up))? to (?:post|leave|add|write) a comment\.?",
+        r"(?:leave|post|add|write) a comment\.?",
+        r"comments?(?: \(\d+\))?:?",
+        r"\d+ comments?",
+        r"related(?: content| articles| stories| coverage| news| posts)?:?",
+        r"(?:read|see) (?:more|also):?",
+        r"advertisement|sponsored(?: content)?",
+        r"share(?: this(?: article| story)?)?(?: on)?:?",
+        r"[^\w\s]+",  # lone punctuation: ".", "***", "—"
+    )
+)
+
+TITLE_MAX = 120  # a title taken from the lead sentence is cut to about this length
+SLUG_MAX = 60
+DERIVED_TITLE_NOTE = "# title: the lead sentence (the text has no headline)"
+
+
+@dataclass(frozen=True)
+class Imported:
+    """One raw text turned into a corpus file."""
+
+    source: Path  # the raw file
+    slug: str
+    meta: dict[str, object]
+    body: str
+    title_derived: bool = False
+
+    def document(self) -> str:
+        """The corpus file text: YAML front matter written by safe_dump, then the body."""
+        front = yaml.safe_dump(self.meta, sort_keys=False, allow_unicode=True, width=10**6)
+        note = f"{DERIVED_TITLE_NOTE}\n" if self.title_derived else ""
+        return f"---\n{note}{front}---\n\n{self.body}"
+
+
+# --- reading one raw text --------------------------------------------------------------
+
+
+def parse_raw(path: Path, text: str) -> Imported:
+    """Front matter and body from a raw article text; CorpusError if nothing is left."""
+    text = "\n".join(line for line in text.split("\n") if not is_furniture(line))
+    meta, rest = _headers(path, text)
+    body = paragraphs_text(rest)
+    if not body.strip():
+        raise CorpusError(path, "no article text left after the header and page furniture")
+    derived = "title" not in meta
+    if derived:
+        meta["title"] = lead_title(body)
+    order = ("title", "author", "dateline", "program", "published")
+    ordered = {key: meta[key] for key in order if key in meta}
+    return Imported(path, slugify(str(ordered["title"])), ordered, body, derived)
+
+
+def is_furniture(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and any(p.fullmatch(stripped) for p in FURNITURE)
+
+
+def _headers(path: Path, text: str) -> tuple[dict[str, object], str]:
+    meta: dict[str, object] = {}
+    used: set[str] = set()
+    progress = True
+    while progress:
+        progress = False
+        for name, pattern in HEADER_SHAPES:
+            match = pattern.match(text)
+            groups = match.groupdict() if match else {}
+            if not match or name in used or any(key in meta for key in groups):
+                continue
+            for key, value in groups.items():
+                meta[key] = _published(path, value) if key == "published" else value.strip()
+            used.add(name)
+            text = text[match.end() :]
+            progress = True
+    return meta, text
+
+
+def _published(path: Path, value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise CorpusError(path, f"invalid date in the `date` header {value!r}: {exc}", 1) from exc
+
+
+def paragraphs_text(text: str) -> str:
+    """The lines, verbatim, one paragraph each (blank line between), except a line that
+    continues a hard-wrapped sentence, which stays joined to it by its line break. The
+    joining rule is the sentence splitter's, so both read the lines alike."""
+    paragraphs: list[str] = []
+    joinable = False
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            joinable = False
+        elif joinable and _continues(line):
+            paragraphs[-1] += "\n" + line
+        else:
+            paragraphs.append(line)
+        joinable = bool(line) and not _ends_line(line)
+    return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
+
+
+def lead_title(body: str) -> str:
+    """A title from the first sentence: whole if short, else cut at the last clause
+    boundary (or word) before TITLE_MAX."""
+    first = sentences(body)[0].of(body)
+    sentence = " ".join(first.split()).rstrip(".!?:;, ")
+    if len(sentence) <= TITLE_MAX:
+        return sentence
+    head = sentence[:TITLE_MAX]
+    cut = max(head.rfind(", "), head.rfind("; "), head.rfind(" — "))
+    if cut >= TITLE_MAX // 3:
+        return head[:cut]
+    return head[: head.rfind(" ")].rstrip(",;:") + "…"
+
+
+def slugify(title: str) -> str:
+    """Readable file name from a title: lower-case words joined by '-', accents removed,
+    other scripts kept; apostrophes dropped so "Trump's" gives "trumps"."""
+    decomposed = unicodedata.normalize("NFKD", title.replace("'", "").replace("’", ""))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    slug = ""
+    for word in re.findall(r"[^\W_]+", plain):
+        if slug and len(slug) + 1 + len(word) > SLUG_MAX:
+            break
+        slug = f"{slug}-{word}" if slug else word[:SLUG_MAX]
+    return slug or "article"
+
+
+# --- importing files -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What import did (or would do) with one raw file."""
+
+    imported: Imported
+    target: Path
+    action: str  # "write", "replace" or "unchanged"
+
+
+def plan_import(files: Sequence[Path], into: Path, force: bool = False) -> list[Outcome]:
+    """Read every raw file and decide each target; CorpusError listing every problem."""
+    problems: list[Problem] = []
+    parsed: list[Imported] = []
+    for path in files:
+        text, problem = read_text(path)
+        if problem is not None:
+            problems.append(problem)
+            continue
+        try:
+            parsed.append(parse_raw(path, text))
+        except CorpusError as exc:
+            problems.extend(exc.problems)
+    outcomes = [_outcome(item, into, force, problems) for item in _unique_slugs(parsed)]
+    if problems:
+        first = problems[0]
+        raise CorpusError(first.path, first.message, first.line, problems=tuple(problems))
+    return outcomes
+
+
+def import_files(files: Sequence[Path], into: Path, force: bool = False) -> list[Outcome]:
+    """Plan, then write every file that changes (atomically); nothing if any input is bad."""
+    outcomes = plan_import(files, into, force)
+    into.mkdir(parents=True, exist_ok=True)
+    for outcome in outcomes:
+        if outcome.action != "unchanged":
+            write_atomic(outcome.target, outcome.imported.document())
+    return outcomes
+
+
+def _unique_slugs(parsed: list[Imported]) -> list[Imported]:
+    """Same title, different article: `-2`, `-3` in order of the raw file names, so the
+    names do not depend on the order the files were given in."""
+    taken: set[str] = set()
+    result: list[Imported] = []
+    for item in sorted(parsed, key=lambda i: (i.slug, str(i.source))):
+        slug, n = item.slug, 1
+        while slug in taken:
+            n += 1
+            slug = f"{item.slug}-{n}"
+        taken.add(slug)
+        result.append(replace(item, slug=slug))
+    return result
+
+
+def _outcome(item: Imported, into: Path, force: bool, problems: list[Problem]) -> Outcome:
+    target = into / f"{item.slug}{CORPUS_SUFFIXES[0]}"
+    document = item.document()
+    _, found = parse_article(target, document)  # what we write must load back cleanly
+    problems.extend(replace(p, path=item.source) for p in found if p.severity == ERROR)
+    for other in (into / f"{item.slug}{suffix}" for suffix in CORPUS_SUFFIXES[1:]):
+        if other.exists():
+            problems.append(Problem(item.source, f"would duplicate the article id of {other}"))
+    if not target.exists():
+        return Outcome(item, target, "write")
+    if target.read_bytes() == document.encode("utf-8"):
+        return Outcome(item, target, "unchanged")
+    if not force:
+        problems.append(
+            Problem(
+                item.source, f"{target} exists with different content (use --force to replace it)"
+            )
+        )
+    return Outcome(item, target, "replace")
+
+
+def write_atomic(target: Path, text: str) -> None:
+    """Write to a temporary file beside the target, then move it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
