@@ -34,7 +34,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == ERROR for p in problems)
     warnings = len(problems) - errors
-    print(f"{len(articles)} articles, {errors} errors, {warnings} warnings")
+    print(f"{len(articles)} articles, {errors} errors, {warnings} warnings", file=sys.stderr)
     return 1 if errors else 0
 
 

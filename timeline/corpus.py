@@ -119,12 +119,11 @@ def check_corpus(directory: Path | str) -> tuple[list[Article], list[Problem]]:
         return [], [Problem(folder, "corpus path is not a folder")]
     problems: list[Problem] = []
     articles: list[Article] = []
-    for path in _corpus_files(folder, problems):
+    for path in _drop_duplicates(list(_corpus_files(folder, problems)), problems):
         article, found = read_article(path)
         problems.extend(found)
         if article is not None:
             articles.append(article)
-    articles = _drop_duplicates(articles, problems)
     if not articles and not any(p.severity == ERROR for p in problems):
         suffixes = ", ".join(f"*{s}" for s in CORPUS_SUFFIXES)
         problems.append(Problem(folder, f"empty corpus: no articles ({suffixes}) in this folder"))
@@ -178,7 +177,7 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Problem]]
 def _corpus_files(folder: Path, problems: list[Problem]) -> Iterator[Path]:
     """Corpus files under the folder (recursively, hidden entries skipped), in name order;
     other files are reported, since a stray .txt is usually an article not yet imported."""
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(folder.rglob("*"), key=lambda p: (len(p.parts), str(p))):
         rel = path.relative_to(folder)
         if any(part.startswith(".") for part in rel.parts) or path.is_dir():
             continue
@@ -321,17 +320,15 @@ def _kind(value: Any) -> str:
     return "a mapping" if isinstance(value, dict) else names.get(type(value), type(value).__name__)
 
 
-def _drop_duplicates(articles: list[Article], problems: list[Problem]) -> list[Article]:
-    """Ids must be unique, also ignoring case (file systems and URLs may fold it)."""
-    seen: dict[str, Article] = {}
-    kept: list[Article] = []
-    for article in sorted(articles, key=lambda a: (a.id.casefold(), str(a.path))):
-        first = seen.get(article.id.casefold())
-        if first is not None:
-            problems.append(
-                Problem(article.path, f"duplicate article id `{article.id}` (also {first.path})")
-            )
-            continue
-        seen[article.id.casefold()] = article
-        kept.append(article)
+def _drop_duplicates(paths: list[Path], problems: list[Problem]) -> list[Path]:
+    """Ids (file stems) must be unique, also ignoring case, since file systems and URLs
+    may fold it: `a.md` beside `a.markdown` or `A.md` is an error on the later file."""
+    seen: dict[str, Path] = {}
+    kept: list[Path] = []
+    for path in paths:
+        first = seen.setdefault(path.stem.casefold(), path)
+        if first is path:
+            kept.append(path)
+        else:
+            problems.append(Problem(path, f"duplicate article id `{path.stem}` (also {first})"))
     return kept
