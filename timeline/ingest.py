@@ -177,16 +177,20 @@ def lead_title(body: str) -> str:
 
 
 def slugify(title: str) -> str:
-    """Readable file name from a title: lower-case words joined by '-', accents removed,
-    other scripts kept; apostrophes dropped so "Trump's" gives "trumps"."""
-    decomposed = unicodedata.normalize("NFKD", title.replace("'", "").replace("’", ""))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """Readable file name from a title: lower-case words joined by '-', accents removed
+    from Latin letters, other scripts kept; apostrophes dropped ("Trump's" -> "trumps")."""
+    plain = "".join(_unaccent(c) for c in title.replace("'", "").replace("’", "")).lower()
     slug = ""
     for word in re.findall(r"[^\W_]+", plain):
         if slug and len(slug) + 1 + len(word) > SLUG_MAX:
             break
         slug = f"{slug}-{word}" if slug else word[:SLUG_MAX]
     return slug or "article"
+
+
+def _unaccent(char: str) -> str:
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return base if base.isascii() else unicodedata.normalize("NFC", char)
 
 
 # --- importing files -------------------------------------------------------------------
