@@ -10,11 +10,10 @@ import re
 from dataclasses import dataclass
 
 # Words after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd
+_ABBREVIATION_WORDS = """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd
     vs etc jan feb mar apr jun jul aug sep sept oct nov dec no
-    mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.g i.e a.m p.m""".split()
-)
+    mon tue tues wed thu thur thurs fri sat sun u.s u.k u.n e.g i.e a.m p.m"""
+ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, space.
@@ -89,11 +88,11 @@ def _split_lines(text: str, para: Span) -> list[tuple[int, int]]:
         end = para.start + line_end
         span = _trim(text, pos, end)
         if span:
-            if pieces and not _ends_line(text[pieces[-1][0] : pieces[-1][1]]):
-                if _continues(text[span.start : span.end]):
-                    pieces[-1] = (pieces[-1][0], span.end)
-                    pos = end + 1
-                    continue
+            joins = pieces and not _ends_line(text[pieces[-1][0] : pieces[-1][1]])
+            if joins and _continues(text[span.start : span.end]):
+                pieces[-1] = (pieces[-1][0], span.end)
+                pos = end + 1
+                continue
             pieces.append((span.start, span.end))
         pos = end + 1
     return pieces

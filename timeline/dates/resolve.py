@@ -1,11 +1,86 @@
-"""Entry point of the date-resolution stage (placeholder until the recognizer lands)."""
+"""Entry point of the date-resolution stage: recognize, then anchor in text order."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from timeline.dates import values as v
+from timeline.dates.anchor import Anchored, Context, anchor_value
+from timeline.dates.language import Language, load
+from timeline.dates.partial import Anaphor, Calendar, Partial, Shift, Weekday
+from timeline.dates.recognize import Found, recognize
+from timeline.dates.tense import PAST, Direction, direction
 from timeline.dates.values import Timex
+
+# Anaphora at these units look no further back than their paragraph, or the one before when
+# they open theirs ("Later that day, ..."); coarser ones ("a year earlier", "the quarter")
+# may point anywhere earlier in the text.
+_PARAGRAPH_UNITS = frozenset({"day", "week", "weekend"})
 
 
 def resolve_text(text: str, anchor: date | None, language: str = "en") -> list[Timex]:
-    return []
+    """All temporal expressions in `text`, resolved against `anchor` (the publish day)."""
+    try:
+        lang = load(language)
+    except LookupError:
+        return []
+    return _anchor_all(text, recognize(text, lang), anchor, lang)
+
+
+def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Language) -> list[Timex]:
+    timexes: list[Timex] = []
+    in_paragraph: v.Point | None = None  # last date of this paragraph or the one before
+    in_text: v.Point | None = None
+    last_end = 0
+    for f in found:
+        breaks = _paragraph_breaks(text, last_end, f.start)
+        if breaks > 1 or (breaks and in_paragraph is not None and not _opens(text, f.start)):
+            in_paragraph = None
+        last_end = f.end
+        reference = in_paragraph if _paragraph_bound(f.partial) else in_text
+        ctx = Context(anchor, _direction(text, f, lang), reference)
+        anchored = anchor_value(f.partial, ctx)
+        if anchored is None:
+            continue
+        timexes.append(_timex(text, f, anchored))
+        if isinstance(anchored.value, v.Point) and _sets_reference(f.partial):
+            in_paragraph = in_text = anchored.value
+    return timexes
+
+
+def _paragraph_breaks(text: str, start: int, end: int) -> int:
+    return text.count("\n\n", start, end)
+
+
+def _opens(text: str, start: int) -> bool:
+    """The expression opens its paragraph (nothing but a word or two before it)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return len(text[line_start:start].split()) <= 1
+
+
+def _paragraph_bound(partial: Partial) -> bool:
+    if isinstance(partial, Anaphor):
+        return partial.unit in _PARAGRAPH_UNITS
+    return isinstance(partial, Calendar) and partial.hour is not None
+
+
+def _sets_reference(partial: Partial) -> bool:
+    """Dates that later anaphora may point to; shifted copies of a mention do not."""
+    if isinstance(partial, Anaphor):
+        return False
+    return not (isinstance(partial, Shift) and partial.steps != 0 and partial.unit != "day")
+
+
+def _direction(text: str, f: Found, lang: Language) -> Direction:
+    if isinstance(f.partial, (Calendar, Weekday)):
+        return direction(text, f.start, f.end, lang)
+    return Direction(PAST)
+
+
+def _timex(text: str, f: Found, a: Anchored) -> Timex:
+    value = a.value
+    type_ = "TIME" if isinstance(value, v.Point) and value.is_time else f.type
+    if type_ == "TIME" and not (isinstance(value, v.Point) and value.is_time):
+        type_ = "DATE" if not isinstance(value, v.Unanchored) else type_
+    span = text[f.start : f.end]
+    return Timex(span, f.start, f.end, type_, value, f.mod, f.rule, a.cue, a.anchor)

@@ -31,7 +31,9 @@ class Grain(Enum):
 
 
 # TimeML season codes and the months each covers (northern hemisphere, as TimeML assumes).
-SEASON_MONTHS: dict[str, tuple[int, int]] = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+SEASON_MONTHS: dict[str, tuple[int, int]] = {
+    "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2),
+}
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 
 
@@ -40,7 +42,8 @@ class Point:
     """A stretch of the calendar: `start` is its first day, `grain` its size.
 
     `season` and `part` name the season (SP/SU/FA/WI) or part of day (MO/AF/EV/NI)
-    for those grains; `hour`/`minute` hold a clock time for TIME values.
+    for those grains (`part` "WE" on a week is its weekend); `hour`/`minute` hold a
+    clock time for TIME values.
     """
 
     start: date
@@ -197,7 +200,8 @@ def _point_timex(p: Point) -> str:
         return f"{y}-{p.start.month:02d}"
     if g is Grain.WEEK:
         iso_year, week, _ = p.start.isocalendar()
-        return f"{iso_year:04d}-W{week:02d}"
+        weekend = "-WE" if p.part == "WE" else ""
+        return f"{iso_year:04d}-W{week:02d}{weekend}"
     day = p.start.isoformat()
     if g is Grain.DAY:
         return day
@@ -277,7 +281,7 @@ def shift(p: Point, steps: int) -> Point:
     if g in (Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE):
         return Point(p.start + timedelta(days=steps), g, p.season, p.part, p.hour, p.minute)
     if g is Grain.WEEK:
-        return Point(p.start + timedelta(weeks=steps), g)
+        return Point(p.start + timedelta(weeks=steps), g, part=p.part)
     months = {
         Grain.MONTH: 1, Grain.QUARTER: 3, Grain.SEASON: 12, Grain.HALF: 6,
         Grain.YEAR: 12, Grain.DECADE: 120, Grain.CENTURY: 1200,

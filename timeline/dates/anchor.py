@@ -1,0 +1,240 @@
+"""The anchoring pass: underspecified values become concrete typed values.
+
+Deictic values ("Wednesday", "last week", "in August") are anchored to the publish date,
+in the direction the clause gives; anaphoric ones ("the next day", "a year earlier", "that
+year") to the date last mentioned. Nothing is guessed: without an anchor, a value keeps
+X placeholders (an Unanchored value).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from timeline.dates import values as v
+from timeline.dates.partial import Anaphor, Calendar, Fixed, Partial, Shift, Weekday
+from timeline.dates.tense import FUTURE, PAST, Direction
+
+
+@dataclass(frozen=True)
+class Context:
+    """What anchoring may use: the publish date, the clause's direction, the last date."""
+
+    anchor: date | None
+    direction: Direction
+    reference: v.Point | None = None  # the date last mentioned (for anaphora)
+
+
+@dataclass(frozen=True)
+class Anchored:
+    value: v.Value
+    cue: str | None  # the word or date that decided the reading
+    anchor: date | None  # the date the value was computed from
+
+
+def anchor_value(partial: Partial, ctx: Context) -> Anchored | None:
+    """The concrete value, or None when the fields name no real date (Feb 30)."""
+    if isinstance(partial, Fixed):
+        return Anchored(partial.value, None, None)
+    if isinstance(partial, Calendar):
+        return _calendar(partial, ctx)
+    if isinstance(partial, Weekday):
+        return _weekday(partial, ctx)
+    if isinstance(partial, Shift):
+        return _shift(partial, ctx)
+    return _anaphor(partial, ctx)
+
+
+# --- calendar fields --------------------------------------------------------------------
+
+
+def _calendar(c: Calendar, ctx: Context) -> Anchored | None:
+    if c.hour is not None and c.day is None and c.month is None:
+        return _clock(c, ctx)
+    year, cue, used = c.year, None, None
+    if year is None and any(x is not None for x in (c.month, c.quarter, c.half, c.season)):
+        if ctx.anchor is None:
+            return Anchored(v.Unanchored(_x_value(c)), None, None)
+        year, cue = _year_for(c, ctx)
+        used = ctx.anchor
+    if year is None:
+        return None
+    point = _point(c, year)
+    return Anchored(point, cue, used) if point else None
+
+
+def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
+    """The year of a month/quarter/season named without one: "last April" is the most
+    recent April before the anchor, "next April" the first after; otherwise the tense
+    decides, and with no cue the anchor's year is kept."""
+    assert ctx.anchor is not None
+    anchor = ctx.anchor
+    month = _first_month(c)
+    steps = c.steps
+    if steps == -1:
+        return (anchor.year if month < anchor.month else anchor.year - 1), "last"
+    if steps == 1:
+        return (anchor.year if month > anchor.month else anchor.year + 1), "next"
+    if steps == 0:
+        return anchor.year, "this"
+    d = ctx.direction
+    if d.cue and d.sign == PAST and month > _last_month(c, anchor):
+        return anchor.year - 1, d.cue
+    if d.cue and d.sign == FUTURE and month < anchor.month and c.quarter is None:
+        return anchor.year + 1, d.cue
+    return anchor.year, d.cue
+
+
+def _first_month(c: Calendar) -> int:
+    if c.month is not None:
+        return c.month
+    if c.quarter is not None:
+        return 3 * (c.quarter - 1) + 1
+    if c.half is not None:
+        return 1 if c.half == 1 else 7
+    return v.SEASON_MONTHS[c.season or "SP"][0]
+
+
+def _last_month(c: Calendar, anchor: date) -> int:
+    """The anchor month, or for a quarter the anchor's month rounded to its quarter end:
+    a quarter that is still running counts as under way, not as last year's."""
+    return anchor.month
+
+
+def _point(c: Calendar, year: int) -> v.Point | None:
+    try:
+        if c.day is not None and c.month is not None:
+            d = date(year, c.month, c.day)
+            return _with_time(d, c)
+        if c.month is not None:
+            return v.month(year, c.month)
+        if c.quarter is not None:
+            return v.quarter(year, c.quarter)
+        if c.half is not None:
+            return v.half(year, c.half)
+        if c.season is not None:
+            return v.season(year, c.season)
+        return v.year(year)
+    except ValueError:
+        return None
+
+
+def _with_time(d: date, c: Calendar) -> v.Point:
+    if c.hour is not None:
+        grain = v.Grain.MINUTE if c.minute else v.Grain.HOUR
+        return v.Point(d, grain, hour=c.hour, minute=c.minute)
+    if c.part is not None:
+        return v.Point(d, v.Grain.PART_OF_DAY, part=c.part)
+    return v.day(d)
+
+
+def _clock(c: Calendar, ctx: Context) -> Anchored | None:
+    ref = ctx.reference
+    if ref is not None and ref.grain in (v.Grain.DAY, v.Grain.PART_OF_DAY):
+        return Anchored(_with_time(ref.start, c), ref.timex, ref.start)
+    if ctx.anchor is None:
+        return Anchored(v.Unanchored(f"XXXX-XX-XXT{c.hour:02d}:{c.minute or 0:02d}"), None, None)
+    return Anchored(_with_time(ctx.anchor, c), None, ctx.anchor)
+
+
+def _x_value(c: Calendar) -> str:
+    if c.month is not None:
+        return f"XXXX-{c.month:02d}" + (f"-{c.day:02d}" if c.day else "")
+    if c.quarter is not None:
+        return f"XXXX-Q{c.quarter}"
+    if c.half is not None:
+        return f"XXXX-H{c.half}"
+    return f"XXXX-{c.season}"
+
+
+# --- weekdays ---------------------------------------------------------------------------
+
+
+def _weekday(w: Weekday, ctx: Context) -> Anchored:
+    if ctx.anchor is None:
+        return Anchored(v.Unanchored(f"XXXX-WXX-{w.weekday}"), None, None)
+    anchor = ctx.anchor
+    back = (anchor.isoweekday() - w.weekday) % 7  # days back to the same or last such day
+    if w.steps == -1:
+        d, cue = anchor - timedelta(days=back or 7), "last"
+    elif w.steps == 1:
+        d, cue = anchor + timedelta(days=(7 - back) % 7 or 7), "next"
+    elif ctx.direction.sign == FUTURE:
+        d, cue = anchor + timedelta(days=(7 - back) % 7), ctx.direction.cue
+    else:
+        d, cue = anchor - timedelta(days=back), ctx.direction.cue
+    point = v.Point(d, v.Grain.PART_OF_DAY, part=w.part) if w.part else v.day(d)
+    return Anchored(point, cue, anchor)
+
+
+# --- shifts from the anchor ---------------------------------------------------------------
+
+
+def _shift(s: Shift, ctx: Context) -> Anchored:
+    if ctx.anchor is None:
+        return Anchored(v.Unanchored(_x_unit(s.unit)), None, None)
+    anchor = ctx.anchor
+    ref = ctx.reference
+    if s.follows_period and ref is not None and ref.grain in (v.Grain.QUARTER, v.Grain.HALF):
+        return _anaphor(Anaphor(s.unit, s.steps, keep_grain=True), ctx)
+    if s.grain == "day" or (s.unit == "day" and s.grain is None):
+        days = s.steps * (7 if s.unit == "week" else 1)
+        d = anchor + timedelta(days=days)
+        point = v.Point(d, v.Grain.PART_OF_DAY, part=s.part) if s.part else v.day(d)
+        return Anchored(point, None, anchor)
+    return Anchored(v.shift(_unit_point(anchor, s.unit), s.steps), None, anchor)
+
+
+def _unit_point(d: date, unit: str) -> v.Point:
+    """The calendar unit of the given size that holds day d."""
+    if unit in ("week", "weekend"):
+        p = v.week_of(d)
+        return v.Point(p.start, v.Grain.WEEK, part="WE") if unit == "weekend" else p
+    builders = {
+        "day": lambda: v.day(d),
+        "month": lambda: v.month(d.year, d.month),
+        "quarter": lambda: v.quarter(d.year, (d.month - 1) // 3 + 1),
+        "half": lambda: v.half(d.year, 1 if d.month <= 6 else 2),
+        "year": lambda: v.year(d.year),
+        "decade": lambda: v.decade(d.year),
+        "century": lambda: v.century(d.year),
+    }
+    return builders.get(unit, builders["day"])()
+
+
+def _x_unit(unit: str) -> str:
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+            "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+
+
+# --- anaphora ----------------------------------------------------------------------------------
+
+
+def _anaphor(a: Anaphor, ctx: Context) -> Anchored:
+    ref = ctx.reference
+    if ref is None and a.unit == "quarter" and a.steps == 0 and ctx.anchor is not None:
+        # Financial news reports on the last quarter that has ended.
+        last = v.shift(_unit_point(ctx.anchor, "quarter"), -1)
+        return Anchored(last, "last completed quarter", ctx.anchor)
+    if ref is None:
+        return Anchored(v.Unanchored(_x_unit(a.unit)), None, None)
+    if a.keep_grain and ref.grain not in (v.Grain.DAY, v.Grain.PART_OF_DAY):
+        months = {"year": 12, "month": 1, "quarter": 3}.get(a.unit)
+        if months and ref.grain in _MONTHS_PER_GRAIN:
+            steps = a.steps * months // _MONTHS_PER_GRAIN[ref.grain]
+            return Anchored(v.shift(_strip(ref), steps), ref.timex, ref.start)
+    if a.unit in ("day",) and ref.grain in (v.Grain.DAY, v.Grain.PART_OF_DAY):
+        return Anchored(v.day(ref.start + timedelta(days=a.steps)), ref.timex, ref.start)
+    if a.unit == "day":
+        return Anchored(v.Unanchored("XXXX-XX-XX"), None, None)
+    base = _unit_point(ref.start, a.unit)
+    return Anchored(v.shift(base, a.steps), ref.timex, ref.start)
+
+
+_MONTHS_PER_GRAIN = {v.Grain.MONTH: 1, v.Grain.QUARTER: 3, v.Grain.HALF: 6, v.Grain.YEAR: 12,
+                     v.Grain.SEASON: 12}
+
+
+def _strip(p: v.Point) -> v.Point:
+    return v.Point(p.start, p.grain, season=p.season)
+

@@ -1,0 +1,142 @@
+"""Language data: the word tables and rule patterns of one language, loaded once.
+
+The engine knows no English; it reads `data/<language>.yaml` (format described at the top
+of that file), expands each rule's {placeholders} into alternations of the named word
+table and compiles the patterns. Nothing here depends on a particular rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# placeholder -> the word table whose keys it matches
+_TABLE_PLACEHOLDERS = {
+    "month": "months",
+    "weekday": "weekdays",
+    "ord": "ordinals",
+    "unit": "units",
+    "cunit": "calendar_units",
+    "season": "seasons",
+    "part": "parts_of_day",
+    "rel": "relations",
+    "pmod": "point_mods",
+    "dmod": "duration_mods",
+    "ref": "references",
+    "deictic": "deictic_days",
+    "set": "set_words",
+    "vague": "vague_numbers",
+    "decadeword": "decade_words",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One recognition rule: a name that reads like its phrase, a pattern, a production."""
+
+    name: str
+    make: str
+    pattern: re.Pattern[str]
+    type: str | None = None
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    tables: dict[str, Any]
+    rules: tuple[Rule, ...]
+    scanner: re.Pattern[str]  # all rules in one alternation: finds where a match can start
+    future_cues: frozenset[str]
+    past_cues: frozenset[str]
+
+    def table(self, name: str) -> dict[str, Any]:
+        return self.tables.get(name) or {}
+
+    def lookup(self, name: str, word: str) -> Any:
+        """The meaning of a word (or phrase) in a table, spaces and case normalised."""
+        return self.table(name).get(normalise(word))
+
+
+def normalise(word: str) -> str:
+    return " ".join(word.lower().replace(".", "").split())
+
+
+@cache
+def load(code: str) -> Language:
+    """The language `code`; raises LookupError when there is no data file for it."""
+    path = DATA_DIR / f"{code}.yaml"
+    if not path.is_file():
+        raise LookupError(f"no date data for language {code!r}")
+    tables = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = {key: _alternation(tables, table) for key, table in _TABLE_PLACEHOLDERS.items()}
+    words.update(_derived_placeholders(tables, words))
+    rules = tuple(_compile_rule(spec, words) for spec in tables.get("rules", []))
+    scanner = re.compile("|".join(f"(?:{_bare(r)})" for r in rules), re.IGNORECASE)
+    return Language(
+        code,
+        tables,
+        rules,
+        scanner,
+        frozenset(normalise(w) for w in tables.get("future_cues", [])),
+        frozenset(normalise(w) for w in tables.get("past_cues", [])),
+    )
+
+
+def _alternation(tables: dict[str, Any], table: str) -> str:
+    """Regex alternation of a table's words, longest first; spaces match any white space,
+    and an abbreviation may carry a full stop ("Oct.", "Sept.")."""
+    keys = tables.get(table) or {}
+    alts = []
+    for word in sorted(keys, key=lambda w: (-len(str(w)), str(w))):
+        text = re.escape(str(word)).replace(r"\ ", r"\s+")
+        if table in ("months", "weekdays") and len(str(word)) <= 4:
+            text += r"\.?"
+        alts.append(text)
+    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+
+def _derived_placeholders(tables: dict[str, Any], words: dict[str, str]) -> dict[str, str]:
+    """Placeholders built from tables plus digits: numbers, days of month, years."""
+    number_word = _alternation(tables, "numbers")
+    tens = "|".join(k for k, v in (tables.get("numbers") or {}).items() if v in range(20, 100, 10))
+    ones = "|".join(k for k, v in (tables.get("numbers") or {}).items() if v in range(1, 10)
+                    and len(k) > 2)
+    compound = f"(?:{tens})(?:[- ](?:{ones}))" if tens and ones else "(?!)"
+    units1 = [k for k, v in (tables.get("units") or {}).items() if not k.endswith("s") or k == v]
+    return {
+        "num": rf"(?:\d+(?:\.\d+)?|{compound}|{number_word})",
+        "unit1": "(?:" + "|".join(sorted(units1, key=len, reverse=True)) + ")",
+        "daynum": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)|" + words["ord"],
+        "year": r"(?:1[0-9]\d\d|20\d\d)(?![\d])(?!,\d)(?!\.\d)",
+    }
+
+
+def _compile_rule(spec: dict[str, Any], words: dict[str, str]) -> Rule:
+    pattern = _expand(spec["pattern"], words)
+    # Whole words only: no letter or digit glued on either side.
+    regex = re.compile(rf"(?<![\w])(?:{pattern})(?![\w])", re.IGNORECASE)
+    return Rule(spec["name"], spec["make"], regex, spec.get("type"))
+
+
+def _expand(pattern: str, words: dict[str, str]) -> str:
+    def sub(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key not in words:
+            raise KeyError(f"unknown placeholder {{{key}}} in rule pattern {pattern!r}")
+        return words[key]
+
+    # A single space in a pattern is any run of white space.
+    spaced = re.sub(r"\[[^\]]*\]| ", lambda m: r"\s+" if m.group() == " " else m.group(), pattern)
+    return re.sub(r"\{([a-z]\w*)\}", sub, spaced)
+
+
+def _bare(rule: Rule) -> str:
+    """A rule's pattern with its named groups made anonymous, for the combined scanner."""
+    return re.sub(r"\(\?P<\w+>", "(?:", rule.pattern.pattern)

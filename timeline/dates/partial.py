@@ -1,0 +1,76 @@
+"""Underspecified values: what a rule understood before the anchoring pass.
+
+A rule says "some Wednesday", "the month of August in an unknown year" or "one year
+before the date last mentioned"; timeline.dates.anchor turns these into concrete values
+(timeline.dates.values) given the publish date, the clause's direction and the date last
+mentioned. Keeping the two apart lets each rule be tested alone and lets the anchorer
+explain which cue decided the reading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.dates.values import Value
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Calendar fields the text stated; a missing year is filled from the anchor and tense."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # 1 = Monday; a check or, without a day, the day itself
+    quarter: int | None = None
+    half: int | None = None
+    season: str | None = None
+    part: str | None = None  # part of day (MO, AF, EV, NI)
+    hour: int | None = None
+    minute: int | None = None
+    steps: int | None = None  # last/next/this before a month or season: -1, 1, 0
+
+
+@dataclass(frozen=True)
+class Weekday:
+    """A day of the week; `steps` None means the clause's tense decides the direction."""
+
+    weekday: int  # 1 = Monday
+    steps: int | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True)
+class Shift:
+    """`steps` units from the anchor ("yesterday", "last week", "two years ago").
+
+    `grain` is the unit the result is expressed in when it differs from the unit
+    ("two weeks ago" is a day); `part` a part of day ("yesterday morning")."""
+
+    unit: str
+    steps: int
+    grain: str | None = None
+    part: str | None = None
+    # "a year ago" after a quarter was named: the same quarter a year before (financial news)
+    follows_period: bool = False
+
+
+@dataclass(frozen=True)
+class Anaphor:
+    """`steps` units from the date last mentioned ("the next day", "a year earlier", "that year").
+
+    Without a date mentioned before, it stays unanchored rather than guessed."""
+
+    unit: str
+    steps: int
+    keep_grain: bool = False  # "a year earlier" keeps the grain of the date it shifts
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """A value that needs no anchor (durations, vague references, sets, full dates)."""
+
+    value: Value
+
+
+Partial = Calendar | Weekday | Shift | Anaphor | Fixed

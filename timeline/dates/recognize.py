@@ -1,0 +1,435 @@
+"""Find temporal expressions: the language's rules run over the text, productions read
+the named groups into underspecified values (timeline.dates.partial).
+
+Speed matters (whole corpora go through here): one combined regex finds where any rule
+can start, and only there are the rules tried one by one; the longest match wins, then
+the earliest, then the first rule listed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from timeline.dates import values as v
+from timeline.dates.language import Language, Rule, normalise
+from timeline.dates.partial import Anaphor, Calendar, Fixed, Partial, Shift, Weekday
+
+
+@dataclass(frozen=True)
+class Found:
+    """A recognized expression before anchoring."""
+
+    start: int
+    end: int
+    rule: str
+    type: str
+    partial: Partial
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    """What a production sees: the named groups (original text) and where they sit."""
+
+    groups: dict[str, str]
+    text: str  # the whole input, for looking at the words around
+    start: int
+    end: int
+
+    def has(self, name: str) -> bool:
+        return name in self.groups
+
+    def word(self, name: str) -> str:
+        return normalise(self.groups.get(name, ""))
+
+    def before(self, chars: int = 30) -> str:
+        return self.text[max(0, self.start - chars) : self.start]
+
+    def after(self, chars: int = 30) -> str:
+        return self.text[self.end : self.end + chars]
+
+
+Production = Callable[[Match, Language], "tuple[str, Partial, str | None] | None"]
+
+
+def recognize(text: str, lang: Language) -> list[Found]:
+    """All expressions in `text`, non-overlapping, in text order."""
+    found: list[Found] = []
+    pos = 0
+    while True:
+        hit = lang.scanner.search(text, pos)
+        if hit is None:
+            return found
+        best = _best_at(text, hit.start(), lang)
+        if best is None:
+            pos = hit.start() + 1
+            continue
+        found.append(best)
+        pos = best.end
+
+
+def _best_at(text: str, start: int, lang: Language) -> Found | None:
+    best: Found | None = None
+    for rule in lang.rules:
+        for m in _matches_at(rule, text, start):
+            if best is not None and m.end() - m.start() <= best.end - best.start:
+                continue
+            made = _produce(rule, m, text, lang)
+            if made is not None:
+                best = made
+    return best
+
+
+def _matches_at(rule: Rule, text: str, start: int) -> Iterator[re.Match[str]]:
+    """The rule's match at `start`, and shorter ones when a production declines the longest
+    (a trailing optional part may be what makes it wrong, as in "May 3 2000 people")."""
+    m = rule.pattern.match(text, start)
+    if m is not None:
+        yield m
+
+
+def _produce(rule: Rule, m: re.Match[str], text: str, lang: Language) -> Found | None:
+    groups = {k: val for k, val in m.groupdict().items() if val is not None}
+    made = PRODUCTIONS[rule.make](Match(groups, text, m.start(), m.end()), lang)
+    if made is None:
+        return None
+    type_, partial, mod = made
+    return Found(m.start(), m.end(), rule.name, rule.type or type_, partial, mod)
+
+
+# --- helpers that read a group through the language tables ---------------------------------
+
+
+def number(word: str, lang: Language) -> float | None:
+    """A number written in digits or words ("48", "twenty-four", "a"); None if vague."""
+    word = normalise(word)
+    if not word:
+        return None
+    if word[0].isdigit():
+        try:
+            return float(word.replace(",", ""))
+        except ValueError:
+            return None
+    value = lang.lookup("numbers", word)
+    if value is not None:
+        return float(value)
+    parts = re.split(r"[- ]", word)
+    vals = [lang.lookup("numbers", p) for p in parts]
+    return float(sum(vals)) if parts and all(x is not None for x in vals) else None
+
+
+def day_of_month(word: str, lang: Language) -> int | None:
+    word = normalise(word)
+    digits = re.match(r"\d+", word)
+    value = int(digits.group()) if digits else lang.lookup("ordinals", word)
+    return value if value and 1 <= value <= 31 else None
+
+
+def year_of(word: str) -> int:
+    y = int(word)
+    if len(word) == 2:
+        return 1900 + y if y >= 30 else 2000 + y
+    return y
+
+
+def _capitalised(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _abbreviated(word: str, lang: Language, table: str) -> bool:
+    """An abbreviation ("Sat", "Mar") rather than the full name."""
+    full = max((k for k, val in lang.table(table).items() if val == lang.lookup(table, word)),
+               key=len, default="")
+    return len(normalise(word)) < len(full)
+
+
+def _mod(m: Match, lang: Language) -> str | None:
+    if m.has("pmod"):
+        return lang.lookup("point_mods", m.word("pmod").rstrip("-"))
+    if m.has("dmod"):
+        return lang.lookup("duration_mods", m.word("dmod"))
+    return None
+
+
+# --- productions -----------------------------------------------------------------------
+
+
+def make_calendar(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    month = _month(m, lang)
+    if month is False:
+        return None
+    day = day_of_month(m.groups["day"], lang) if m.has("day") else None
+    if m.has("day") and day is None:
+        return None
+    year = year_of(m.groups["year"]) if m.has("year") else None
+    if year is not None and month is None and not _is_year(m, lang):
+        return None
+    weekday = lang.lookup("weekdays", m.groups["weekday"]) if m.has("weekday") else None
+    steps = lang.lookup("relations", m.word("rel")) if m.has("rel") else None
+    if m.has("rel") and steps is None:
+        return None
+    cal = Calendar(year=year, month=month or None, day=day, weekday=weekday, steps=steps)
+    return "DATE", cal, _mod(m, lang)
+
+
+def _month(m: Match, lang: Language) -> int | None | bool:
+    """The month the match names, None when it names none, False when the word is not
+    a month here ("may" the verb, "march" the walk)."""
+    if m.has("monthnum"):
+        return int(m.groups["monthnum"])
+    if not m.has("month"):
+        return None
+    word = m.groups["month"]
+    month = lang.lookup("months", word)
+    if not _capitalised(word):
+        return False
+    alone = not (m.has("day") or m.has("year"))
+    if _abbreviated(word, lang, "months") and alone and not word.endswith("."):
+        return False
+    if alone and not (m.has("pmod") or m.has("rel")) and normalise(word) in _ambiguous(lang):
+        return month if _month_context(m, lang) else False
+    return month
+
+
+def _ambiguous(lang: Language) -> frozenset[str]:
+    return frozenset(normalise(w) for w in lang.tables.get("ambiguous_months", []))
+
+
+def _month_context(m: Match, lang: Language) -> bool:
+    """A word that is also a common word reads as a month after a date preposition."""
+    words = re.findall(r"[A-Za-z]+", m.before(20))
+    preps = lang.tables.get("month_prepositions", [])
+    return bool(words) and words[-1].lower() in preps
+
+
+def _is_year(m: Match, lang: Language) -> bool:
+    """A four-digit number read as a year, unless money, a count or a measure."""
+    before = m.before(12).rstrip()
+    after = m.after(16).lstrip().lower()
+    if before.endswith(("$", "#", "No.", "no.", "£", "€")) or re.search(r"\d[,.]?$", before):
+        return False
+    if m.has("fiscal") or m.has("pmod") or m.text[m.start : m.end].lower().startswith("the year"):
+        return True
+    first = re.match(r"[a-z%]+", after)
+    return not (first and first.group() in lang.tables.get("not_year_before", []))
+
+
+def make_decade(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    if m.has("decade"):
+        start = int(m.groups["decade"])
+    elif m.has("decade2"):
+        two = int(m.groups["decade2"])
+        start = (1900 if two >= 30 else 2000) + two
+    else:
+        start = lang.lookup("decade_words", m.word("decadeword"))
+        if start is None:
+            return None
+    return "DATE", Fixed(v.decade(start)), _mod(m, lang)
+
+
+def make_century(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    nth = lang.lookup("ordinals", m.word("ord"))
+    if not nth or nth > 21:
+        return None
+    return "DATE", Fixed(v.century((nth - 1) * 100)), _mod(m, lang)
+
+
+def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    word = m.groups["weekday"]
+    if not _capitalised(word) or _is_name(m, lang):
+        return None
+    if _abbreviated(word, lang, "weekdays") and not word.endswith("."):
+        return None
+    steps = lang.lookup("relations", m.word("rel")) if m.has("rel") else None
+    if m.has("rel") and steps is None:
+        return None
+    part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
+    wd = Weekday(lang.lookup("weekdays", word), steps if steps != 0 else None, part)
+    return ("TIME" if part else "DATE"), wd, _mod(m, lang)
+
+
+def _is_name(m: Match, lang: Language) -> bool:
+    """"Sunday Times", "Saturday Night Live": the weekday is part of a name."""
+    after = normalise(m.after(20))
+    return any(after.startswith(f + " ") or after == f
+               for f in lang.tables.get("weekday_name_followers", []))
+
+
+def make_deictic(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
+    if m.has("deictic"):
+        steps, own_part = lang.lookup("deictic_days", m.word("deictic"))
+        part = part or own_part
+    elif m.has("beforeafter"):
+        steps = -2 if m.word("beforeafter").startswith("before") else 2
+    else:
+        steps = 0
+    mod = _mod(m, lang)
+    if m.has("this"):
+        mod = lang.lookup("point_mods", m.word("this").split()[0])
+    return ("TIME" if part else "DATE"), Shift("day", steps, part=part), mod
+
+
+def make_relative(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    rel = m.word("rel")
+    steps = lang.lookup("relations", rel)
+    if steps is None:
+        return None
+    unit = lang.lookup("calendar_units", m.word("cunit"))
+    whole = normalise(m.text[m.start : m.end])
+    if whole.startswith("the next") or whole.startswith("the last") and unit == "day":
+        return None  # "the next day" points at a mentioned date, not at the anchor
+    return "DATE", Shift(unit, steps), _mod(m, lang)
+
+
+def make_season(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    code = lang.lookup("seasons", m.word("season"))
+    steps = lang.lookup("relations", m.word("rel")) if m.has("rel") else None
+    year = year_of(m.groups["year"]) if m.has("year") else None
+    if steps is None and year is None and not _season_context(m, lang):
+        return None
+    return "DATE", Calendar(year=year, season=code, steps=steps), _mod(m, lang)
+
+
+def _season_context(m: Match, lang: Language) -> bool:
+    """"in the fall" is a season, "a fall in prices" is not."""
+    words = re.findall(r"[A-Za-z]+", m.before(20).lower())
+    if m.has("pmod"):
+        return True
+    if words and words[-1] == "the":
+        words = words[:-1]
+    return bool(words) and words[-1] in lang.tables.get("month_prepositions", [])
+
+
+def make_ago(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    unit = lang.lookup("units", m.word("unit"))
+    amount = number(m.groups["num"], lang)
+    if amount is None:
+        return "DATE", Fixed(v.Reference("PAST")), None
+    if not amount.is_integer():
+        return None
+    grain = "day" if unit in ("week", "day") else unit
+    shift = Shift(unit, -int(amount), grain=grain, follows_period=unit == "year" and amount == 1)
+    return "DATE", shift, _mod(m, lang)
+
+
+def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    if m.has("yearago"):
+        return "DATE", Anaphor("year", -1, keep_grain=True), None
+    if m.has("num"):
+        amount = number(m.groups["num"], lang)
+        if amount is None or not amount.is_integer():
+            return None
+        sign = 1 if m.word("later") in ("later", "after") else -1
+        unit = lang.lookup("units", m.word("unit"))
+        return "DATE", Anaphor(unit, sign * int(amount), keep_grain=unit == "year"), _mod(m, lang)
+    unit = lang.lookup("calendar_units", m.word("cunit")) or m.word("cunit")
+    if unit == "period":
+        if not m.has("latest"):
+            return None
+        unit = "quarter"
+    that = m.word("that")
+    steps = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
+             "the preceding": -1}.get(that, 0)
+    return "DATE", Anaphor(unit, steps), None
+
+
+def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    kind = m.word("qh")
+    if kind == "period":
+        return None
+    ordinal = m.word("ord")
+    nth = 4 if ordinal in ("final", "last") else lang.lookup("ordinals", ordinal)
+    if kind == "half" and ordinal in ("final", "last"):
+        nth = 2
+    limit = 4 if kind == "quarter" else 2
+    if not nth or nth > limit:
+        return None
+    y = m.groups.get("year") or m.groups.get("year2")
+    year = year_of(y) if y else None
+    cal = Calendar(year=year, quarter=nth) if kind == "quarter" else Calendar(year=year, half=nth)
+    return "DATE", cal, None
+
+
+def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    if m.has("recent"):
+        return "DATE", Fixed(v.Reference("PAST")), None
+    if m.has("bare"):
+        if not m.has("dmod"):
+            return None
+        unit = lang.lookup("units", m.word("bare"))
+        return "DURATION", Fixed(v.Duration(None, unit)), _mod(m, lang)
+    unit = lang.lookup("units", m.word("unit"))
+    num_word = m.word("num")
+    amount = number(num_word, lang)
+    if num_word in ("a", "an") and unit in ("second", "minute") and not m.has("span"):
+        return None  # "a second term", "wait a minute"
+    if amount is not None and unit == "year" and amount >= 1000:
+        return None  # "1989 years" is not a span of time in news
+    if m.has("num2"):
+        amount = None
+    mod = _mod(m, lang) or ("APPROX" if m.has("orso") else None)
+    return "DURATION", Fixed(v.Duration(amount, unit)), mod
+
+
+def make_reference(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    kind = lang.lookup("references", m.word("ref"))
+    return ("DATE", Fixed(v.Reference(kind)), None) if kind else None
+
+
+def make_recurrence(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    if m.has("setword"):
+        return "SET", Fixed(v.Recurrence(lang.lookup("set_words", m.word("setword")))), None
+    if m.has("weekday"):
+        wd = lang.lookup("weekdays", m.groups["weekday"])
+        return "SET", Fixed(v.Recurrence(f"XXXX-WXX-{wd}", quant=m.word("quant").upper())), None
+    unit = lang.lookup("units", m.word("unit")) or lang.lookup("calendar_units", m.word("unit"))
+    if unit not in v.DURATION_UNITS:
+        return None
+    amount = number(m.groups["num"], lang) if m.has("num") else 1.0
+    if amount is None:
+        return None
+    value = v.Duration(amount, unit).timex
+    if m.has("freq"):
+        freq = m.word("freq")
+        times = {"once": 1, "twice": 2}.get(freq) or number(freq.split()[0], lang)
+        if not times:
+            return None
+        return "SET", Fixed(v.Recurrence(value, freq=f"{int(times)}X")), None
+    return "SET", Fixed(v.Recurrence(value, quant=m.word("quant").upper())), None
+
+
+def make_clock(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    if m.has("noon"):
+        hour = 0 if m.word("noon") == "midnight" else 12
+        return "TIME", Calendar(hour=hour, minute=0), None
+    hour = int(m.groups["hour"])
+    minute = int(m.groups["minute"]) if m.has("minute") else 0
+    ampm = m.word("ampm")
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    if not ampm and not m.has("tz") and re.search(r"[\d.,]$", m.before(1)):
+        return None
+    return "TIME", Calendar(hour=hour, minute=minute), None
+
+
+PRODUCTIONS: dict[str, Production] = {
+    "calendar": make_calendar,
+    "decade": make_decade,
+    "century": make_century,
+    "weekday": make_weekday,
+    "deictic": make_deictic,
+    "relative": make_relative,
+    "season": make_season,
+    "ago": make_ago,
+    "anaphor": make_anaphor,
+    "quarter": make_quarter,
+    "duration": make_duration,
+    "reference": make_reference,
+    "recurrence": make_recurrence,
+    "clock": make_clock,
+}

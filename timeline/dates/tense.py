@@ -1,0 +1,81 @@
+"""Direction cues of a clause: does an expression look back from the anchor or ahead?
+
+News reports what happened, so an expression looks back unless an explicit future marker
+("will", "is scheduled to", "plans to", "next") sits nearer to it than a past marker
+("said", "had", a past participle). The cue words are language data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.dates.language import Language
+
+PAST, FUTURE = -1, 1
+
+# How far to look for the governing verb, in characters, before and after the expression.
+WINDOW_BEFORE = 90
+WINDOW_AFTER = 50
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+# A clause ends at sentence punctuation or a semicolon; commas often separate the
+# verb from its date ("said on Friday, hours after ..."), so they do not.
+_CLAUSE_END = re.compile(r"[.!?;:\n\"“”]\s")
+
+
+@dataclass(frozen=True)
+class Direction:
+    """PAST or FUTURE, with the cue word that decided it (None when it is the default)."""
+
+    sign: int
+    cue: str | None = None
+
+
+def direction(text: str, start: int, end: int, lang: Language) -> Direction:
+    """The direction of the expression at text[start:end], from the nearest cue word."""
+    before = _clause_before(text, start)
+    after = _clause_after(text, end)
+    cues: list[tuple[int, Direction]] = []
+    for distance, word in enumerate(reversed(_words(before, lang))):
+        if (d := _cue(word, lang)) is not None:
+            cues.append((distance, d))
+            break
+    for distance, word in enumerate(_words(after, lang)):
+        if (d := _cue(word, lang)) is not None:
+            cues.append((distance + 1, d))  # a verb before the date governs it more often
+            break
+    if not cues:
+        return Direction(PAST)
+    return min(cues, key=lambda c: c[0])[1]
+
+
+def _clause_before(text: str, start: int) -> str:
+    chunk = text[max(0, start - WINDOW_BEFORE) : start]
+    ends = list(_CLAUSE_END.finditer(chunk))
+    return chunk[ends[-1].end() :] if ends else chunk
+
+
+def _clause_after(text: str, end: int) -> str:
+    chunk = text[end : end + WINDOW_AFTER]
+    stop = _CLAUSE_END.search(chunk)
+    return chunk[: stop.start()] if stop else chunk
+
+
+def _words(chunk: str, lang: Language) -> list[str]:
+    """Words of a chunk, with two-word cues ("going to", "is scheduled") joined."""
+    words = [w.lower() for w in _WORD.findall(chunk)]
+    joined: list[str] = []
+    for i, w in enumerate(words):
+        pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
+        joined.append(pair if pair in lang.future_cues or pair in lang.past_cues else w)
+    return joined
+
+
+def _cue(word: str, lang: Language) -> Direction | None:
+    if word in lang.future_cues:
+        return Direction(FUTURE, word)
+    if word in lang.past_cues or (len(word) > 4 and word.endswith("ed")):
+        return Direction(PAST, word)
+    if word.endswith("'ll"):
+        return Direction(FUTURE, word)
+    return None
