@@ -8,12 +8,18 @@ TimelineError) and are printed as `path:line: message` with exit code 1.
 from __future__ import annotations
 
 import argparse
+import logging
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from timeline import __version__
 from timeline.config import DEFAULT_CORPUS, DEFAULT_JSON, DEFAULT_SITE_DIR, Settings
+
+PLUGIN_NAME = "timeline"  # the MkDocs plugin entry point (pyproject.toml)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -55,11 +61,131 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    """Strict MkDocs build into a temporary folder beside the target, moved into place only
+    when the build succeeds, so a failed build leaves the existing site as it was."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = _config_file(args.config_file)
+    target = Path(args.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+    _log_mkdocs()
+    try:
+        overrides = _plugin_overrides(config_file, args.corpus)
+        config = load_config(str(config_file), site_dir=str(staging), strict=True, **overrides)
+        # A programmatic build skips these two events; `mkdocs build` runs them.
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+        _replace_dir(staging, target)
+    except MkDocsException as exc:
+        print(f"{config_file}: site build failed: {exc}; {target} left untouched", file=sys.stderr)
+        return 1
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"built {target}", file=sys.stderr)
+    return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    """`mkdocs serve` with live reload forced on (with click 8.3 `mkdocs serve` loses the
+    flag's default and watches nothing); the plugin adds the corpus folder to the watch
+    list, so editing an article rebuilds the site."""
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    config_file = _config_file(args.config_file)
+    _log_mkdocs()
+    try:
+        overrides = _plugin_overrides(config_file, args.corpus)
+        serve(str(config_file), livereload=True, dev_addr=args.dev_addr, **overrides)
+    except MkDocsException as exc:
+        print(f"{config_file}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _config_file(name: str) -> Path:
+    from timeline.corpus import CorpusError
+
+    path = Path(name)
+    if not path.is_file():
+        raise CorpusError(path, "MkDocs configuration not found (use -f to name it)")
+    return path
+
+
+def _plugin_overrides(config_file: Path, corpus: str | None) -> dict[str, object]:
+    """load_config() keyword overrides that point the `timeline` plugin at `corpus`. Given
+    to load_config, so the option is validated like one written in mkdocs.yml."""
+    if corpus is None:
+        return {}
+    from mkdocs.utils.yaml import yaml_load
+
+    from timeline.corpus import CorpusError
+
+    with config_file.open(encoding="utf-8") as handle:
+        plugins = yaml_load(handle).get("plugins") or []
+    entries = list(plugins.items()) if isinstance(plugins, dict) else plugins
+    folder = str(Path(corpus).resolve())
+    updated: list[object] = []
+    found = False
+    for entry in entries:
+        name, options = _plugin_entry(entry)
+        if name == PLUGIN_NAME:
+            found = True
+            entry = {name: {**(options or {}), "corpus": folder}}
+        updated.append(entry)
+    if not found:
+        raise CorpusError(config_file, f"--corpus needs the `{PLUGIN_NAME}` plugin in `plugins:`")
+    return {"plugins": updated}
+
+
+def _plugin_entry(entry: object) -> tuple[str, dict[str, object] | None]:
+    if isinstance(entry, tuple):  # from a `plugins:` mapping
+        return str(entry[0]), entry[1]
+    if isinstance(entry, dict) and len(entry) == 1:
+        ((name, options),) = entry.items()
+        return str(name), options
+    return str(entry), None
+
+
+def _replace_dir(new: Path, target: Path) -> None:
+    """Move a finished build into place; the old site is moved aside first and removed only
+    after the new one is in place."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.replace(target, old / target.name)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever sys.stderr is at the time (tests replace it)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> object:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: object) -> None:
+        pass
+
+
+def _log_mkdocs() -> None:
+    """Show MkDocs' messages as `mkdocs` does (INFO and up, on stderr), once."""
+    logger = logging.getLogger("mkdocs")
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
 
 
 def cmd_export(args: argparse.Namespace) -> int:

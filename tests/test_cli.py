@@ -1,0 +1,185 @@
+"""The `timeline` command end to end, in temporary folders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from timeline.cli import main
+
+GOOD_BODY = "The council met on Monday, 6 October 2025. It will vote next week.\n"
+MKDOCS_YML = "site_name: Test\ntheme:\n  name: material\n  font: false\n"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def good_corpus(make_corpus):
+    make_corpus.article("council", body=GOOD_BODY, published="2025-10-10", source="Gazette")
+    make_corpus.article("bridge", body="The bridge closed on Tuesday.\n", published="2025-10-09")
+    return make_corpus.root
+
+
+# --- check -------------------------------------------------------------------------------
+
+
+def test_check_clean_corpus(capsys, good_corpus):
+    code, _, err = run(capsys, "check", "--corpus", str(good_corpus))
+    assert code == 0
+    assert "2 articles, 0 errors, 0 warnings" in err
+
+
+def test_check_reports_every_problem_as_path_line_severity(capsys, make_corpus):
+    bad = make_corpus.raw("bad.md", "---\ntitle: T\npublished: 2025-02-30\n---\nText.\n")
+    worse = make_corpus.raw("worse.md", "---\ntitle: [\n---\nText.\n")
+    make_corpus.article("odd", extra="x")
+    code, _, err = run(capsys, "check", "--corpus", str(make_corpus.root))
+    assert code == 1
+    odd = make_corpus.root / "odd.md"
+    for start in (
+        f"{bad}:3: error: invalid `published` date",
+        f"{worse}:2: error: front matter is not valid YAML",
+        f"{odd}:3: warning: unknown key",
+    ):
+        assert any(line.startswith(start) for line in err.splitlines()), start
+
+
+def test_check_warnings_alone_exit_0(capsys, make_corpus):
+    make_corpus.article("odd", extra="x")
+    assert run(capsys, "check", "--corpus", str(make_corpus.root))[0] == 0
+
+
+def test_check_missing_folder(capsys, tmp_path):
+    code, _, err = run(capsys, "check", "--corpus", str(tmp_path / "none"))
+    assert code == 1 and "corpus folder not found" in err
+
+
+# --- extract -----------------------------------------------------------------------------
+
+
+def test_extract_writes_json_byte_identical_across_runs(capsys, good_corpus, tmp_path):
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    assert run(capsys, "extract", "--corpus", str(good_corpus), "-o", str(one))[0] == 0
+    assert run(capsys, "extract", "--corpus", str(good_corpus), "-o", str(two))[0] == 0
+    assert one.read_bytes() == two.read_bytes()
+    data = json.loads(one.read_text(encoding="utf-8"))
+    assert [a["id"] for a in data["articles"]] == ["bridge", "council"]
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left behind
+
+
+def test_extract_to_stdout(capsys, good_corpus):
+    code, out, _ = run(capsys, "extract", "--corpus", str(good_corpus), "-o", "-")
+    assert code == 0 and json.loads(out)["articles"]
+
+
+def test_extract_bad_corpus_leaves_existing_json_untouched(capsys, make_corpus, tmp_path):
+    make_corpus.raw("broken.md", "---\ntitle: T\n---\n\xff".encode("latin-1"))
+    output = tmp_path / "timeline.json"
+    output.write_text("previous", encoding="utf-8")
+    code, _, err = run(capsys, "extract", "--corpus", str(make_corpus.root), "-o", str(output))
+    assert code == 1
+    assert f"{make_corpus.root / 'broken.md'}:4: not UTF-8 text" in err
+    assert "Traceback" not in err
+    assert output.read_text(encoding="utf-8") == "previous"
+
+
+def test_extract_empty_corpus(capsys, tmp_path):
+    (tmp_path / "corpus").mkdir()
+    code, _, err = run(capsys, "extract", "--corpus", str(tmp_path / "corpus"), "-o", "-")
+    assert code == 1 and "empty corpus" in err
+
+
+# --- import ------------------------------------------------------------------------------
+
+
+def test_import_writes_and_refuses_to_clobber(capsys, tmp_path):
+    raw = tmp_path / "raw.txt"
+    raw.write_text(f"Council to vote on the bridge\n\n{GOOD_BODY}", encoding="utf-8")
+    into = tmp_path / "corpus"
+    code, out, _ = run(capsys, "import", str(raw), "--into", str(into))
+    target = into / "council-to-vote-on-the-bridge.md"
+    assert code == 0 and f"wrote {target}" in out
+    assert run(capsys, "check", "--corpus", str(into))[0] == 0
+    assert "unchanged" in run(capsys, "import", str(raw), "--into", str(into))[1]
+    raw.write_text(f"Council to vote on the bridge\n\nChanged. {GOOD_BODY}", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(raw), "--into", str(into))
+    assert code == 1 and "--force" in err and "Changed" not in target.read_text(encoding="utf-8")
+    assert run(capsys, "import", str(raw), "--into", str(into), "--force")[0] == 0
+    assert "Changed" in target.read_text(encoding="utf-8")
+
+
+def test_import_missing_file(capsys, tmp_path):
+    code, _, err = run(capsys, "import", str(tmp_path / "nope.txt"), "--into", str(tmp_path))
+    assert code == 1 and "nope.txt" in err and "Traceback" not in err
+
+
+# --- build -------------------------------------------------------------------------------
+
+
+def write_site_project(root: Path, plugin: bool, corpus: Path | None = None) -> Path:
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    text = MKDOCS_YML
+    if plugin:
+        text += f"plugins:\n  - timeline:\n      corpus: {corpus or 'corpus'}\n"
+    config = root / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def existing_site(root: Path) -> Path:
+    site = root / "site"
+    site.mkdir()
+    (site / "marker.html").write_text("old site", encoding="utf-8")
+    return site
+
+
+def test_build_replaces_site_only_on_success(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = write_site_project(tmp_path, plugin=False)
+    site = existing_site(tmp_path)
+    (tmp_path / "docs" / "index.md").write_text("[broken](missing.md)\n", encoding="utf-8")
+    code, _, err = run(capsys, "build", "-f", str(config), "--site-dir", str(site))
+    assert code == 1 and "left untouched" in err
+    assert (site / "marker.html").read_text(encoding="utf-8") == "old site"
+    (tmp_path / "docs" / "index.md").write_text("# Fixed\n", encoding="utf-8")
+    assert run(capsys, "build", "-f", str(config), "--site-dir", str(site))[0] == 0
+    assert (site / "index.html").exists() and not (site / "marker.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+
+
+def test_build_missing_config(capsys, tmp_path):
+    code, _, err = run(capsys, "build", "-f", str(tmp_path / "mkdocs.yml"))
+    assert code == 1 and "mkdocs.yml: MkDocs configuration not found" in err
+
+
+def test_build_bad_corpus_leaves_site_untouched(capsys, tmp_path, monkeypatch, make_corpus):
+    pytest.importorskip("timeline.site.plugin")
+    monkeypatch.chdir(tmp_path)
+    config = write_site_project(tmp_path, plugin=True)
+    site = existing_site(tmp_path)
+    make_corpus.raw("bad.md", "---\ntitle: [\n---\nText.\n")
+    options = ["-f", str(config), "--site-dir", str(site), "--corpus", str(make_corpus.root)]
+    code, _, err = run(capsys, "build", *options)
+    assert code == 1
+    assert "bad.md:2" in err and "Traceback" not in err
+    assert (site / "marker.html").read_text(encoding="utf-8") == "old site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "docs", "mkdocs.yml", "site"]
+
+
+def test_build_demo_site_with_corpus_override(capsys, tmp_path, monkeypatch, repo_root):
+    pytest.importorskip("timeline.site.plugin")
+    project = tmp_path / "project"
+    shutil.copytree(repo_root / "docs", project / "docs")
+    shutil.copy(repo_root / "mkdocs.yml", project / "mkdocs.yml")
+    monkeypatch.chdir(project)
+    code, _, err = run(capsys, "build", "--corpus", str(repo_root / "corpus"))
+    assert code == 0, err
+    assert (project / "site" / "index.html").exists()
