@@ -1,0 +1,180 @@
+"""Small pure helpers shared by the pages, the overview and the exports: escaping untrusted
+text, safe links, stable anchors and human labels for calendar values.
+
+Article text and front matter are untrusted. Every piece of it reaches HTML only through
+`esc`, inside raw HTML blocks that Markdown leaves alone, so no Markdown syntax in it
+(links, attribute lists, headings) is ever interpreted.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+from timeline.dates.values import Grain, Point, Value
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
+PARTS_OF_DAY = {
+    "MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night",
+    "DT": "daytime",
+}
+STATUS_LABELS = {
+    "reported": "Reported",
+    "scheduled": "Scheduled",
+    "ongoing": "Ongoing",
+    "context": "Context",
+}
+
+# C0/C1 controls other than tab and newlines: junk in prose, and the Markdown stash
+# uses \x02/\x03 as placeholder delimiters, so none may reach a page.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def clean(text: str | None) -> str:
+    """Untrusted text without control characters."""
+    return _CONTROL.sub("", text or "")
+
+
+def esc(text: str | None) -> str:
+    """Untrusted text as HTML character data or attribute value (quotes escaped too)."""
+    return html.escape(clean(text), quote=True)
+
+
+def one_line(text: str | None) -> str:
+    """Collapse all white space (for titles, summaries and attribute values)."""
+    return " ".join(clean(text).split())
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) URL with a host, else None (never linked)."""
+    if not url:
+        return None
+    url = url.strip()
+    if _CONTROL.search(url) or any(c.isspace() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+
+
+def slug(text: str, fallback: str = "x") -> str:
+    """Lower-case ASCII letters, digits and hyphens: safe in a path, a URL and an id."""
+    return _NOT_SLUG.sub("-", text.lower()).strip("-") or fallback
+
+
+def unique_slugs(names: list[str], fallback: str = "x") -> dict[str, str]:
+    """A distinct slug per name; collisions get -2, -3 ... in sorted order (deterministic)."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for name in sorted(set(names)):
+        base = slug(name, fallback)
+        candidate, n = base, 1
+        while candidate in used:
+            n += 1
+            candidate = f"{base}-{n}"
+        used.add(candidate)
+        out[name] = candidate
+    return out
+
+
+def value_anchor(value: Value) -> str:
+    """The id of a date heading: the TIMEX3 value, slugged (`t-2025-10-15`)."""
+    return "t-" + slug(value.timex)
+
+
+# --- labels -----------------------------------------------------------------------------
+
+
+def day_label(d: date, weekday: bool = True) -> str:
+    text = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+    return f"{WEEKDAYS[d.weekday()]} {text}" if weekday else text
+
+
+def short_day(d: date) -> str:
+    return f"{d.day} {MONTHS[d.month - 1][:3]} {d.year}"
+
+
+def value_label(value: Value) -> str:
+    """A reader's label for a value: 'Wednesday 15 October 2025', 'October 2025'."""
+    if not isinstance(value, Point):
+        return value.timex
+    s, g = value.start, value.grain
+    end = value.interval()[1]
+    labels = {
+        Grain.CENTURY: lambda: f"{s.year}–{end.year}",
+        Grain.DECADE: lambda: f"The {s.year}s",
+        Grain.YEAR: lambda: str(s.year),
+        Grain.HALF: lambda: f"{'First' if s.month <= 6 else 'Second'} half of {s.year}",
+        Grain.QUARTER: lambda: f"Q{(s.month - 1) // 3 + 1} {s.year}",
+        Grain.SEASON: lambda: _season_label(value),
+        Grain.MONTH: lambda: f"{MONTHS[s.month - 1]} {s.year}",
+        Grain.WEEK: lambda: f"Week of {day_label(s, weekday=False)}",
+        Grain.DAY: lambda: day_label(s),
+    }
+    if g in labels:
+        return labels[g]()
+    return f"{day_label(s)}, {_time_of_day(value)}"
+
+
+def _season_label(value: Point) -> str:
+    name = SEASONS.get(value.season or "", "Season")
+    year = value.start.year
+    return f"{name} {year}–{str(year + 1)[2:]}" if value.season == "WI" else f"{name} {year}"
+
+
+def _time_of_day(value: Point) -> str:
+    if value.grain is Grain.PART_OF_DAY:
+        return PARTS_OF_DAY.get(value.part or "", "during the day")
+    return f"{value.hour or 0:02d}:{value.minute or 0:02d}"
+
+
+def datetime_attr(value: Value) -> str | None:
+    """A valid HTML `datetime` for the value, or None where HTML has no form for it."""
+    if not isinstance(value, Point):
+        return None
+    g, s = value.grain, value.start
+    if g is Grain.DAY or g is Grain.PART_OF_DAY:
+        return s.isoformat()
+    if g in (Grain.HOUR, Grain.MINUTE):
+        return f"{s.isoformat()}T{value.hour or 0:02d}:{value.minute or 0:02d}"
+    if g is Grain.WEEK:
+        return value.timex
+    if g is Grain.MONTH:
+        return f"{s.year:04d}-{s.month:02d}"
+    if g in (Grain.YEAR, Grain.HALF, Grain.QUARTER, Grain.SEASON):
+        return f"{s.year:04d}"
+    return None
+
+
+def status_label(status: str) -> str:
+    return STATUS_LABELS.get(status, status.capitalize())
+
+
+def published_label(published: date | None, inferred: bool) -> str:
+    if published is None:
+        return "publish date unknown"
+    return f"published {published.isoformat()}" + (" (inferred)" if inferred else "")
+
+
+# TimeML `mod` values as reading words ("early October 2025", "since 2022").
+MOD_WORDS = {
+    "START": "early", "MID": "mid", "END": "late", "APPROX": "about",
+    "BEFORE": "before", "AFTER": "after", "ON_OR_BEFORE": "on or before",
+    "ON_OR_AFTER": "since", "LESS_THAN": "less than", "MORE_THAN": "more than",
+    "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least",
+}
+
+
+def with_mod(label: str, mod: str | None) -> str:
+    word = MOD_WORDS.get(mod or "")
+    return f"{word} {label}" if word else label

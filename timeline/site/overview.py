@@ -1,0 +1,247 @@
+"""The overview: the story's span drawn at build time as an inline SVG, with a text alternative.
+
+Day entries are dots stacked on their day; longer values (week, month, year) are bars
+in lanes above the axis. Filled marks are reported, hollow ones scheduled or other, so
+the picture reads without colour (print, high contrast). The drawing uses a fixed
+viewBox with large type, so it stays legible when scaled to a phone's width.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from timeline.dates.values import Grain, Point
+from timeline.merge import Event
+from timeline.site.markup import (
+    MONTHS,
+    esc,
+    one_line,
+    short_day,
+    status_label,
+    value_label,
+    with_mod,
+)
+
+WIDTH = 720
+MARGIN = 24
+FONT = 22  # in viewBox units: about 11 px when the figure is 360 px wide
+DOT = 7
+STACK = 16  # vertical step between stacked dots
+BAR = 10
+LANE = 16
+MAX_STACK = 8  # dots drawn per day before a "+n" label
+MAX_LANES = 6
+MAX_TICKS = 6
+POINT_GRAINS = (Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE)
+
+
+@dataclass(frozen=True)
+class Scale:
+    first: date
+    last: date
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def x(self, d: date) -> float:
+        """Left edge of a day on the axis."""
+        return MARGIN + (d - self.first).days * (WIDTH - 2 * MARGIN) / self.days
+
+    def mid(self, d: date) -> float:
+        return self.x(d) + (WIDTH - 2 * MARGIN) / self.days / 2
+
+
+def render(events: list[Event], href: Callable[[Event], str], title: str) -> str:
+    """A <figure> with the SVG and its text alternative ('' when there is nothing to draw)."""
+    if not events:
+        return ""
+    scale = Scale(min(e.interval[0] for e in events), max(e.interval[1] for e in events))
+    points = [e for e in events if _is_point(e)]
+    spans = [e for e in events if not _is_point(e)]
+    lanes = _lanes(spans)
+    bars_height = min(len(lanes), MAX_LANES) * LANE
+    axis_y = FONT + 12 + bars_height + 8
+    body = [
+        *_bars(lanes, scale, href, FONT + 12),
+        *_axis(scale, axis_y),
+        *_dots(points, scale, href, axis_y + 14),
+    ]
+    height = axis_y + 14 + _stack_height(points) + FONT + 8
+    body += _legend(height - 6)
+    return _figure(title, scale, events, body, height + 4)
+
+
+def _is_point(e: Event) -> bool:
+    return isinstance(e.value, Point) and e.value.grain in POINT_GRAINS
+
+
+def _lanes(spans: list[Event]) -> list[list[Event]]:
+    """Greedy lane assignment: a bar goes in the first lane whose last bar has ended."""
+    lanes: list[list[Event]] = []
+    for e in sorted(spans, key=lambda e: (e.interval[0], e.interval[1], e.id)):
+        for lane in lanes:
+            if lane[-1].interval[1] < e.interval[0]:
+                lane.append(e)
+                break
+        else:
+            lanes.append([e])
+    return lanes
+
+
+def _mark_class(e: Event) -> str:
+    return "tl-ov-filled" if e.status == "reported" else "tl-ov-hollow"
+
+
+def _tooltip(e: Event) -> str:
+    when = with_mod(value_label(e.value), e.mod)
+    return f"{when} ({status_label(e.status)}): {one_line(e.summary)}"
+
+
+def _link(e: Event, href: Callable[[Event], str], shape: str) -> str:
+    return f'<a href="{href(e)}"><title>{esc(_tooltip(e))}</title>{shape}</a>'
+
+
+Href = Callable[[Event], str]
+
+
+def _bars(lanes: list[list[Event]], scale: Scale, href: Href, top: int) -> list[str]:
+    out: list[str] = []
+    for index, lane in enumerate(lanes[:MAX_LANES]):
+        y = top + index * LANE
+        for e in lane:
+            x0, x1 = scale.x(e.interval[0]), scale.x(e.interval[1] + timedelta(days=1))
+            rect = (
+                f'<rect class="{_mark_class(e)}" x="{x0:.1f}" y="{y}" '
+                f'width="{max(x1 - x0, 4):.1f}" height="{BAR}" rx="3"/>'
+            )
+            out.append(_link(e, href, rect))
+    return out
+
+
+def _dots(points: list[Event], scale: Scale, href: Callable[[Event], str], top: int) -> list[str]:
+    by_day: dict[date, list[Event]] = {}
+    for e in points:
+        by_day.setdefault(e.interval[0], []).append(e)
+    out: list[str] = []
+    for d, items in sorted(by_day.items()):
+        x = scale.mid(d)
+        for i, e in enumerate(items[:MAX_STACK]):
+            cy = top + i * STACK
+            circle = f'<circle class="{_mark_class(e)}" cx="{x:.1f}" cy="{cy}" r="{DOT}"/>'
+            out.append(_link(e, href, circle))
+        if len(items) > MAX_STACK:
+            y = top + MAX_STACK * STACK + FONT // 2
+            out.append(
+                f'<text class="tl-ov-label" x="{x:.1f}" y="{y}" text-anchor="middle" '
+                f'font-size="{FONT * 0.7:.0f}">+{len(items) - MAX_STACK}</text>'
+            )
+    return out
+
+
+def _stack_height(points: list[Event]) -> int:
+    counts: dict[date, int] = {}
+    for e in points:
+        counts[e.interval[0]] = counts.get(e.interval[0], 0) + 1
+    tallest = min(max(counts.values(), default=0), MAX_STACK)
+    extra = FONT if any(c > MAX_STACK for c in counts.values()) else 0
+    return tallest * STACK + extra
+
+
+def _axis(scale: Scale, y: int) -> list[str]:
+    out = [
+        f'<line class="tl-ov-axis" x1="{MARGIN}" y1="{y}" x2="{WIDTH - MARGIN}" y2="{y}"/>'
+    ]
+    for d, label in _ticks(scale):
+        x = scale.x(d)
+        anchor = "start" if x < WIDTH * 0.15 else "end" if x > WIDTH * 0.85 else "middle"
+        out.append(
+            f'<line class="tl-ov-axis" x1="{x:.1f}" y1="{y - 6}" x2="{x:.1f}" y2="{y + 6}"/>'
+        )
+        out.append(
+            f'<text class="tl-ov-label" x="{x:.1f}" y="{FONT}" text-anchor="{anchor}" '
+            f'font-size="{FONT}">{esc(label)}</text>'
+        )
+    return out
+
+
+def _ticks(scale: Scale) -> list[tuple[date, str]]:
+    """Tick days and labels: days, months or years, thinned to at most MAX_TICKS."""
+    if scale.days <= 62:
+        step = max(1, -(-scale.days // MAX_TICKS))
+        days = [scale.first + timedelta(days=i) for i in range(0, scale.days, step)]
+        return [(d, f"{d.day} {MONTHS[d.month - 1][:3]}") for d in days]
+    months = _month_starts(scale)
+    if len(months) <= MAX_TICKS * 4:
+        step = max(1, -(-len(months) // MAX_TICKS))
+        return [(d, f"{MONTHS[d.month - 1][:3]} {d.year}") for d in months[::step]]
+    years = [d for d in months if d.month == 1] or months[:1]
+    step = max(1, -(-len(years) // MAX_TICKS))
+    return [(d, str(d.year)) for d in years[::step]]
+
+
+def _month_starts(scale: Scale) -> list[date]:
+    out: list[date] = []
+    y, m = scale.first.year, scale.first.month
+    if scale.first.day != 1:
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    while date(y, m, 1) <= scale.last:
+        out.append(date(y, m, 1))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out or [scale.first]
+
+
+def _legend(y: int) -> list[str]:
+    size = f'font-size="{FONT * 0.8:.0f}"'
+    return [
+        f'<circle class="tl-ov-filled" cx="{MARGIN + DOT}" cy="{y - DOT}" r="{DOT}"/>',
+        f'<text class="tl-ov-label" x="{MARGIN + 3 * DOT}" y="{y}" {size}>reported</text>',
+        f'<circle class="tl-ov-hollow" cx="{MARGIN + 170}" cy="{y - DOT}" r="{DOT}"/>',
+        f'<text class="tl-ov-label" x="{MARGIN + 170 + 2 * DOT}" y="{y}" {size}>'
+        "scheduled or other</text>",
+        f'<text class="tl-ov-label" x="{WIDTH - MARGIN}" y="{y}" text-anchor="end" {size}>'
+        "bars: weeks, months, years</text>",
+    ]
+
+
+def _figure(title: str, scale: Scale, events: list[Event], body: list[str], height: int) -> str:
+    span = f"{short_day(scale.first)} to {short_day(scale.last)}"
+    desc = (
+        f"{len(events)} entries from {span}. Dots are single days, bars longer periods; "
+        "filled marks were reported, hollow ones scheduled or other."
+    )
+    svg = [
+        f'<svg class="tl-overview" viewBox="0 0 {WIDTH} {height}" '
+        f'aria-labelledby="tl-ov-title" aria-describedby="tl-ov-desc">',
+        f'<title id="tl-ov-title">Overview of {esc(one_line(title))}</title>',
+        f'<desc id="tl-ov-desc">{esc(desc)}</desc>',
+        *body,
+        "</svg>",
+    ]
+    return "\n".join([
+        '<figure class="tl-overview-figure">',
+        *svg,
+        f"<figcaption>Overview: {esc(desc)}</figcaption>",
+        *_text_alternative(events),
+        "</figure>",
+    ]) + "\n"
+
+
+def _text_alternative(events: list[Event]) -> list[str]:
+    """Entries per month (by start), the same facts as the picture, as a list."""
+    months: dict[tuple[int, int], dict[str, int]] = {}
+    for e in events:
+        start = e.interval[0]
+        counts = months.setdefault((start.year, start.month), {})
+        counts[e.status] = counts.get(e.status, 0) + 1
+    items = []
+    for (y, m), counts in sorted(months.items()):
+        total = sum(counts.values())
+        detail = ", ".join(f"{n} {status_label(s).lower()}" for s, n in sorted(counts.items()))
+        items.append(f"<li>{MONTHS[m - 1]} {y}: {total} entries ({esc(detail)})</li>")
+    return [
+        '<details class="tl-overview-text"><summary>The overview as text</summary>',
+        "<ul>", *items, "</ul></details>",
+    ]

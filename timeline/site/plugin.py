@@ -1,0 +1,98 @@
+"""The MkDocs plugin `timeline`: a thin adapter that adds the generated pages to a build.
+
+    plugins:
+      - search
+      - timeline:
+          corpus: corpus      # folder of articles, relative to mkdocs.yml
+          title: My story     # default: site_name
+          exports: true       # publish timeline.json, TimelineJS, .ics and CSV
+
+All the work is in `timeline.pipeline` (corpus → Timeline) and `timeline.site.pages`
+(Timeline → pages); this module only wires them into MkDocs events.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from timeline.corpus import CorpusError, load_corpus
+from timeline.pipeline import build_timeline
+from timeline.site import exports
+from timeline.site.pages import EXPORT_FILES, STYLESHEET, Page, SiteOptions, build_pages
+from timeline.timeline import Timeline
+
+# Markdown extensions the generated pages rely on (heading ids, table of contents).
+REQUIRED_EXTENSIONS = ("attr_list", "toc")
+
+
+class TimelineConfig(Config):
+    corpus = c.Type(str, default="corpus")
+    title = c.Optional(c.Type(str))
+    exports = c.Type(bool, default=True)
+
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):
+    def __init__(self) -> None:
+        self.timeline: Timeline | None = None
+        self.pages: list[Page] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Build the timeline once per build, before files are collected; watch the corpus."""
+        folder = self._corpus_folder(config)
+        title = self.config.title or config.site_name
+        try:
+            self.timeline = build_timeline(load_corpus(folder), title)
+        except CorpusError as error:
+            raise PluginError(f"timeline: {_describe(error)}") from error
+        options = SiteOptions(
+            directory_urls=config.use_directory_urls, exports=self.config.exports
+        )
+        self.pages = build_pages(self.timeline, options)
+        config.watch.append(str(folder))
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        for name in REQUIRED_EXTENSIONS:
+            if name not in config.markdown_extensions:
+                config.markdown_extensions.append(name)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        """Add the pages, the stylesheet and the exports as in-memory files."""
+        for page in self.pages:
+            level = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            _add(files, File.generated(config, page.path, content=page.content, inclusion=level))
+        css = resources.files("timeline.site").joinpath("assets/timeline.css").read_text("utf-8")
+        _add(files, File.generated(config, STYLESHEET, content=css))
+        if self.config.exports and self.timeline is not None:
+            for kind, path in EXPORT_FILES.items():
+                # bytes: written as is, so the .ics keeps its CRLF line ends
+                data = exports.render(self.timeline, kind).encode("utf-8")
+                _add(files, File.generated(config, path, content=data))
+        return files
+
+    def _corpus_folder(self, config: MkDocsConfig) -> Path:
+        base = Path(config.config_file_path or ".").resolve().parent
+        return (base / self.config.corpus).resolve()
+
+
+def _add(files: Files, file: File) -> None:
+    """Generated files replace a hand-written file of the same path (never docs/ edits)."""
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
+
+
+def _describe(error: CorpusError) -> str:
+    if len(error.problems) > 1:
+        more = len(error.problems) - 1
+        return f"{error} (and {more} more problems; run `timeline check`)"
+    return str(error)
