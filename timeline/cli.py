@@ -189,7 +189,23 @@ def _log_mkdocs() -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    """One export of the timeline (json, timelinejs, ics, csv) to a file or stdout; the
+    same bytes the site publishes under exports/."""
+    from timeline.corpus import load_corpus
+    from timeline.pipeline import build_timeline
+    from timeline.site.exports import render
+
+    timeline = build_timeline(load_corpus(args.corpus), title=Settings().title)
+    text = render(timeline, args.format)
+    if args.output == "-":
+        sys.stdout.buffer.write(text.encode("utf-8"))  # bytes: the .ics keeps its CRLFs
+        sys.stdout.flush()
+    else:
+        from timeline.ingest import write_atomic
+
+        write_atomic(Path(args.output), text)
+        print(f"wrote {args.output}", file=sys.stderr)
+    return 0
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:

@@ -480,8 +480,11 @@ def _sources_page(ctx: Context) -> str:
         lines += [f'<h2 id="o-{slug_}">{esc(name)}</h2>', '<ul class="tl-articles">']
         lines += [_source_item(ctx, a, counts.get(a.id, 0)) for a in items]
         lines.append("</ul>")
+    named = len([a for a in ctx.articles.values() if one_line(a.source)])
+    known = len({one_line(a.source) for a in ctx.articles.values() if one_line(a.source)})
     intro = _block([
-        f"<p>{len(ctx.articles)} articles from {len(outlets)} outlets. Each article page shows "
+        f"<p>{len(ctx.articles)} articles, {named} of them from {known} named outlets. "
+        "Each article page shows "
         "its text with every date marked and how it was resolved.</p>"
     ])
     return _doc("Sources", intro, _block(lines) if lines else _empty())
@@ -648,7 +651,7 @@ def _article_meta(ctx: Context, page: str, a: Article) -> list[str]:
         ("Author", esc(one_line(a.author)) if a.author else ""),
         ("Published", _published_cell(a)),
         ("Original", _original_cell(a.url)),
-        ("File", f"<code>{esc(a.path.as_posix())}</code>"),
+        ("File", f"<code>{esc(a.path.name)}</code>"),
         ("Language", esc(a.language)),
     ]
     items = [f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows if v]
