@@ -52,6 +52,8 @@ def _calendar(c: Calendar, ctx: Context) -> Anchored | None:
     if c.hour is not None and c.day is None and c.month is None:
         return _clock(c, ctx)
     year, cue, used = c.year, None, None
+    if year is None and c.year_steps is not None and ctx.anchor is not None:
+        year, cue, used = ctx.anchor.year + c.year_steps, "this year", ctx.anchor
     if year is None and any(x is not None for x in (c.month, c.quarter, c.half, c.season)):
         if ctx.anchor is None:
             return Anchored(v.Unanchored(_x_value(c)), None, None)
@@ -64,25 +66,37 @@ def _calendar(c: Calendar, ctx: Context) -> Anchored | None:
 
 
 def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
-    """The year of a month/quarter/season named without one: "last April" is the most
-    recent April before the anchor, "next April" the first after; otherwise the tense
-    decides, and with no cue the anchor's year is kept."""
+    """The year of a month/quarter/season named without one.
+
+    "last April" is the most recent April before the anchor and "next April" the first
+    after. Otherwise the occurrence nearest to the anchor is taken (news is about the
+    months around its date: "Jan. 2" in November is next January), unless an explicit
+    future cue asks for one ahead or a strong past cue for one behind."""
     assert ctx.anchor is not None
     anchor = ctx.anchor
     month = _first_month(c)
-    steps = c.steps
-    if steps == -1:
+    if c.steps == -1:
         return (anchor.year if month < anchor.month else anchor.year - 1), "last"
-    if steps == 1:
+    if c.steps == 1:
         return (anchor.year if month > anchor.month else anchor.year + 1), "next"
-    if steps == 0:
+    if c.steps == 0:
         return anchor.year, "this"
+    months_ahead = _months_ahead(c, anchor)
+    year = anchor.year + (1 if months_ahead > 6 and month < anchor.month else 0)
+    year -= 1 if months_ahead > 6 and month > anchor.month else 0
     d = ctx.direction
-    if d.cue and d.sign == PAST and month > _last_month(c, anchor):
-        return anchor.year - 1, d.cue
-    if d.cue and d.sign == FUTURE and month < anchor.month and c.quarter is None:
-        return anchor.year + 1, d.cue
-    return anchor.year, d.cue
+    ahead = (year, month) > (anchor.year, anchor.month)
+    behind = (year, month) < (anchor.year, _last_month(c, anchor))
+    if d.sign == FUTURE and d.cue and behind:
+        return year + 1, d.cue
+    if d.sign == PAST and d.strong and ahead and c.quarter is None:
+        return year - 1, d.cue
+    return year, d.cue if d.cue else "nearest to the anchor"
+
+
+def _months_ahead(c: Calendar, anchor: date) -> int:
+    """How far the named month (in the anchor's year) lies from the anchor, in months."""
+    return abs(_first_month(c) - anchor.month)
 
 
 def _first_month(c: Calendar) -> int:
@@ -96,8 +110,10 @@ def _first_month(c: Calendar) -> int:
 
 
 def _last_month(c: Calendar, anchor: date) -> int:
-    """The anchor month, or for a quarter the anchor's month rounded to its quarter end:
-    a quarter that is still running counts as under way, not as last year's."""
+    """The anchor month; for a quarter, the first month of the anchor's quarter, so that a
+    quarter still running is not pushed to next year."""
+    if c.quarter is not None:
+        return 3 * ((anchor.month - 1) // 3) + 1
     return anchor.month
 
 
@@ -163,6 +179,8 @@ def _weekday(w: Weekday, ctx: Context) -> Anchored:
         d, cue = anchor + timedelta(days=(7 - back) % 7), ctx.direction.cue
     else:
         d, cue = anchor - timedelta(days=back), ctx.direction.cue
+    if w.hour is not None:
+        return Anchored(_with_time(d, Calendar(hour=w.hour, minute=w.minute)), cue, anchor)
     point = v.Point(d, v.Grain.PART_OF_DAY, part=w.part) if w.part else v.day(d)
     return Anchored(point, cue, anchor)
 
@@ -212,23 +230,41 @@ def _x_unit(unit: str) -> str:
 
 def _anaphor(a: Anaphor, ctx: Context) -> Anchored:
     ref = ctx.reference
-    if ref is None and a.unit == "quarter" and a.steps == 0 and ctx.anchor is not None:
-        # Financial news reports on the last quarter that has ended.
-        last = v.shift(_unit_point(ctx.anchor, "quarter"), -1)
-        return Anchored(last, "last completed quarter", ctx.anchor)
+    if a.grain == "quarter":
+        return _quarter_anaphor(a, ctx)
     if ref is None:
         return Anchored(v.Unanchored(_x_unit(a.unit)), None, None)
-    if a.keep_grain and ref.grain not in (v.Grain.DAY, v.Grain.PART_OF_DAY):
-        months = {"year": 12, "month": 1, "quarter": 3}.get(a.unit)
-        if months and ref.grain in _MONTHS_PER_GRAIN:
-            steps = a.steps * months // _MONTHS_PER_GRAIN[ref.grain]
-            return Anchored(v.shift(_strip(ref), steps), ref.timex, ref.start)
-    if a.unit in ("day",) and ref.grain in (v.Grain.DAY, v.Grain.PART_OF_DAY):
-        return Anchored(v.day(ref.start + timedelta(days=a.steps)), ref.timex, ref.start)
+    if a.keep_grain and ref.grain in _MONTHS_PER_GRAIN:
+        return Anchored(_shift_keeping_grain(ref, a), ref.timex, ref.start)
     if a.unit == "day":
-        return Anchored(v.Unanchored("XXXX-XX-XX"), None, None)
+        if ref.grain not in (v.Grain.DAY, v.Grain.PART_OF_DAY):
+            return Anchored(v.Unanchored("XXXX-XX-XX"), None, None)
+        return Anchored(v.day(ref.start + timedelta(days=a.steps)), ref.timex, ref.start)
     base = _unit_point(ref.start, a.unit)
     return Anchored(v.shift(base, a.steps), ref.timex, ref.start)
+
+
+def _quarter_anaphor(a: Anaphor, ctx: Context) -> Anchored:
+    """"the quarter", "the year-ago quarter", "the 1988 quarter": the reporting quarter
+    last mentioned, or else the last one ended before the anchor (what financial news
+    reports on), moved as the phrase says."""
+    ref, cue = ctx.reference, None
+    if ref is not None and ref.grain is v.Grain.QUARTER:
+        base, cue = _strip(ref), ref.timex
+    elif ctx.anchor is not None:
+        base, cue = v.shift(_unit_point(ctx.anchor, "quarter"), -1), "last quarter ended"
+    else:
+        return Anchored(v.Unanchored("XXXX-QX"), None, None)
+    if a.year is not None:
+        base = v.quarter(a.year, (base.start.month - 1) // 3 + 1)
+    point = _shift_keeping_grain(base, a) if a.unit == "year" else v.shift(base, a.steps)
+    return Anchored(point, cue, ctx.anchor)
+
+
+def _shift_keeping_grain(ref: v.Point, a: Anaphor) -> v.Point:
+    months = {"year": 12, "month": 1, "quarter": 3}.get(a.unit, 12)
+    steps = a.steps * months // _MONTHS_PER_GRAIN.get(ref.grain, 12)
+    return v.shift(_strip(ref), steps)
 
 
 _MONTHS_PER_GRAIN = {v.Grain.MONTH: 1, v.Grain.QUARTER: 3, v.Grain.HALF: 6, v.Grain.YEAR: 12,

@@ -55,6 +55,7 @@ class Language:
     scanner: re.Pattern[str]  # all rules in one alternation: finds where a match can start
     future_cues: frozenset[str]
     past_cues: frozenset[str]
+    strong_past_cues: frozenset[str]
 
     def table(self, name: str) -> dict[str, Any]:
         return self.tables.get(name) or {}
@@ -86,6 +87,7 @@ def load(code: str) -> Language:
         scanner,
         frozenset(normalise(w) for w in tables.get("future_cues", [])),
         frozenset(normalise(w) for w in tables.get("past_cues", [])),
+        frozenset(normalise(w) for w in tables.get("strong_past_cues", [])),
     )
 
 
@@ -110,11 +112,20 @@ def _derived_placeholders(tables: dict[str, Any], words: dict[str, str]) -> dict
                     and len(k) > 2)
     compound = f"(?:{tens})(?:[- ](?:{ones}))" if tens and ones else "(?!)"
     units1 = [k for k, v in (tables.get("units") or {}).items() if not k.endswith("s") or k == v]
+    teens = "|".join(k for k, v in (tables.get("numbers") or {}).items() if v in range(10, 20))
+    centuries = tables.get("spoken_centuries") or {}
+    prefix = "|".join(k for k in centuries if " " not in k) or "(?!)"
+    alone = "|".join(k.replace(" ", r"\s+") for k in centuries if " " in k) or "(?!)"
+    rest = f"(?:{compound}|{tens}|{teens}|{ones}|hundred)"
+    spoken_year = rf"(?:(?:{prefix}) {rest}|(?:{alone})(?: and)?(?: {rest})?)"
+    clockday = (rf"(?:,? (?:(?P<weekday>{words['weekday']})|(?P<month>{words['month']}) "
+                rf"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)))?")
     return {
+        "clockday": clockday,
         "num": rf"(?:\d+(?:\.\d+)?|{compound}|{number_word})",
         "unit1": "(?:" + "|".join(sorted(units1, key=len, reverse=True)) + ")",
         "daynum": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)|" + words["ord"],
-        "year": r"(?:1[0-9]\d\d|20\d\d)(?![\d])(?!,\d)(?!\.\d)",
+        "year": rf"(?:(?:1[0-9]\d\d|20\d\d)(?![\d])(?!,\d)(?!\.\d)|{spoken_year})",
     }
 
 

@@ -29,6 +29,7 @@ class Calendar:
     hour: int | None = None
     minute: int | None = None
     steps: int | None = None  # last/next/this before a month or season: -1, 1, 0
+    year_steps: int | None = None  # years from the anchor's ("last year's third quarter")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class Weekday:
     weekday: int  # 1 = Monday
     steps: int | None = None
     part: str | None = None
+    hour: int | None = None  # "10 p.m. Wednesday"
+    minute: int | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class Anaphor:
     unit: str
     steps: int
     keep_grain: bool = False  # "a year earlier" keeps the grain of the date it shifts
+    grain: str | None = None  # "quarter": the reporting quarter under discussion
+    year: int | None = None  # "the 1988 quarter": that quarter in the year named
 
 
 @dataclass(frozen=True)

@@ -127,11 +127,22 @@ def day_of_month(word: str, lang: Language) -> int | None:
     return value if value and 1 <= value <= 31 else None
 
 
-def year_of(word: str) -> int:
-    y = int(word)
-    if len(word) == 2:
-        return 1900 + y if y >= 30 else 2000 + y
-    return y
+def year_of(word: str, lang: Language) -> int | None:
+    """A year in digits ("1989", "'89" as 89) or spoken ("nineteen ninety-four")."""
+    word = normalise(word)
+    if word.isdigit():
+        y = int(word)
+        if len(word) == 2:
+            return 1900 + y if y >= 30 else 2000 + y
+        return y
+    for century, base in (lang.table("spoken_centuries") or {}).items():
+        if word.startswith(century):
+            rest = word[len(century) :].strip().removeprefix("and").strip()
+            if not rest:
+                return int(base)
+            n = 0.0 if rest == "hundred" else number(rest, lang)
+            return int(base + n) if n is not None and n < 100 else None
+    return None
 
 
 def _capitalised(word: str) -> bool:
@@ -163,7 +174,9 @@ def make_calendar(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     day = day_of_month(m.groups["day"], lang) if m.has("day") else None
     if m.has("day") and day is None:
         return None
-    year = year_of(m.groups["year"]) if m.has("year") else None
+    year = year_of(m.groups["year"], lang) if m.has("year") else None
+    if m.has("year") and year is None:
+        return None
     if year is not None and month is None and not _is_year(m, lang):
         return None
     weekday = lang.lookup("weekdays", m.groups["weekday"]) if m.has("weekday") else None
@@ -287,7 +300,7 @@ def make_relative(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
 def make_season(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     code = lang.lookup("seasons", m.word("season"))
     steps = lang.lookup("relations", m.word("rel")) if m.has("rel") else None
-    year = year_of(m.groups["year"]) if m.has("year") else None
+    year = year_of(m.groups["year"], lang) if m.has("year") else None
     if steps is None and year is None and not _season_context(m, lang):
         return None
     return "DATE", Calendar(year=year, season=code, steps=steps), _mod(m, lang)
@@ -316,20 +329,30 @@ def make_ago(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None
 
 
 def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    period = m.word("period") or m.word("cunit")
+    quarterly = "quarter" if period in ("quarter", "period") else None
     if m.has("yearago"):
-        return "DATE", Anaphor("year", -1, keep_grain=True), None
+        return "DATE", Anaphor("year", -1, keep_grain=True, grain=quarterly), None
     if m.has("num"):
         amount = number(m.groups["num"], lang)
         if amount is None or not amount.is_integer():
             return None
-        sign = 1 if m.word("later") in ("later", "after") else -1
+        sign = 1 if m.word("later") == "later" else -1
         unit = lang.lookup("units", m.word("unit"))
         return "DATE", Anaphor(unit, sign * int(amount), keep_grain=unit == "year"), _mod(m, lang)
-    unit = lang.lookup("calendar_units", m.word("cunit")) or m.word("cunit")
-    if unit == "period":
-        if not m.has("latest"):
+    if m.has("relyear"):
+        steps = lang.lookup("relations", m.word("relyear"))
+        return "DATE", Anaphor("year", steps or 0, keep_grain=True, grain="quarter"), None
+    if m.has("year"):
+        year = year_of(m.groups["year"], lang)
+        return "DATE", Anaphor("quarter", 0, grain="quarter", year=year), None
+    if quarterly:
+        if period == "period" and not m.has("latest"):
             return None
-        unit = "quarter"
+        return "DATE", Anaphor("quarter", 0, grain="quarter"), None
+    unit = lang.lookup("calendar_units", m.word("cunit"))
+    if unit is None:
+        return None
     that = m.word("that")
     steps = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
              "the preceding": -1}.get(that, 0)
@@ -348,30 +371,45 @@ def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     if not nth or nth > limit:
         return None
     y = m.groups.get("year") or m.groups.get("year2")
-    year = year_of(y) if y else None
+    year = year_of(y, lang) if y else None
+    if m.has("relyear") and year is None:
+        year_steps = lang.lookup("relations", m.word("relyear"))
+        return "DATE", Calendar(quarter=nth, year_steps=year_steps), None
     cal = Calendar(year=year, quarter=nth) if kind == "quarter" else Calendar(year=year, half=nth)
     return "DATE", cal, None
 
 
 def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     if m.has("recent"):
-        return "DATE", Fixed(v.Reference("PAST")), None
+        kind = lang.lookup("vague_periods", m.word("recent")) or "PAST"
+        return "DATE", Fixed(v.Reference(kind)), None
     if m.has("bare"):
         if not m.has("dmod"):
             return None
         unit = lang.lookup("units", m.word("bare"))
-        return "DURATION", Fixed(v.Duration(None, unit)), _mod(m, lang)
+        return "DURATION", Fixed(_duration(None, unit, lang)), _mod(m, lang)
     unit = lang.lookup("units", m.word("unit"))
     num_word = m.word("num")
     amount = number(num_word, lang)
     if num_word in ("a", "an") and unit in ("second", "minute") and not m.has("span"):
         return None  # "a second term", "wait a minute"
-    if amount is not None and unit == "year" and amount >= 1000:
-        return None  # "1989 years" is not a span of time in news
+    if unit == "quarter" and not m.has("span"):
+        return None  # "three-quarters", "a quarter of the shares": a fraction
+    if re.fullmatch(r"1\d{3}|20\d\d", num_word):
+        return None  # "the 1988 quarter": a year, not a count
     if m.has("num2"):
         amount = None
     mod = _mod(m, lang) or ("APPROX" if m.has("orso") else None)
-    return "DURATION", Fixed(v.Duration(amount, unit)), mod
+    return "DURATION", Fixed(_duration(amount, unit, lang)), mod
+
+
+def _duration(amount: float | None, unit: str, lang: Language) -> v.Duration:
+    """TimeML counts some units in others: "two decades" is P20Y."""
+    multiple = lang.table("unit_multiples").get(unit)
+    if multiple:
+        unit, factor = multiple
+        return v.Duration(None if amount is None else amount * factor, unit)
+    return v.Duration(amount, unit)
 
 
 def make_reference(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -382,9 +420,13 @@ def make_reference(m: Match, lang: Language) -> tuple[str, Partial, str | None] 
 def make_recurrence(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     if m.has("setword"):
         return "SET", Fixed(v.Recurrence(lang.lookup("set_words", m.word("setword")))), None
+    quant = m.word("quant").upper() or None
     if m.has("weekday"):
         wd = lang.lookup("weekdays", m.groups["weekday"])
-        return "SET", Fixed(v.Recurrence(f"XXXX-WXX-{wd}", quant=m.word("quant").upper())), None
+        return "SET", Fixed(v.Recurrence(f"XXXX-WXX-{wd}", quant=quant)), None
+    if m.has("month"):
+        month = lang.lookup("months", m.groups["month"])
+        return "SET", Fixed(v.Recurrence(f"XXXX-{month:02d}", quant=quant)), None
     unit = lang.lookup("units", m.word("unit")) or lang.lookup("calendar_units", m.word("unit"))
     if unit not in v.DURATION_UNITS:
         return None
@@ -398,23 +440,32 @@ def make_recurrence(m: Match, lang: Language) -> tuple[str, Partial, str | None]
         if not times:
             return None
         return "SET", Fixed(v.Recurrence(value, freq=f"{int(times)}X")), None
-    return "SET", Fixed(v.Recurrence(value, quant=m.word("quant").upper())), None
+    return "SET", Fixed(v.Recurrence(value, quant=quant)), None
 
 
 def make_clock(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     if m.has("noon"):
-        hour = 0 if m.word("noon") == "midnight" else 12
-        return "TIME", Calendar(hour=hour, minute=0), None
-    hour = int(m.groups["hour"])
-    minute = int(m.groups["minute"]) if m.has("minute") else 0
-    ampm = m.word("ampm")
-    if ampm.startswith("p") and hour < 12:
-        hour += 12
-    elif ampm.startswith("a") and hour == 12:
-        hour = 0
-    if not ampm and not m.has("tz") and re.search(r"[\d.,]$", m.before(1)):
+        hour, minute = (0 if m.word("noon") == "midnight" else 12), 0
+    else:
+        hour = int(m.groups["hour"])
+        minute = int(m.groups["minute"]) if m.has("minute") else 0
+        ampm = m.word("ampm")
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        if not ampm and not m.has("tz") and re.search(r"[\d.,$]$", m.before(1)):
+            return None
+    if m.has("weekday"):
+        if not _capitalised(m.groups["weekday"]):
+            return None
+        wd = lang.lookup("weekdays", m.groups["weekday"])
+        return "TIME", Weekday(wd, hour=hour, minute=minute), None
+    month = _month(m, lang) if m.has("month") else None
+    day = day_of_month(m.groups["day"], lang) if m.has("day") else None
+    if month is False:
         return None
-    return "TIME", Calendar(hour=hour, minute=minute), None
+    return "TIME", Calendar(month=month, day=day, hour=hour, minute=minute), None
 
 
 PRODUCTIONS: dict[str, Production] = {

@@ -67,7 +67,7 @@ def _paragraph_bound(partial: Partial) -> bool:
 def _sets_reference(partial: Partial) -> bool:
     """Dates that later anaphora may point to; shifted copies of a mention do not."""
     if isinstance(partial, Anaphor):
-        return False
+        return partial.steps == 0
     return not (isinstance(partial, Shift) and partial.steps != 0 and partial.unit != "day")
 
 

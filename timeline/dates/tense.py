@@ -29,6 +29,7 @@ class Direction:
 
     sign: int
     cue: str | None = None
+    strong: bool = False  # a cue that may move a yearless month to last year
 
 
 def direction(text: str, start: int, end: int, lang: Language) -> Direction:
@@ -75,7 +76,7 @@ def _cue(word: str, lang: Language) -> Direction | None:
     if word in lang.future_cues:
         return Direction(FUTURE, word)
     if word in lang.past_cues or (len(word) > 4 and word.endswith("ed")):
-        return Direction(PAST, word)
+        return Direction(PAST, word, word in lang.strong_past_cues)
     if word.endswith("'ll"):
         return Direction(FUTURE, word)
     return None
