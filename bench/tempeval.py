@@ -7,7 +7,8 @@ Strict = identical extent; relaxed = overlapping extent. P = matches / system,
 R = matches / gold, micro-averaged by summing counts over documents. Value F1 =
 relaxed F1 x (relaxed matches with the gold value / relaxed matches); type F1 likewise.
 
-Benchmark: `python bench/tempeval.py [DIR...] [--limit N] [--errors FILE] [--no-baseline]`
+Benchmark: `python bench/tempeval.py [DIR...] [--limit N] [--errors FILE] [--no-baseline]
+[--system-dir DIR]`
 runs `timeline.dates.resolve` (and `dateparser.search.search_dates` as a baseline) over
 TimeML directories and prints the scores per corpus and overall, words per second
 (text words / resolver time only, warm, pinned to one core) and peak memory.
@@ -278,6 +279,25 @@ def run(system: System, docs: Sequence[Document]) -> Run:
     return result
 
 
+def score_annotated(directory: Path, docs: Sequence[Document]) -> Run:
+    """Score TimeML files already tagged by a system (e.g. `timeline timeml --out DIR`):
+    DIR holds one file per gold document, under the same name."""
+    from timeline.corpus import CorpusError
+    from timeline.timeml import read_timeml
+
+    result = Run()
+    for doc in docs:
+        tagged = read_timeml(directory / doc.name)
+        if tagged.text != doc.text:
+            raise CorpusError(tagged.path, "TEXT differs from the gold document's TEXT")
+        spans = [Span(g.start, g.end, g.type, g.value, g.mod, g.text) for g in tagged.gold]
+        result.counts += count(doc.gold, spans)
+        result.words += doc.words
+        result.docs += 1
+        result.outputs[doc.name] = spans
+    return result
+
+
 def traced_peak(system: System, docs: Sequence[Document]) -> int:
     """Peak Python heap (bytes) while `system` loads and runs over `docs`."""
     tracemalloc.start()
@@ -311,7 +331,7 @@ HEADER = (
 
 def row(system: str, corpus: str, r: Run) -> str:
     s, c = scores(r.counts), r.counts
-    speed = r.words / r.seconds if r.seconds else float("inf")
+    speed = r.words / r.seconds if r.seconds else float("nan")
     return (
         f"{system:<11}{corpus:<10}{r.docs:>5}{r.words:>7}{c.gold:>6}{c.system:>6}"
         f"{s.strict_p:>8.4f}{s.strict_r:>8.4f}{s.strict_f1:>9.4f}"
@@ -372,6 +392,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, default=None, metavar="FILE",
                         help="write per-document mismatches of our resolver to FILE")
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser")
+    parser.add_argument("--system-dir", type=Path, default=None, metavar="DIR",
+                        help="instead of running anything, score the tagged TimeML files in "
+                        "DIR (same file names as the gold documents)")
     args = parser.parse_args(argv)
 
     from timeline.corpus import CorpusError
@@ -386,6 +409,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not corpora[d.name]:
             print(f"error: {d}: no .tml files", file=sys.stderr)
             return 1
+    if args.system_dir:
+        try:
+            runs = {corpus: score_annotated(args.system_dir, docs)
+                    for corpus, docs in corpora.items()}
+        except CorpusError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        print(HEADER)
+        for corpus, r in runs.items():
+            print(row("annotated", corpus, r))
+        print(row("annotated", "overall", combine(runs.values())))
+        if args.errors:
+            write_errors(args.errors, corpora, runs)
+        return 0
     print(f"TempEval-3 Task A, {pin_to_one_core()}; start RSS {max_rss_mb():.1f} MB")
     print(HEADER, flush=True)
     runs = evaluate("timeline", ours, corpora, memory=True)

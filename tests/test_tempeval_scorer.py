@@ -10,7 +10,18 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.tempeval import Counts, Span, _locate, count, match, scores  # noqa: E402
+from bench.tempeval import (  # noqa: E402
+    Counts,
+    Span,
+    _locate,
+    count,
+    load,
+    match,
+    score_annotated,
+    scores,
+)
+from timeline.dates.values import Timex, Unanchored  # noqa: E402
+from timeline.timeml import annotate, read_timeml  # noqa: E402
 
 
 def span(start: int, end: int, value: str = "2025-10-17", type_: str = "DATE") -> Span:
@@ -103,3 +114,26 @@ def test_baseline_matches_are_located_in_order() -> None:
     spans = _locate(text, found)
     located = [(s.start, s.end, s.value) for s in spans]
     assert located == [(3, 9, "2025-10-13"), (23, 29, "2025-10-20")]
+
+
+DOC = """<?xml version="1.0" ?>
+<TimeML>
+<DCT><TIMEX3 tid="t0" type="DATE" value="2025-10-17">x</TIMEX3></DCT>
+<TEXT>Shares fell <TIMEX3 tid="t1" type="DATE" value="2025-10-12">Sunday</TIMEX3> and \
+<TIMEX3 tid="t2" type="DATE" value="2025-W41">last week</TIMEX3>.</TEXT>
+</TimeML>
+"""
+
+
+def test_tagged_files_are_scored_against_gold(tmp_path: Path) -> None:
+    gold_dir, system_dir = tmp_path / "gold", tmp_path / "system"
+    gold_dir.mkdir()
+    system_dir.mkdir()
+    (gold_dir / "d.tml").write_text(DOC, encoding="utf-8")
+    doc = read_timeml(gold_dir / "d.tml")
+    start = doc.text.index("Sunday")
+    # "Sunday" found with a wrong value; "last week" missed.
+    wrong = Timex("Sunday", start, start + 6, "DATE", Unanchored("2025-10-19"))
+    (system_dir / "d.tml").write_text(annotate(doc, [wrong]), encoding="utf-8")
+    result = score_annotated(system_dir, load(gold_dir))
+    assert result.counts == Counts(gold=2, system=1, strict=1, relaxed=1, value=0, type=1)
