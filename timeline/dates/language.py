@@ -52,7 +52,8 @@ class Language:
     code: str
     tables: dict[str, Any]
     rules: tuple[Rule, ...]
-    scanner: re.Pattern[str]  # all rules in one alternation: finds where a match can start
+    scanner: re.Pattern[str]  # all rules in one alternation: can a match start here?
+    starts: re.Pattern[str]  # words a match can start with, on lower-cased text (fast)
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     strong_past_cues: frozenset[str]
@@ -85,6 +86,7 @@ def load(code: str) -> Language:
         tables,
         rules,
         scanner,
+        _start_words(tables),
         frozenset(normalise(w) for w in tables.get("future_cues", [])),
         frozenset(normalise(w) for w in tables.get("past_cues", [])),
         frozenset(normalise(w) for w in tables.get("strong_past_cues", [])),
@@ -127,6 +129,20 @@ def _derived_placeholders(tables: dict[str, Any], words: dict[str, str]) -> dict
         "daynum": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)|" + words["ord"],
         "year": rf"(?:(?:1[0-9]\d\d|20\d\d)(?![\d])(?!,\d)(?!\.\d)|{spoken_year})",
     }
+
+
+def _start_words(tables: dict[str, Any]) -> re.Pattern[str]:
+    """Where a match may start: any word of the tables or of the patterns, a digit or an
+    apostrophe before one ('90s). A superset is safe; it only has to be cheap to find."""
+    words: set[str] = set()
+    for name in (*_TABLE_PLACEHOLDERS.values(), "numbers", "spoken_centuries"):
+        words.update(str(k).lower() for k in tables.get(name) or {})
+    for spec in tables.get("rules", []):
+        words.update(re.findall(r"(?<![\\{<?])\b[a-z]+(?:'s)?\b", spec["pattern"].lower()))
+    firsts = {w.split()[0].rstrip(".-") for w in words if w.split()}
+    firsts = {w for w in firsts if re.fullmatch(r"[a-z][a-z'-]*", w)}
+    alternation = "|".join(sorted(map(re.escape, firsts), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b|(?<![\d])\d|'\d")
 
 
 def _compile_rule(spec: dict[str, Any], words: dict[str, str]) -> Rule:

@@ -58,16 +58,23 @@ def recognize(text: str, lang: Language) -> list[Found]:
     """All expressions in `text`, non-overlapping, in text order."""
     found: list[Found] = []
     pos = 0
-    while True:
-        hit = lang.scanner.search(text, pos)
-        if hit is None:
-            return found
-        best = _best_at(text, hit.start(), lang)
-        if best is None:
-            pos = hit.start() + 1
+    for start in _candidate_starts(text, lang):
+        if start < pos or lang.scanner.match(text, start) is None:
             continue
-        found.append(best)
-        pos = best.end
+        best = _best_at(text, start, lang)
+        if best is not None:
+            found.append(best)
+            pos = best.end
+    return found
+
+
+def _candidate_starts(text: str, lang: Language) -> Iterator[int]:
+    """Offsets where some rule might match: the cheap prefilter that keeps this fast."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for m in lang.starts.finditer(lowered):
+        yield m.start()
 
 
 def _best_at(text: str, start: int, lang: Language) -> Found | None:
