@@ -59,6 +59,8 @@ def _calendar(c: Calendar, ctx: Context) -> Anchored | None:
             return Anchored(v.Unanchored(_x_value(c)), None, None)
         year, cue = _year_for(c, ctx)
         used = ctx.anchor
+        if c.weekday is not None and c.day is not None:
+            year, cue = _year_with_weekday(c, year, cue)
     if year is None:
         return None
     point = _point(c, year)
@@ -81,6 +83,10 @@ def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
         return (anchor.year if month > anchor.month else anchor.year + 1), "next"
     if c.steps == 0:
         return anchor.year, "this"
+    if c.quarter is not None:
+        # A quarter is reported on while it runs or after it ends; one starting more
+        # than a quarter after the anchor's month is last year's ("fourth quarter" in January).
+        return anchor.year - (1 if month > anchor.month + 3 else 0), "reporting quarter"
     months_ahead = _months_ahead(c, anchor)
     year = anchor.year + (1 if months_ahead > 6 and month < anchor.month else 0)
     year -= 1 if months_ahead > 6 and month > anchor.month else 0
@@ -97,6 +103,17 @@ def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
 def _months_ahead(c: Calendar, anchor: date) -> int:
     """How far the named month (in the anchor's year) lies from the anchor, in months."""
     return abs(_first_month(c) - anchor.month)
+
+
+def _year_with_weekday(c: Calendar, year: int, cue: str | None) -> tuple[int, str | None]:
+    """"Thursday, Jan. 6": of the years around the guess, the one where the day is that weekday."""
+    for candidate in (year, year - 1, year + 1):
+        try:
+            if date(candidate, c.month or 1, c.day or 1).isoweekday() == c.weekday:
+                return candidate, "weekday matches"
+        except ValueError:
+            continue
+    return year, cue
 
 
 def _first_month(c: Calendar) -> int:

@@ -33,6 +33,7 @@ _TABLE_PLACEHOLDERS = {
     "deictic": "deictic_days",
     "set": "set_words",
     "vague": "vague_numbers",
+    "approx": "approx_words",
     "decadeword": "decade_words",
 }
 
@@ -100,10 +101,15 @@ def _alternation(tables: dict[str, Any], table: str) -> str:
     alts = []
     for word in sorted(keys, key=lambda w: (-len(str(w)), str(w))):
         text = re.escape(str(word)).replace(r"\ ", r"\s+")
-        if table in ("months", "weekdays") and len(str(word)) <= 4:
+        if table in ("months", "weekdays") and _is_abbreviation(keys, str(word)):
             text += r"\.?"
         alts.append(text)
     return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+
+def _is_abbreviation(table: dict[str, Any], word: str) -> bool:
+    """A shorter form of a longer word with the same meaning ("Sept" for "September")."""
+    return any(len(str(k)) > len(word) and v == table[word] for k, v in table.items())
 
 
 def _derived_placeholders(tables: dict[str, Any], words: dict[str, str]) -> dict[str, str]:
@@ -124,7 +130,7 @@ def _derived_placeholders(tables: dict[str, Any], words: dict[str, str]) -> dict
                 rf"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)))?")
     return {
         "clockday": clockday,
-        "num": rf"(?:\d+(?:\.\d+)?|{compound}|{number_word})",
+        "num": rf"(?:\d+(?:\.\d+)?(?: \d/\d)?|{compound}|{number_word})",
         "unit1": "(?:" + "|".join(sorted(units1, key=len, reverse=True)) + ")",
         "daynum": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)|" + words["ord"],
         "year": rf"(?:(?:1[0-9]\d\d|20\d\d)(?![\d])(?!,\d)(?!\.\d)|{spoken_year})",

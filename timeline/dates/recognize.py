@@ -29,14 +29,18 @@ class Found:
     mod: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Match:
-    """What a production sees: the named groups (original text) and where they sit."""
+    """What a production sees: the named groups (original text) and where they sit.
+
+    A production may set `keep_lead` False to leave an optional leading group named
+    `lead` out of the extent ("the" before "third-quarter" is not part of the timex)."""
 
     groups: dict[str, str]
     text: str  # the whole input, for looking at the words around
     start: int
     end: int
+    keep_lead: bool = True
 
     def has(self, name: str) -> bool:
         return name in self.groups
@@ -99,11 +103,13 @@ def _matches_at(rule: Rule, text: str, start: int) -> Iterator[re.Match[str]]:
 
 def _produce(rule: Rule, m: re.Match[str], text: str, lang: Language) -> Found | None:
     groups = {k: val for k, val in m.groupdict().items() if val is not None}
-    made = PRODUCTIONS[rule.make](Match(groups, text, m.start(), m.end()), lang)
+    match = Match(groups, text, m.start(), m.end())
+    made = PRODUCTIONS[rule.make](match, lang)
     if made is None:
         return None
     type_, partial, mod = made
-    return Found(m.start(), m.end(), rule.name, rule.type or type_, partial, mod)
+    start = m.end("lead") if not match.keep_lead and "lead" in groups else m.start()
+    return Found(start, match.end, rule.name, rule.type or type_, partial, mod)
 
 
 # --- helpers that read a group through the language tables ---------------------------------
@@ -115,10 +121,15 @@ def number(word: str, lang: Language) -> float | None:
     if not word:
         return None
     if word[0].isdigit():
+        whole, _, fraction = word.partition(" ")
         try:
-            return float(word.replace(",", ""))
+            value = float(whole.replace(",", ""))
         except ValueError:
             return None
+        if fraction:
+            top, _, bottom = fraction.partition("/")
+            value += int(top) / int(bottom) if int(bottom) else 0
+        return value
     value = lang.lookup("numbers", word)
     if value is not None:
         return float(value)
@@ -164,6 +175,8 @@ def _abbreviated(word: str, lang: Language, table: str) -> bool:
 
 
 def _mod(m: Match, lang: Language) -> str | None:
+    if m.has("approx"):
+        return "APPROX"
     if m.has("pmod"):
         return lang.lookup("point_mods", m.word("pmod").rstrip("-"))
     if m.has("dmod"):
@@ -186,12 +199,29 @@ def make_calendar(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
         return None
     if year is not None and month is None and not _is_year(m, lang):
         return None
-    weekday = lang.lookup("weekdays", m.groups["weekday"]) if m.has("weekday") else None
-    steps = lang.lookup("relations", m.word("rel")) if m.has("rel") else None
-    if m.has("rel") and steps is None:
+    if year is not None and _spoken_alone(m, lang):
         return None
-    cal = Calendar(year=year, month=month or None, day=day, weekday=weekday, steps=steps)
-    return "DATE", cal, _mod(m, lang)
+    steps = lang.lookup("relations", m.word("rel")) if m.has("rel") and day is None else None
+    if m.has("rel") and day is None and steps is None:
+        return None
+    year_steps = lang.lookup("relations", m.word("relyear")) if m.has("relyear") else None
+    weekday = lang.lookup("weekdays", m.groups["weekday"]) if m.has("weekday") else None
+    if weekday is not None and not _capitalised(m.groups["weekday"]):
+        return None
+    cal = Calendar(year=year, month=month or None, day=day, weekday=weekday, steps=steps,
+                   year_steps=year_steps)
+    return "DATE", cal, "APPROX" if m.has("approx") else _mod(m, lang)
+
+
+def _spoken_alone(m: Match, lang: Language) -> bool:
+    """A spoken year that is also a plain number ("two thousand") reads as a year only as
+    "the year two thousand" or after a preposition of time."""
+    spoken = normalise(m.groups.get("year", ""))
+    phrases = [c for c in lang.table("spoken_centuries") if " " in c]
+    if m.has("theyear") or m.has("month") or not spoken.startswith(tuple(phrases)):
+        return False
+    words = re.findall(r"[a-z]+", m.before(12).lower())
+    return not words or words[-1] not in lang.tables.get("month_prepositions", [])
 
 
 def _month(m: Match, lang: Language) -> int | None | bool:
@@ -262,8 +292,9 @@ def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
         return None
     if _abbreviated(word, lang, "weekdays") and not word.endswith("."):
         return None
-    steps = lang.lookup("relations", m.word("rel")) if m.has("rel") else None
-    if m.has("rel") and steps is None:
+    rel = m.word("rel")
+    steps = -1 if rel == "previous" else lang.lookup("relations", rel) if rel else None
+    if rel and steps is None:
         return None
     part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
     wd = Weekday(lang.lookup("weekdays", word), steps if steps != 0 else None, part)
@@ -339,6 +370,7 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     period = m.word("period") or m.word("cunit")
     quarterly = "quarter" if period in ("quarter", "period") else None
     if m.has("yearago"):
+        m.keep_lead = m.has("period")
         return "DATE", Anaphor("year", -1, keep_grain=True, grain=quarterly), None
     if m.has("num"):
         amount = number(m.groups["num"], lang)
@@ -377,6 +409,7 @@ def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     limit = 4 if kind == "quarter" else 2
     if not nth or nth > limit:
         return None
+    m.keep_lead = m.groups.get("hyphen") != "-" or m.has("rel") or m.has("year")
     y = m.groups.get("year") or m.groups.get("year2")
     year = year_of(y, lang) if y else None
     if m.has("relyear") and year is None:
@@ -406,6 +439,7 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
         return None  # "the 1988 quarter": a year, not a count
     if m.has("num2"):
         amount = None
+    m.keep_lead = m.groups.get("hyphen") != "-" or m.has("span")
     mod = _mod(m, lang) or ("APPROX" if m.has("orso") else None)
     return "DURATION", Fixed(_duration(amount, unit, lang)), mod
 
@@ -421,6 +455,8 @@ def _duration(amount: float | None, unit: str, lang: Language) -> v.Duration:
 
 def make_reference(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     kind = lang.lookup("references", m.word("ref"))
+    if m.word("ref") == "soon" and re.search(r"\bas\s+$", m.before(6).lower()):
+        return None  # "as soon as" is a conjunction
     return ("DATE", Fixed(v.Reference(kind)), None) if kind else None
 
 
@@ -463,16 +499,23 @@ def make_clock(m: Match, lang: Language) -> tuple[str, Partial, str | None] | No
             hour = 0
         if not ampm and not m.has("tz") and re.search(r"[\d.,$]$", m.before(1)):
             return None
+    mod = "APPROX" if m.has("approx") else None
+    if _ends_sentence(m):
+        m.end -= 1  # "at 10 p.m." closing a sentence: the full stop is the sentence's
     if m.has("weekday"):
         if not _capitalised(m.groups["weekday"]):
             return None
         wd = lang.lookup("weekdays", m.groups["weekday"])
-        return "TIME", Weekday(wd, hour=hour, minute=minute), None
+        return "TIME", Weekday(wd, hour=hour, minute=minute), mod
     month = _month(m, lang) if m.has("month") else None
     day = day_of_month(m.groups["day"], lang) if m.has("day") else None
     if month is False:
         return None
-    return "TIME", Calendar(month=month, day=day, hour=hour, minute=minute), None
+    return "TIME", Calendar(month=month, day=day, hour=hour, minute=minute), mod
+
+
+def _ends_sentence(m: Match) -> bool:
+    return m.text[m.end - 1] == "." and bool(re.match(r"\s*(?:$|\n|[A-Z\"“])", m.after(3)))
 
 
 PRODUCTIONS: dict[str, Production] = {

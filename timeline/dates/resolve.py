@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 
 from timeline.dates import values as v
 from timeline.dates.anchor import Anchored, Context, anchor_value
@@ -20,6 +21,8 @@ _PARAGRAPH_UNITS = frozenset({"day", "week", "weekend"})
 
 def resolve_text(text: str, anchor: date | None, language: str = "en") -> list[Timex]:
     """All temporal expressions in `text`, resolved against `anchor` (the publish day)."""
+    if isinstance(anchor, datetime):  # a publish time: its day is the anchor
+        anchor = anchor.date()
     try:
         lang = load(language)
     except LookupError:
@@ -32,7 +35,8 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
     in_paragraph: v.Point | None = None  # last date of this paragraph or the one before
     in_text: v.Point | None = None
     last_end = 0
-    for f in found:
+    ending = _period_endings(text, found)
+    for i, f in enumerate(found):
         breaks = _paragraph_breaks(text, last_end, f.start)
         if breaks > 1 or (breaks and in_paragraph is not None and not _opens(text, f.start)):
             in_paragraph = None
@@ -40,12 +44,40 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
         reference = in_paragraph if _paragraph_bound(f.partial) else in_text
         ctx = Context(anchor, _direction(text, f, lang), reference)
         anchored = anchor_value(f.partial, ctx)
+        if i in ending and anchored is not None:
+            anchored = _period_ending(anchored, found[i + 1], Context(anchor, ctx.direction, None))
         if anchored is None:
             continue
         timexes.append(_timex(text, f, anchored))
-        if isinstance(anchored.value, v.Point) and _sets_reference(f.partial):
+        is_point = isinstance(anchored.value, v.Point)
+        if is_point and _sets_reference(f.partial) and i - 1 not in ending:
             in_paragraph = in_text = anchored.value
     return timexes
+
+
+# "the quarter ended Sept. 30": the date names the quarter, it is not a new reference.
+_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:on\s+)?$")
+
+
+def _period_endings(text: str, found: list[Found]) -> set[int]:
+    """Indexes of quarter expressions directly followed by "ended <day>"."""
+    pairs = set()
+    for i, (f, g) in enumerate(zip(found, found[1:], strict=False)):
+        quarterly = (isinstance(f.partial, Anaphor) and f.partial.grain == "quarter") or (
+            isinstance(f.partial, Calendar) and f.partial.quarter is not None)
+        dated = isinstance(g.partial, Calendar) and g.partial.day is not None
+        if quarterly and dated and _ENDED.match(text, f.end, g.start):
+            pairs.add(i)
+    return pairs
+
+
+def _period_ending(quarter: Anchored, ended: Found, ctx: Context) -> Anchored:
+    """The quarter that holds the day it is said to end on."""
+    day = anchor_value(ended.partial, ctx)
+    if day is None or not isinstance(day.value, v.Point) or not isinstance(quarter.value, v.Point):
+        return quarter
+    d = day.value.start
+    return Anchored(v.quarter(d.year, (d.month - 1) // 3 + 1), day.value.timex, d)
 
 
 def _paragraph_breaks(text: str, start: int, end: int) -> int:

@@ -64,7 +64,9 @@ def _clause_after(text: str, end: int) -> str:
 
 def _words(chunk: str, lang: Language) -> list[str]:
     """Words of a chunk, with two-word cues ("going to", "is scheduled") joined."""
-    words = [w.lower() for w in _WORD.findall(chunk)]
+    # Capitalised words are mostly names ("United States"); they are no verbs.
+    words = [w if w[0].isupper() and w[1:].islower() and len(w) > 4 else w.lower()
+             for w in _WORD.findall(chunk)]
     joined: list[str] = []
     for i, w in enumerate(words):
         pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
@@ -75,7 +77,7 @@ def _words(chunk: str, lang: Language) -> list[str]:
 def _cue(word: str, lang: Language) -> Direction | None:
     if word in lang.future_cues:
         return Direction(FUTURE, word)
-    if word in lang.past_cues or (len(word) > 4 and word.endswith("ed")):
+    if word in lang.past_cues or (len(word) > 4 and word.endswith("ed") and word.islower()):
         return Direction(PAST, word, word in lang.strong_past_cues)
     if word.endswith("'ll"):
         return Direction(FUTURE, word)
