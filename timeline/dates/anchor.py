@@ -136,6 +136,8 @@ def _last_month(c: Calendar, anchor: date) -> int:
 
 def _point(c: Calendar, year: int) -> v.Point | None:
     try:
+        if c.nth is not None and c.month is not None and c.weekday is not None:
+            return v.day(_nth_weekday(year, c.month, c.weekday, c.nth, c.after_day))
         if c.day is not None and c.month is not None:
             d = date(year, c.month, c.day)
             return _with_time(d, c)
@@ -150,6 +152,15 @@ def _point(c: Calendar, year: int) -> v.Point | None:
         return v.year(year)
     except ValueError:
         return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int, after_day: int = 0) -> date:
+    """The nth given weekday of a month (-1: the last), counted after day `after_day`."""
+    if nth < 0:
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = date(year, month, after_day + 1)
+    return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
 
 
 def _with_time(d: date, c: Calendar) -> v.Point:
@@ -198,6 +209,8 @@ def _weekday(w: Weekday, ctx: Context) -> Anchored:
         d, cue = anchor - timedelta(days=back), ctx.direction.cue
     if w.hour is not None:
         return Anchored(_with_time(d, Calendar(hour=w.hour, minute=w.minute)), cue, anchor)
+    if w.weekend:
+        return Anchored(v.Point(v.week_of(d).start, v.Grain.WEEK, part="WE"), cue, anchor)
     point = v.Point(d, v.Grain.PART_OF_DAY, part=w.part) if w.part else v.day(d)
     return Anchored(point, cue, anchor)
 
@@ -256,7 +269,9 @@ def _anaphor(a: Anaphor, ctx: Context) -> Anchored:
     if a.unit == "day":
         if ref.grain not in (v.Grain.DAY, v.Grain.PART_OF_DAY):
             return Anchored(v.Unanchored("XXXX-XX-XX"), None, None)
-        return Anchored(v.day(ref.start + timedelta(days=a.steps)), ref.timex, ref.start)
+        d = ref.start + timedelta(days=a.steps)
+        point = v.Point(d, v.Grain.PART_OF_DAY, part=a.part) if a.part else v.day(d)
+        return Anchored(point, ref.timex, ref.start)
     base = _unit_point(ref.start, a.unit)
     return Anchored(v.shift(base, a.steps), ref.timex, ref.start)
 

@@ -34,6 +34,7 @@ _TABLE_PLACEHOLDERS = {
     "set": "set_words",
     "vague": "vague_numbers",
     "approx": "approx_words",
+    "holiday": "holidays",
     "decadeword": "decade_words",
 }
 

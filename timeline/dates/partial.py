@@ -30,6 +30,8 @@ class Calendar:
     minute: int | None = None
     steps: int | None = None  # last/next/this before a month or season: -1, 1, 0
     year_steps: int | None = None  # years from the anchor's ("last year's third quarter")
+    nth: int | None = None  # with weekday and month: the nth such weekday (-1: the last)
+    after_day: int = 0  # ... counted from the day after this one (Election Day)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Weekday:
     part: str | None = None
     hour: int | None = None  # "10 p.m. Wednesday"
     minute: int | None = None
+    weekend: bool = False  # "the weekend": the Saturday and Sunday around that day
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class Anaphor:
     keep_grain: bool = False  # "a year earlier" keeps the grain of the date it shifts
     grain: str | None = None  # "quarter": the reporting quarter under discussion
     year: int | None = None  # "the 1988 quarter": that quarter in the year named
+    part: str | None = None  # "the next morning"
 
 
 @dataclass(frozen=True)

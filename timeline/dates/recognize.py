@@ -335,6 +335,28 @@ def make_relative(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     return "DATE", Shift(unit, steps), _mod(m, lang)
 
 
+def make_current(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    """"the year", "the end of the month", "year-end": the unit that holds the anchor."""
+    if m.has("yearend"):
+        return "DATE", Shift("year", 0), "END"
+    unit = lang.lookup("calendar_units", m.word("cunit"))
+    return ("DATE", Shift(unit, 0), _mod(m, lang)) if unit else None
+
+
+def make_weekend(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    return "DATE", Weekday(6, weekend=True), None
+
+
+def make_holiday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    spec = lang.lookup("holidays", m.word("holiday"))
+    if not spec or not _capitalised(m.groups["holiday"]):
+        return None
+    steps = lang.lookup("relations", m.word("rel")) if m.has("rel") else None
+    cal = Calendar(month=spec["month"], day=spec.get("day"), weekday=spec.get("weekday"),
+                   nth=spec.get("nth"), after_day=spec.get("after_day", 0), steps=steps)
+    return "DATE", cal, None
+
+
 def make_season(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     code = lang.lookup("seasons", m.word("season"))
     steps = lang.lookup("relations", m.word("rel")) if m.has("rel") else None
@@ -389,6 +411,9 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
         if period == "period" and not m.has("latest"):
             return None
         return "DATE", Anaphor("quarter", 0, grain="quarter"), None
+    if m.has("part"):
+        steps = {"the next": 1, "the following": 1, "the previous": -1}.get(m.word("that"), 0)
+        return "TIME", Anaphor("day", steps, part=lang.lookup("parts_of_day", m.word("part"))), None
     unit = lang.lookup("calendar_units", m.word("cunit"))
     if unit is None:
         return None
@@ -526,6 +551,9 @@ PRODUCTIONS: dict[str, Production] = {
     "deictic": make_deictic,
     "relative": make_relative,
     "season": make_season,
+    "current": make_current,
+    "weekend": make_weekend,
+    "holiday": make_holiday,
     "ago": make_ago,
     "anaphor": make_anaphor,
     "quarter": make_quarter,
