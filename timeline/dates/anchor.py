@@ -95,7 +95,9 @@ def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
     behind = (year, month) < (anchor.year, _last_month(c, anchor))
     if d.sign == FUTURE and d.cue and behind:
         return year + 1, d.cue
-    if d.sign == PAST and d.strong and ahead and c.quarter is None:
+    # A past cue moves a month well ahead (or, if strong, any month ahead) back a year.
+    far_ahead = ahead and (year - anchor.year) * 12 + month - anchor.month > 2
+    if d.sign == PAST and d.cue and (far_ahead or (d.strong and ahead)):
         return year - 1, d.cue
     return year, d.cue if d.cue else "nearest to the anchor"
 

@@ -338,7 +338,9 @@ def make_relative(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
 def make_current(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     """"the year", "the end of the month", "year-end": the unit that holds the anchor."""
     if m.has("yearend"):
-        return "DATE", Shift("year", 0), "END"
+        return "DATE", Calendar(month=12, day=31), None
+    if "ended" in m.groups:
+        return "DURATION", Fixed(v.Duration(1, "year")), None  # "the year ended June 30"
     unit = lang.lookup("calendar_units", m.word("cunit"))
     return ("DATE", Shift(unit, 0), _mod(m, lang)) if unit else None
 

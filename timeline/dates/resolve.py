@@ -45,7 +45,8 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
         ctx = Context(anchor, _direction(text, f, lang), reference)
         anchored = anchor_value(f.partial, ctx)
         if i in ending and anchored is not None:
-            anchored = _period_ending(anchored, found[i + 1], Context(anchor, ctx.direction, None))
+            bare = Context(anchor, ctx.direction, None)
+            anchored = _period_ending(anchored, f.partial, found[i + 1], bare)
         if anchored is None:
             continue
         timexes.append(_timex(text, f, anchored))
@@ -71,12 +72,15 @@ def _period_endings(text: str, found: list[Found]) -> set[int]:
     return pairs
 
 
-def _period_ending(quarter: Anchored, ended: Found, ctx: Context) -> Anchored:
-    """The quarter that holds the day it is said to end on."""
+def _period_ending(quarter: Anchored, quarter_of: Partial, ended: Found, ctx: Context) -> Anchored:
+    """The quarter that holds the day it is said to end on; a numbered (fiscal) quarter
+    keeps its number and takes the year of that day."""
     day = anchor_value(ended.partial, ctx)
     if day is None or not isinstance(day.value, v.Point) or not isinstance(quarter.value, v.Point):
         return quarter
     d = day.value.start
+    if quarter.value.grain is v.Grain.QUARTER and isinstance(quarter_of, Calendar):
+        return Anchored(v.quarter(d.year, quarter_of.quarter or 1), day.value.timex, d)
     return Anchored(v.quarter(d.year, (d.month - 1) // 3 + 1), day.value.timex, d)
 
 
