@@ -395,14 +395,14 @@ def _conflict_callout(ctx: Context, page: str, e: Event) -> str:
     if not _disagrees(e):
         return ""
     others = [
-        f"<li>{esc(c.value)}: {', '.join(_article_link(ctx, page, a) for a in c.articles)}</li>"
-        for c in e.conflicts
-    ]
-    others += [
         f"<li>{esc(_resolution(m.timex.value, m.timex.mod))}: {_article_link(ctx, page, m.article)}"
         "</li>"
         for m in e.mentions
         if m.timex.value != e.value
+    ]
+    others += [
+        f"<li>{esc(value)}: {', '.join(_article_link(ctx, page, a) for a in articles)}</li>"
+        for value, articles in _other_conflicts(e)
     ]
     compare = ctx.url(page, DISAGREEMENTS, ctx.event_ids[e.id])
     return (
@@ -412,6 +412,13 @@ def _conflict_callout(ctx: Context, page: str, e: Event) -> str:
         f"<ul>{''.join(others)}</ul>"
         f'<p><a href="{compare}">Compare the sources side by side</a></p></div>'
     )
+
+
+def _other_conflicts(e: Event) -> list[tuple[str, list[str]]]:
+    """Conflicts from articles whose own mention (with its phrase) is not in the entry."""
+    shown = {m.article for m in e.mentions if m.timex.value != e.value}
+    out = [(c.value, [a for a in c.articles if a not in shown]) for c in e.conflicts]
+    return [(value, articles) for value, articles in out if articles]
 
 
 def _disagrees(e: Event) -> bool:
@@ -548,9 +555,9 @@ def _disagreement_table(ctx: Context, e: Event) -> list[str]:
         for m in e.mentions
     ]
     rows += [
-        f"<tr><td>{', '.join(_article_link(ctx, DISAGREEMENTS, a) for a in c.articles)}</td>"
-        f"<td>—</td><td>{esc(c.value)}</td></tr>"
-        for c in e.conflicts
+        f"<tr><td>{', '.join(_article_link(ctx, DISAGREEMENTS, a) for a in articles)}</td>"
+        f"<td>—</td><td>{esc(value)}</td></tr>"
+        for value, articles in _other_conflicts(e)
     ]
     return [
         f'<p class="tl-summary">{esc(one_line(e.summary))} '

@@ -1,0 +1,230 @@
+"""Generated pages from hand-built Timelines: structure, links, hover text, safety, splits."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from html.parser import HTMLParser
+
+import pytest
+from site_factory import BODY_A, article, demo, event, many, mention, order
+
+from timeline.dates.values import day
+from timeline.site.markup import safe_url, slug, unique_slugs, value_label
+from timeline.site.pages import (
+    DISAGREEMENTS,
+    NEWEST,
+    PEOPLE,
+    SOURCES,
+    TIMELINE,
+    UNDATED,
+    Context,
+    SiteOptions,
+    build_pages,
+    render_pages,
+)
+from timeline.timeline import ResolvedArticle, Timeline
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_pages(demo())
+
+
+def test_every_page_exists_and_nav_is_small(pages: dict[str, str]) -> None:
+    for path in (TIMELINE, NEWEST, SOURCES, DISAGREEMENTS, UNDATED, PEOPLE, "exports.md"):
+        assert path in pages
+    for article_id in ("outlet-a-story", "outlet-b-story", "undated-story"):
+        assert f"articles/{article_id}.md" in pages
+    nav = [p.path for p in build_pages(demo()) if p.in_nav]
+    assert not any(p.startswith("articles/") for p in nav)
+    assert len(nav) <= 8
+
+
+def test_headings_put_each_grain_in_its_place(pages: dict[str, str]) -> None:
+    headings = re.findall(r"^(#+) (.+?) \{#([^}]+)\}$", pages[TIMELINE], flags=re.M)
+    assert headings == [
+        ("##", "2022", "y2022"),
+        ("##", "2025", "y2025"),
+        ("###", "February 2025", "t-2025-02"),
+        ("###", "October 2025", "t-2025-10"),
+        ("####", "Week of 6 October 2025", "t-2025-w41"),
+        ("####", "Wednesday 15 October 2025", "t-2025-10-15"),
+        ("####", "Friday 17 October 2025", "t-2025-10-17"),
+    ]
+    text = pages[TIMELINE]
+    order_ = [text.index(f'id="e-{name}"') for name in ("invasion", "improved", "stalled", "call")]
+    assert order_ == sorted(order_)
+
+
+def test_date_phrase_carries_its_resolution(pages: dict[str, str]) -> None:
+    expected = (
+        '<time datetime="2025-10-15" title="&#x27;Wednesday&#x27; in “Trump spoke to Putin”, '
+        'published 2025-10-17 → 2025-10-15">Wednesday</time>'
+    )
+    assert expected in pages[TIMELINE]
+    assert 'datetime="2025-W41"' in pages[TIMELINE]
+    assert "Week of 6 October 2025 (2025-W41)" in pages[TIMELINE]
+
+
+def test_source_link_jumps_to_the_sentence(pages: dict[str, str]) -> None:
+    pattern = r'href="\.\./articles/outlet-a-story/#(s\d+)" title="He will meet'
+    link = re.search(pattern, pages[TIMELINE])
+    assert link
+    article_page = pages["articles/outlet-a-story.md"]
+    span = rf'<span class="tl-sentence" id="{link.group(1)}">(.*?)</span>'
+    sentence = re.search(span, article_page)
+    assert sentence and "meet Zelensky on" in sentence.group(1)
+
+
+def test_status_marks_and_conflict_callout(pages: dict[str, str]) -> None:
+    text = pages[TIMELINE]
+    call = text[text.index('id="e-call"') : text.index('id="e-meeting"')]
+    meeting = text[text.index('id="e-meeting"') :]
+    assert "tl-status-reported" in call and "tl-status-scheduled" in meeting
+    assert "Sources disagree on the date" in call
+    assert "Sources disagree" not in meeting
+    assert call.count("Trump calls Putin</a></li>") == 1  # the conflict is listed once
+    assert '../disagreements/#e-call' in call
+
+
+def test_disagreements_side_by_side(pages: dict[str, str]) -> None:
+    text = pages[DISAGREEMENTS]
+    assert "{#e-call}" in text
+    rows = re.findall(r"<tr><td>.*?</tr>", text)
+    assert len(rows) == 2
+    assert "2025-10-15" in rows[0] and "2025-10-16" in rows[1]
+    assert "e-meeting" not in text
+
+
+def test_newest_first_reverses_the_order(pages: dict[str, str]) -> None:
+    text = pages[NEWEST]
+    positions = [text.index(f"#e-{name}") for name in ("meeting", "call", "stalled", "improved")]
+    assert positions == sorted(positions)
+
+
+def test_article_page_marks_dates_and_links_entries(pages: dict[str, str]) -> None:
+    text = pages["articles/outlet-a-story.md"]
+    assert text.startswith('---\ntitle: Trump spoke to Putin\n---\n')
+    assert '<a class="tl-feeds" href="../../timeline/#e-call"><time class="tl-timex"' in text
+    assert text.count('class="tl-sentence"') == 6
+    assert 'href="https://example.org/a"' in text
+    entries = text[text.index("{#entries}") :]
+    assert entries.count("<li>") == 5
+
+
+def test_unsafe_url_is_shown_not_linked(pages: dict[str, str]) -> None:
+    text = pages["articles/outlet-b-story.md"]
+    assert "javascript:alert(1) (not a web address; not linked)" in text
+    assert 'href="javascript' not in "".join(pages.values())
+
+
+def test_inferred_publish_date_is_marked_with_evidence() -> None:
+    t = demo()
+    a = replace(t.articles[2].article, published=date(2025, 10, 16), published_inferred=True,
+                published_evidence=("same events as outlet-b-story",))
+    t = replace(t, articles=(*t.articles[:2], ResolvedArticle(a, ())))
+    text = render_pages(t)["articles/undated-story.md"]
+    assert 'inferred</span><ul class="tl-evidence"><li>same events as outlet-b-story</li>' in text
+
+
+def test_undated_people_and_sources(pages: dict[str, str]) -> None:
+    undated = pages[UNDATED]
+    announced = undated[undated.index("{#announced}") : undated.index("{#context}")]
+    assert "yet to be set" in announced
+    assert "Undated story" in undated[undated.index("{#no-publish-date}") :]
+    people = pages[PEOPLE]
+    assert '<h2 id="a-trump">Trump</h2>' in people
+    trump = people[people.index('id="a-trump"') : people.index('id="a-zelensky"')]
+    assert re.findall(r"#e-\w+", trump) == ["#e-call"]
+    sources = pages[SOURCES]
+    assert sources.index("Outlet A") < sources.index("Outlet B") < sources.index("Unknown outlet")
+
+
+def test_same_timeline_same_bytes() -> None:
+    assert render_pages(demo()) == render_pages(demo())
+
+
+def test_links_follow_directory_urls_setting() -> None:
+    flat = render_pages(demo(), SiteOptions(directory_urls=False))
+    assert 'href="../articles/outlet-a-story.html#s1"' in flat[TIMELINE]
+    assert 'href="../timeline/index.html#e-call"' in flat["articles/outlet-a-story.md"]
+
+
+def test_relative_urls() -> None:
+    ctx = Context(demo(), SiteOptions())
+    assert ctx.url("sources.md", "articles/x.md", "s2") == "../articles/x/#s2"
+    assert ctx.url("timeline/index.md", "timeline/newest.md") == "newest/"
+    assert ctx.url("timeline/newest.md", "timeline/index.md", "e-1") == "../#e-1"
+    assert ctx.url("exports.md", "exports/timeline.csv") == "timeline.csv"
+    assert ctx.url("people.md", "people.md", "a-x") == "#a-x"
+
+
+def test_big_timeline_is_split_with_stable_anchors() -> None:
+    pages_ = build_pages(many(400), SiteOptions(page_limit=150))
+    paths = [p.path for p in pages_]
+    assert "timeline/2024.md" in paths and "timeline/2025.md" in paths
+    assert not any(p.in_nav for p in pages_ if p.path.startswith("timeline/20"))
+    by_path = {p.path: p.content for p in pages_}
+    assert 'id="e-big-0"' in by_path["timeline/2024.md"]
+    assert "timeline/2024.md" in by_path  # entry 0 is in 2024, its anchor on that page
+    assert 'href="2024/#e-big-0"' in by_path[TIMELINE]  # the overview links into the part
+    # the same entry keeps its page and anchor when more entries are added later
+    bigger = {p.path: p.content for p in build_pages(many(420), SiteOptions(page_limit=150))}
+    assert 'id="e-big-0"' in bigger["timeline/2024.md"]
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "[click](javascript:alert(1))",
+    "text {: onclick=\"alert(1)\" }",
+    "\n# Injected heading\n",
+    "<!-- comment -->",
+    "{{ config.site_name }} {% if x %}",
+    "<img src=x onerror=alert(1)>",
+    "\x02wzxhzdk:0\x03",
+]
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_untrusted_text_is_escaped_everywhere(payload: str) -> None:
+    body = f"Trump met Putin on Wednesday. {payload} More text."
+    a = article("h", body, title=f"T {payload}", source=f"S {payload}", author=payload)
+    m = mention(a, "Wednesday", day(date(2025, 10, 15)), actors=(payload,), summary=payload)
+    t = Timeline(payload, (ResolvedArticle(a, (m.timex,)),), order([event("x", m)]))
+    for path, text in render_pages(t).items():
+        assert "<script" not in text, path
+        assert "<img" not in text and "<!--" not in text, path
+        assert "\x02" not in text, path
+        assert not re.search(r"^# Injected", text, flags=re.M), path
+        assert not [name for _, name, _ in attributes(text) if name.startswith("on")], path
+
+
+def attributes(text: str) -> list[tuple[str, str, str]]:
+    """Every (tag, attribute, value) an HTML parser sees in the text."""
+    found: list[tuple[str, str, str]] = []
+
+    class Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.extend((tag, name, value or "") for name, value in attrs)
+
+    Collect().feed(text)
+    return found
+
+
+def test_safe_url_and_slugs() -> None:
+    assert safe_url("https://example.org/x?y=1") == "https://example.org/x?y=1"
+    for bad in ("javascript:alert(1)", " JAVASCRIPT:x", "data:text/html,x", "//evil.org",
+                "http://", "http://a b", "mailto:x@y"):
+        assert safe_url(bad) is None, bad
+    assert slug("Ünïcode & Co!") == "n-code-co"
+    assert unique_slugs(["A b", "a-b", "a b"]) == {"A b": "a-b", "a b": "a-b-2", "a-b": "a-b-3"}
+    assert value_label(day(date(2025, 10, 15))) == "Wednesday 15 October 2025"
+
+
+def test_sentence_anchors_match_sentence_order() -> None:
+    text = render_pages(demo())["articles/outlet-a-story.md"]
+    ids = re.findall(r'class="tl-sentence" id="s(\d+)"', text)
+    assert ids == [str(i) for i in range(1, len(ids) + 1)]
+    assert BODY_A.count(".") == len(ids)
