@@ -263,7 +263,10 @@ def _is_year(m: Match, lang: Language) -> bool:
     if m.has("fiscal") or m.has("pmod") or m.text[m.start : m.end].lower().startswith("the year"):
         return True
     first = re.match(r"[a-z%]+", after)
-    return not (first and first.group() in lang.tables.get("not_year_before", []))
+    if first and first.group() in lang.tables.get("not_year_before", []):
+        return False
+    address = re.match(r"(?:[A-Z][\w.]* ){1,2}([A-Za-z]+)", m.after(40).lstrip())
+    return not (address and address.group(1).lower() in lang.tables.get("street_words", []))
 
 
 def make_decade(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -302,10 +305,15 @@ def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
 
 
 def _is_name(m: Match, lang: Language) -> bool:
-    """"Sunday Times", "Saturday Night Live": the weekday is part of a name."""
+    """"Sunday Times", "Ruby Tuesday": the weekday is part of a name (data lists the
+    words that follow the weekday in names, and names that end with one)."""
     after = normalise(m.after(20))
-    return any(after.startswith(f + " ") or after == f
-               for f in lang.tables.get("weekday_name_followers", []))
+    if any(after.startswith(f + " ") or after == f
+           for f in lang.tables.get("weekday_name_followers", [])):
+        return True
+    before = normalise(m.before(20) + m.text[m.start : m.end])
+    return any(before.endswith(" " + n) or before == n
+               for n in lang.tables.get("weekday_names", []))
 
 
 def make_deictic(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -332,7 +340,10 @@ def make_relative(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     whole = normalise(m.text[m.start : m.end])
     if whole.startswith("the next") or whole.startswith("the last") and unit == "day":
         return None  # "the next day" points at a mentioned date, not at the anchor
-    return "DATE", Shift(unit, steps), _mod(m, lang)
+    if whole.startswith("the") and steps == -1 and unit in ("decade", "century"):
+        return "DURATION", Fixed(_duration(1, unit, lang)), None  # "the past decade"
+    mod = _mod(m, lang) or {"earlier": "START", "later": "END"}.get(m.word("earlier"))
+    return "DATE", Shift(unit, steps), mod
 
 
 def make_current(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -375,7 +386,7 @@ def _season_context(m: Match, lang: Language) -> bool:
         return True
     if words and words[-1] == "the":
         words = words[:-1]
-    return bool(words) and words[-1] in lang.tables.get("month_prepositions", [])
+    return bool(words) and words[-1] in lang.tables.get("season_prepositions", [])
 
 
 def make_ago(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -385,7 +396,7 @@ def make_ago(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None
         return "DATE", Fixed(v.Reference("PAST")), None
     if not amount.is_integer():
         return None
-    grain = "day" if unit in ("week", "day") else unit
+    grain = "day" if unit == "day" else unit
     shift = Shift(unit, -int(amount), grain=grain, follows_period=unit == "year" and amount == 1)
     return "DATE", shift, _mod(m, lang)
 
@@ -448,8 +459,8 @@ def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
 
 def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     if m.has("recent"):
-        kind = lang.lookup("vague_periods", m.word("recent")) or "PAST"
-        return "DATE", Fixed(v.Reference(kind)), None
+        unit = lang.lookup("units", m.word("unit"))
+        return "DURATION", Fixed(_duration(None, unit, lang)), None
     if m.has("bare"):
         if not m.has("dmod"):
             return None
