@@ -26,7 +26,9 @@ from timeline.site.markup import (
 
 WIDTH = 720
 MARGIN = 24
-FONT = 22  # in viewBox units: about 11 px when the figure is 360 px wide
+FONT = 24  # in viewBox units: about 12 px when the figure is 360 px wide
+GAP = 24  # between the two panels
+CLOSEUP_DAYS = 42
 DOT = 7
 STACK = 16  # vertical step between stacked dots
 BAR = 10
@@ -35,6 +37,9 @@ MAX_STACK = 8  # dots drawn per day before a "+n" label
 MAX_LANES = 6
 MAX_TICKS = 6
 POINT_GRAINS = (Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE)
+
+
+Href = Callable[[Event], str]
 
 
 @dataclass(frozen=True)
@@ -54,24 +59,76 @@ class Scale:
         return self.x(d) + (WIDTH - 2 * MARGIN) / self.days / 2
 
 
-def render(events: list[Event], href: Callable[[Event], str], title: str) -> str:
+def render(events: list[Event], href: Href, title: str) -> str:
     """A <figure> with the SVG and its text alternative ('' when there is nothing to draw)."""
     if not events:
         return ""
-    scale = Scale(min(e.interval[0] for e in events), max(e.interval[1] for e in events))
+    whole = Scale(min(e.interval[0] for e in events), max(e.interval[1] for e in events))
+    window = _closeup(events, whole)
+    shade = [window] if window else []
+    body, height = _panel(events, whole, href, 0, "Whole story", shade)
+    if window:
+        inside = [e for e in events if _within(e, window)]
+        label = f"Close-up: {short_day(window.first)} to {short_day(window.last)}"
+        more, extra = _panel(inside, window, href, height + GAP, label, [])
+        body += more
+        height += GAP + extra
+    return _figure(title, whole, window, events, body, height)
+
+
+def _panel(
+    events: list[Event], scale: Scale, href: Href, top: int, label: str, shade: list[Scale]
+) -> tuple[list[str], int]:
+    """One strip: its label, bars in lanes, the axis with ticks, stacked dots."""
     points = [e for e in events if _is_point(e)]
-    spans = [e for e in events if not _is_point(e)]
-    lanes = _lanes(spans)
-    bars_height = min(len(lanes), MAX_LANES) * LANE
-    axis_y = FONT + 12 + bars_height + 8
-    body = [
-        *_bars(lanes, scale, href, FONT + 12),
-        *_axis(scale, axis_y),
-        *_dots(points, scale, href, axis_y + 14),
+    lanes = _lanes([e for e in events if not _is_point(e)])
+    bars_top = top + 2 * FONT + 16
+    axis_y = bars_top + min(len(lanes), MAX_LANES) * LANE + 8
+    out = [
+        f'<text class="tl-ov-label tl-ov-panel" x="{MARGIN}" y="{top + FONT}" '
+        f'font-size="{FONT}">{esc(label)}</text>',
+        *[_shade(scale, window, bars_top - 4, axis_y + 4) for window in shade],
+        *_bars(lanes, scale, href, bars_top),
+        *_axis(scale, axis_y, top + 2 * FONT + 6),
+        *_dots(points, scale, href, axis_y + 16),
     ]
-    height = axis_y + 14 + _stack_height(points) + FONT + 8
-    body += _legend(height - 6)
-    return _figure(title, scale, events, body, height + 4)
+    return out, axis_y + 16 + _stack_height(points) + 8 - top
+
+
+def _shade(whole: Scale, window: Scale, y0: int, y1: int) -> str:
+    x0, x1 = whole.x(window.first), whole.x(window.last + timedelta(days=1))
+    return (
+        f'<rect class="tl-ov-window" x="{x0:.1f}" y="{y0}" width="{max(x1 - x0, 3):.1f}" '
+        f'height="{y1 - y0}"/>'
+    )
+
+
+def _closeup(events: list[Event], whole: Scale) -> Scale | None:
+    """The busiest stretch of CLOSEUP_DAYS, when the story is long and most of its day
+    entries crowd into it; None when the whole span already reads well."""
+    days = sorted(e.interval[0] for e in events if _is_point(e))
+    if whole.days <= CLOSEUP_DAYS * 2 or len(days) < 2:
+        return None
+    best, best_count = days[0], 0
+    for first in days:
+        count = sum(1 for d in days if first <= d < first + timedelta(days=CLOSEUP_DAYS))
+        if count > best_count:
+            best, best_count = first, count
+    inside = [d for d in days if best <= d < best + timedelta(days=CLOSEUP_DAYS)]
+    if best_count < 2:
+        return None
+    first, last = inside[0], inside[-1]
+    # Short periods (weeks) overlapping the stretch belong in the close-up too.
+    for e in events:
+        start, end = e.interval
+        if (end - start).days < 14 and start <= last and end >= first:
+            first, last = min(first, start), max(last, end)
+    return Scale(first - timedelta(days=1), last + timedelta(days=1))
+
+
+def _within(e: Event, window: Scale) -> bool:
+    first, last = e.interval
+    return first >= window.first and last <= window.last
 
 
 def _is_point(e: Event) -> bool:
@@ -100,11 +157,8 @@ def _tooltip(e: Event) -> str:
     return f"{when} ({status_label(e.status)}): {one_line(e.summary)}"
 
 
-def _link(e: Event, href: Callable[[Event], str], shape: str) -> str:
+def _link(e: Event, href: Href, shape: str) -> str:
     return f'<a href="{href(e)}"><title>{esc(_tooltip(e))}</title>{shape}</a>'
-
-
-Href = Callable[[Event], str]
 
 
 def _bars(lanes: list[list[Event]], scale: Scale, href: Href, top: int) -> list[str]:
@@ -121,7 +175,7 @@ def _bars(lanes: list[list[Event]], scale: Scale, href: Href, top: int) -> list[
     return out
 
 
-def _dots(points: list[Event], scale: Scale, href: Callable[[Event], str], top: int) -> list[str]:
+def _dots(points: list[Event], scale: Scale, href: Href, top: int) -> list[str]:
     by_day: dict[date, list[Event]] = {}
     for e in points:
         by_day.setdefault(e.interval[0], []).append(e)
@@ -150,7 +204,7 @@ def _stack_height(points: list[Event]) -> int:
     return tallest * STACK + extra
 
 
-def _axis(scale: Scale, y: int) -> list[str]:
+def _axis(scale: Scale, y: int, label_y: int) -> list[str]:
     out = [
         f'<line class="tl-ov-axis" x1="{MARGIN}" y1="{y}" x2="{WIDTH - MARGIN}" y2="{y}"/>'
     ]
@@ -161,7 +215,7 @@ def _axis(scale: Scale, y: int) -> list[str]:
             f'<line class="tl-ov-axis" x1="{x:.1f}" y1="{y - 6}" x2="{x:.1f}" y2="{y + 6}"/>'
         )
         out.append(
-            f'<text class="tl-ov-label" x="{x:.1f}" y="{FONT}" text-anchor="{anchor}" '
+            f'<text class="tl-ov-label" x="{x:.1f}" y="{label_y}" text-anchor="{anchor}" '
             f'font-size="{FONT}">{esc(label)}</text>'
         )
     return out
@@ -193,27 +247,37 @@ def _month_starts(scale: Scale) -> list[date]:
     return out or [scale.first]
 
 
-def _legend(y: int) -> list[str]:
-    size = f'font-size="{FONT * 0.8:.0f}"'
-    return [
-        f'<circle class="tl-ov-filled" cx="{MARGIN + DOT}" cy="{y - DOT}" r="{DOT}"/>',
-        f'<text class="tl-ov-label" x="{MARGIN + 3 * DOT}" y="{y}" {size}>reported</text>',
-        f'<circle class="tl-ov-hollow" cx="{MARGIN + 170}" cy="{y - DOT}" r="{DOT}"/>',
-        f'<text class="tl-ov-label" x="{MARGIN + 170 + 2 * DOT}" y="{y}" {size}>'
-        "scheduled or other</text>",
-        f'<text class="tl-ov-label" x="{WIDTH - MARGIN}" y="{y}" text-anchor="end" {size}>'
-        "bars: weeks, months, years</text>",
-    ]
+def _legend() -> str:
+    """The key, in HTML so its text keeps the page's size on a phone."""
+    def key(shape: str) -> str:
+        return f'<svg class="tl-ov-key" viewBox="0 0 20 20" aria-hidden="true">{shape}</svg>'
+
+    dot = '<circle class="{}" cx="10" cy="10" r="7"/>'
+    bar = '<rect class="tl-ov-filled" x="1" y="6" width="18" height="8" rx="3"/>'
+    return (
+        '<p class="tl-ov-legend">'
+        f"<span>{key(dot.format('tl-ov-filled'))} reported</span> "
+        f"<span>{key(dot.format('tl-ov-hollow'))} scheduled or other</span> "
+        f"<span>{key(bar)} a week, month or year</span></p>"
+    )
 
 
-def _figure(title: str, scale: Scale, events: list[Event], body: list[str], height: int) -> str:
-    span = f"{short_day(scale.first)} to {short_day(scale.last)}"
+def _figure(
+    title: str, whole: Scale, window: Scale | None, events: list[Event], body: list[str],
+    height: int,
+) -> str:
+    span = f"{short_day(whole.first)} to {short_day(whole.last)}"
     desc = (
         f"{len(events)} entries from {span}. Dots are single days, bars longer periods; "
         "filled marks were reported, hollow ones scheduled or other."
     )
+    if window:
+        desc += (
+            f" A close-up below shows {short_day(window.first)} to {short_day(window.last)}, "
+            "where most day entries fall."
+        )
     svg = [
-        f'<svg class="tl-overview" viewBox="0 0 {WIDTH} {height}" '
+        f'<svg class="tl-overview" viewBox="0 0 {WIDTH} {height}" role="group" '
         f'aria-labelledby="tl-ov-title" aria-describedby="tl-ov-desc">',
         f'<title id="tl-ov-title">Overview of {esc(one_line(title))}</title>',
         f'<desc id="tl-ov-desc">{esc(desc)}</desc>',
@@ -223,7 +287,8 @@ def _figure(title: str, scale: Scale, events: list[Event], body: list[str], heig
     return "\n".join([
         '<figure class="tl-overview-figure">',
         *svg,
-        f"<figcaption>Overview: {esc(desc)}</figcaption>",
+        _legend(),
+        f"<figcaption>{esc(desc)}</figcaption>",
         *_text_alternative(events),
         "</figure>",
     ]) + "\n"

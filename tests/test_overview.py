@@ -1,0 +1,91 @@
+"""The SVG overview: well-formed, titled and described, a linked mark per entry, a close-up
+for long stories, a text alternative, escaped labels."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from site_factory import article, demo, event, mention, order
+
+from timeline.dates.values import day, year
+from timeline.site import overview
+from timeline.timeline import ResolvedArticle, Timeline
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _render(t: Timeline) -> str:
+    return overview.render(list(t.events), lambda e: f"#e-{e.id}", t.title)
+
+
+def _svg(figure: str) -> ET.Element:
+    match = re.search(r"<svg class=\"tl-overview\".*?</svg>", figure, flags=re.S)
+    assert match, figure
+    text = match.group(0).replace("<svg ", f'<svg xmlns="{SVG[1:-1]}" ', 1)
+    return ET.fromstring(text)
+
+
+def test_svg_is_well_formed_with_title_and_desc() -> None:
+    svg = _svg(_render(demo()))
+    assert svg.find(f"{SVG}title").text == "Overview of Demo story"
+    desc = svg.find(f"{SVG}desc").text
+    assert desc.startswith("5 entries from 1 Jan 2022 to 17 Oct 2025")
+    assert svg.get("aria-labelledby") == "tl-ov-title"
+    width, height = (float(v) for v in svg.get("viewBox").split()[2:])
+    assert width > 0 and height > 0
+
+
+def test_every_entry_is_a_linked_mark() -> None:
+    t = demo()
+    svg = _svg(_render(t))
+    links = {a.get("href") for a in svg.iter(f"{SVG}a")}
+    assert {f"#e-{e.id}" for e in t.events} <= links
+    for a in svg.iter(f"{SVG}a"):
+        assert a.find(f"{SVG}title") is not None  # hover text names the entry
+
+
+def test_long_story_gets_a_closeup_of_its_busy_stretch() -> None:
+    figure = _render(demo())  # 2022 to 2025, days crowded in October 2025
+    assert "Close-up: 14 Oct 2025 to 18 Oct 2025" in figure
+    short = Timeline("Short", demo().articles, tuple(e for e in demo().events if e.id != "invasion"
+                                                     and e.id != "improved"))
+    assert "Close-up" not in _render(short)
+
+
+def test_text_alternative_lists_months() -> None:
+    figure = _render(demo())
+    assert "<li>October 2025: 3 entries (2 reported, 1 scheduled)</li>" in figure
+    assert "<li>January 2022: 1 entries (1 reported)</li>" in figure
+    assert "<figcaption>" in figure
+
+
+def test_marks_read_without_colour() -> None:
+    svg = _svg(_render(demo()))
+    classes = [c.get("class") for c in svg.iter(f"{SVG}circle")]
+    assert "tl-ov-filled" in classes and "tl-ov-hollow" in classes  # reported vs scheduled
+
+
+def test_ticks_are_few_enough_to_read() -> None:
+    a = article("a", "It began in 1990. It ended on Monday.")
+    events = [event("old", mention(a, "1990", year(1990))),
+              event("new", mention(a, "Monday", day(date(2025, 10, 13))))]
+    figure = overview.render(list(order(events)), lambda e: "#", "Long")
+    svg = _svg(figure)
+    labels = [t.text for t in svg.iter(f"{SVG}text") if t.get("class") == "tl-ov-label"]
+    assert 2 <= len(labels) <= overview.MAX_TICKS + 1
+
+
+def test_hostile_summary_is_escaped_and_nothing_for_no_events() -> None:
+    a = article("h", "On Monday <script>alert(1)</script> happened.")
+    m = mention(a, "Monday", day(date(2025, 10, 13)), summary="</title><script>x</script>")
+    t = Timeline("<b>bold</b>", (ResolvedArticle(a, (m.timex,)),), order([event("h", m)]))
+    figure = _render(t)
+    assert "<script" not in figure and "<b>" not in figure
+    _svg(figure)  # still parses
+    assert overview.render([], lambda e: "#", "Empty") == ""
+
+
+def test_deterministic() -> None:
+    assert _render(demo()) == _render(demo())
