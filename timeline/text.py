@@ -137,3 +137,36 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
 def _next_starts_sentence(chunk: str, pos: int) -> bool:
     rest = chunk[pos:].lstrip()
     return not rest or not rest[0].islower()
+
+
+# A quotation: curly quotes, straight double quotes or TeX-style ``...'' within a paragraph.
+_QUOTATION = re.compile(
+    r"“[^”\n]*(?:\n(?!\s*\n)[^”\n]*)*”"
+    r"|\"[^\"\n]*(?:\n(?!\s*\n)[^\"\n]*)*\""
+    r"|``.*?''",
+    re.DOTALL,
+)
+
+
+def quotations(text: str) -> list[Span]:
+    """Quoted passages (marks included), in reading order; a quotation never spans a
+    blank line, so an unbalanced mark cannot swallow the rest of the text."""
+    spans = []
+    for m in _QUOTATION.finditer(text):
+        if "\n\n" not in m.group():
+            spans.append(Span(m.start(), m.end()))
+    return spans
+
+
+def span_at(spans: list[Span], offset: int) -> Span | None:
+    """The span (from a sorted, non-overlapping list) that holds a character offset."""
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(spans) and spans[lo].start <= offset:
+        return spans[lo]
+    return None

@@ -12,6 +12,7 @@ from timeline.dates.partial import Anaphor, Calendar, Partial, Shift, Weekday
 from timeline.dates.recognize import Found, recognize
 from timeline.dates.tense import PAST, Direction, direction
 from timeline.dates.values import Timex
+from timeline.text import Span, quotations, span_at
 
 # Anaphora at these units look no further back than their paragraph, or the one before when
 # they open theirs ("Later that day, ..."); coarser ones ("a year earlier", "the quarter")
@@ -31,7 +32,7 @@ def resolve_text(text: str, anchor: date | None, language: str = "en") -> list[T
 
 
 def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Language) -> list[Timex]:
-    timexes: list[Timex] = []
+    resolved: list[tuple[Found, Anchored]] = []
     in_paragraph: v.Point | None = None  # last date of this paragraph or the one before
     in_text: v.Point | None = None
     last_end = 0
@@ -49,11 +50,47 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
             anchored = _period_ending(anchored, f.partial, found[i + 1], bare)
         if anchored is None:
             continue
-        timexes.append(_timex(text, f, anchored))
+        resolved.append((f, anchored))
         is_point = isinstance(anchored.value, v.Point)
         if is_point and _sets_reference(f.partial) and i - 1 not in ending:
             in_paragraph = in_text = anchored.value
-    return timexes
+    if anchor is not None and any(isinstance(f.partial, Shift) for f, _ in resolved):
+        resolved = _date_quotations(text, resolved, lang)
+    return [_timex(text, f, a) for f, a in resolved]
+
+
+def _date_quotations(text: str, resolved: list[tuple[Found, Anchored]], lang: Language
+                     ) -> list[tuple[Found, Anchored]]:
+    """A deictic word inside a quotation ("today", "tomorrow") counts from the day the
+    words were said, when the attribution dates them: "... today," Trump said Wednesday."""
+    quotes = quotations(text)
+    if not quotes:
+        return resolved
+    out = []
+    for f, a in resolved:
+        quote = span_at(quotes, f.start) if isinstance(f.partial, Shift) else None
+        said = _attribution_day(text, quote, resolved, lang) if quote else None
+        if said is not None:
+            again = anchor_value(f.partial, Context(said.start, Direction(PAST), None))
+            if again is not None:
+                a = Anchored(again.value, f"said {said.timex}", said.start)
+        out.append((f, a))
+    return out
+
+
+def _attribution_day(text: str, quote: Span, resolved: list[tuple[Found, Anchored]],
+                     lang: Language) -> v.Point | None:
+    """The day of the statement: a day-grain date right after the closing quote in the
+    attribution ("Trump said Wednesday", "he told reporters on Friday")."""
+    verbs = frozenset(lang.tables.get("speech_verbs", []))
+    for f, a in resolved:
+        if f.start < quote.end or not isinstance(a.value, v.Point):
+            continue
+        between = text[quote.end : f.start]
+        if len(between) > 60 or not verbs.intersection(re.findall(r"[a-z]+", between.lower())):
+            return None
+        return a.value if a.value.grain is v.Grain.DAY else None
+    return None
 
 
 # "the quarter ended Sept. 30": the date names the quarter, it is not a new reference.
