@@ -209,7 +209,27 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from datetime import date
+
+    from timeline.dates.explain import explain_phrase
+
+    try:
+        anchor = date.fromisoformat(args.anchor)
+    except ValueError:
+        print(f"--anchor {args.anchor!r}: not a date (expected YYYY-MM-DD)", file=sys.stderr)
+        return 1
+    if args.context is not None and args.phrase not in args.context:
+        print(f"--context does not contain the phrase {args.phrase!r}", file=sys.stderr)
+        return 1
+    found = explain_phrase(args.phrase, anchor, args.context)
+    if not found:
+        print(f"no temporal expression found in {args.phrase!r}", file=sys.stderr)
+        return 1
+    for index, explanation in enumerate(found):
+        if index:
+            print()
+        print("\n".join(explanation.lines()))
+    return 0
 
 
 def cmd_timeml(args: argparse.Namespace) -> int:
