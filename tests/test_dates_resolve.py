@@ -1,0 +1,96 @@
+"""The date-resolution stage end to end: seed-article readings, anaphora, quotations."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from timeline.dates import resolve
+
+FRIDAY = date(2025, 10, 17)  # the demo article's publish day
+SEED = Path("/work/shared/seeds/000_db39cde1e59b0017.txt")
+
+
+def values(text: str, anchor: date | None = FRIDAY) -> list[tuple[str, str]]:
+    return [(t.text, t.timex_value) for t in resolve(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Trump spoke to Putin on Wednesday, hours after a threat.", "Wednesday", "2025-10-15"),
+        ("Trump had hinted on Sunday that he might call.", "Sunday", "2025-10-12"),
+        ("The war has dragged on since February.", "February", "2025-02"),
+        ("The diplomats met last week.", "last week", "2025-W41"),
+        ("Zelensky meets with Donald Trump on Friday.", "Friday", "2025-10-17"),
+        ("The two will meet on Friday.", "Friday", "2025-10-17"),
+        ("The two will meet on Tuesday.", "Tuesday", "2025-10-21"),
+        ("The vote was held on Tuesday.", "Tuesday", "2025-10-14"),
+        ("Officials said Saturday that talks stalled.", "Saturday", "2025-10-11"),
+        ("The ceasefire is scheduled to start Monday.", "Monday", "2025-10-20"),
+    ],
+)
+def test_weekdays_follow_the_tense_of_their_clause(text: str, phrase: str, value: str) -> None:
+    assert (phrase, value) in values(text)
+
+
+def test_later_that_day_points_to_the_date_before_it() -> None:
+    text = "Hegseth spoke in Brussels on Wednesday.\n\nLater that day, his plane landed in England."
+    assert values(text) == [("Wednesday", "2025-10-15"), ("Later that day", "2025-10-15")]
+
+
+def test_anaphora_without_a_date_before_stay_unresolved() -> None:
+    assert values("Two days later, the plane landed.") == [("Two days later", "XXXX-XX-XX")]
+
+
+def test_anaphora_do_not_reach_across_paragraphs() -> None:
+    text = "They met on Monday.\n\nThe talks went on.\n\nThe president left the next day."
+    assert values(text)[-1] == ("the next day", "XXXX-XX-XX")
+
+
+def test_the_next_day_counts_from_the_last_date() -> None:
+    assert values("The storm hit on Sept. 3. The next day, the river rose.") == [
+        ("Sept. 3", "2025-09-03"), ("The next day", "2025-09-04")]
+
+
+def test_a_quoted_today_is_the_day_of_the_statement() -> None:
+    text = '"We made great progress today," Trump said Wednesday.'
+    found = resolve(text, FRIDAY)
+    assert [(t.text, t.timex_value) for t in found] == [("today", "2025-10-15"),
+                                                         ("Wednesday", "2025-10-15")]
+    assert found[0].cue == "said 2025-10-15"
+
+
+def test_a_quoted_today_without_a_dated_attribution_is_the_publish_day() -> None:
+    assert values('"We made progress today," Trump said.') == [("today", "2025-10-17")]
+
+
+def test_without_an_anchor_deictic_values_keep_placeholders() -> None:
+    assert values("He left on Wednesday and returns in August.", None) == [
+        ("Wednesday", "XXXX-WXX-3"), ("August", "XXXX-08")]
+
+
+def test_a_publish_time_is_anchored_on_its_day() -> None:
+    found = resolve("It happened yesterday.", datetime(2025, 10, 17, 23, 59))
+    assert [t.timex_value for t in found] == ["2025-10-16"]
+
+
+def test_unknown_language_yields_nothing() -> None:
+    assert resolve("demain", FRIDAY, "xx") == []
+
+
+def test_every_timex_carries_its_evidence() -> None:
+    for t in resolve("Last week the board met; it will vote on Friday.", FRIDAY):
+        assert t.rule
+        assert t.anchor == FRIDAY
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="demo corpus not available")
+def test_seed_article_readings() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    found = {(t.text, t.timex_value) for t in resolve(text, FRIDAY)}
+    assert {("Wednesday", "2025-10-15"), ("Sunday", "2025-10-12"), ("February", "2025-02"),
+            ("last week", "2025-W41"), ("Friday", "2025-10-17"),
+            ("Later that day", "2025-10-15")} <= found
