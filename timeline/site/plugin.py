@@ -13,6 +13,7 @@ All the work is in `timeline.pipeline` (corpus → Timeline) and `timeline.site.
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
 
 from timeline.corpus import CorpusError, load_corpus
 from timeline.pipeline import build_timeline
@@ -77,6 +79,24 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 data = exports.render(self.timeline, kind).encode("utf-8")
                 _add(files, File.generated(config, path, content=data))
         return files
+
+    def on_pre_page(
+        self, page: MkDocsPage, /, *, config: MkDocsConfig, files: Files
+    ) -> MkDocsPage:
+        """Date pages (the sitemap's lastmod) by the news, not the clock, so the same corpus
+        builds byte-identical; SOURCE_DATE_EPOCH, when set, keeps precedence."""
+        as_of = self._as_of()
+        if as_of and "SOURCE_DATE_EPOCH" not in os.environ:
+            page.update_date = as_of
+        return page
+
+    def _as_of(self) -> str | None:
+        """The latest publish day in the corpus."""
+        if self.timeline is None:
+            return None
+        days = [r.article.published_day for r in self.timeline.articles]
+        known = [d for d in days if d is not None]
+        return max(known).isoformat() if known else None
 
     def _corpus_folder(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
