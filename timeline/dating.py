@@ -1,10 +1,241 @@
-"""Publish-date inference for articles whose front matter gives none."""
+"""Publish-date inference for articles whose front matter gives none.
+
+An undated article is read against every candidate publish day in the window the corpus
+covers: its relative dates ("said Thursday", "today", "on Friday") are resolved with that
+day as anchor, and the day scores by how well the dates then agree with the happenings
+that dated articles (and the article's own explicit dates) report. Happenings the article
+tells without a date still bound the day by their tense: what it reports as past came
+before publication, what it announces comes after. The best day wins; when several fit
+equally, the earliest (news appears soon after what it reports). When nothing matches,
+the article stays undated and its evidence says why, so its relative dates are left
+unresolved rather than guessed.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
 from timeline.corpus import Article
+from timeline.dates import resolve
+from timeline.events import Mention, extract, quote_spans, undated_mentions
+from timeline.merge import (
+    Event,
+    class_agreement,
+    is_statement,
+    matches_event,
+    merge_mentions,
+    similarity,
+)
+
+# How far beyond the dated material a publish day may lie.
+WINDOW_MARGIN_DAYS = 7
+MAX_WINDOW_DAYS = 120
+# A mention must be this alike to a known happening to count as reporting it.
+MATCH_THRESHOLD = 0.45
+TENSE_WEIGHT = 0.5
+ROUNDS = 2
+
+
+@dataclass(frozen=True)
+class Guess:
+    day: date | None
+    score: float
+    evidence: tuple[str, ...]
 
 
 def infer_publish_dates(articles: list[Article]) -> list[Article]:
-    """First implementation: leaves undated articles undated."""
-    return articles
+    """Articles with `published` set (and marked inferred, with evidence) where it can be
+    inferred; others unchanged except for evidence explaining why not."""
+    undated = sorted((a for a in articles if a.published_day is None), key=lambda a: a.id)
+    if not undated:
+        return articles
+    known = [a for a in articles if a.published_day is not None]
+    guesses: dict[str, Guess] = {}
+    for _ in range(ROUNDS):
+        for article in undated:
+            others = known + [
+                replace(a, published=guesses[a.id].day)
+                for a in undated
+                if a.id != article.id and a.id in guesses and guesses[a.id].day
+            ]
+            guesses[article.id] = infer_one(article, reference_events(others))
+    out = []
+    for a in articles:
+        g = guesses.get(a.id)
+        if g is None:
+            out.append(a)
+        elif g.day is None:
+            out.append(replace(a, published_evidence=g.evidence))
+        else:
+            out.append(
+                replace(a, published=g.day, published_inferred=True, published_evidence=g.evidence)
+            )
+    return out
+
+
+def reference_events(articles: list[Article]) -> list[Event]:
+    """The happenings the dated articles report, merged."""
+    mentions: list[Mention] = []
+    for a in articles:
+        timexes = resolve(a.body, a.published_day, a.language)
+        mentions.extend(extract(a, timexes).dated)
+    return merge_mentions(mentions)
+
+
+def infer_one(article: Article, events: list[Event]) -> Guess:
+    """The best-supported publish day of one article, or None with the reason."""
+    own = _own_explicit_events(article)
+    pool = events + own
+    days = _candidate_days(pool)
+    if not days:
+        return Guess(
+            None,
+            0.0,
+            (
+                "no publish date inferred: no dated article reports the same happenings and the "
+                "text gives no explicit date; its relative dates are left unresolved",
+            ),
+        )
+    undated = _undated_matches(article, pool)
+    scored = [(_score(article, d, pool, undated), d) for d in days]
+    best = max(s for (s, _), _ in scored)
+    if best <= 0:
+        return Guess(
+            None,
+            0.0,
+            (
+                "no publish date inferred: nothing in the text agrees with the dated "
+                "happenings of the corpus; its relative dates are left unresolved",
+            ),
+        )
+    ties = [d for (s, _), d in scored if s >= best - 1e-9]
+    if ties[0] == days[0]:
+        return Guess(
+            None,
+            0.0,
+            (
+                "no publish date inferred: the text only bounds its date from above "
+                f"(on or before {ties[-1].isoformat()}); its relative dates are left unresolved",
+            ),
+        )
+    chosen = ties[0]
+    reasons = next(r for (s, r), d in scored if d == chosen)
+    evidence = list(reasons)
+    if len(ties) > 1:
+        evidence.append(
+            f"days {ties[0].isoformat()} to {ties[-1].isoformat()} fit equally well; the "
+            "earliest is taken, as news appears soon after what it reports"
+        )
+    return Guess(chosen, best, tuple(evidence))
+
+
+def _own_explicit_events(article: Article) -> list[Event]:
+    """Happenings the article dates explicitly (dates that need no anchor)."""
+    timexes = resolve(article.body, None, article.language)
+    mentions = [m for m in extract(article, timexes).dated if m.timex.interval() is not None]
+    return merge_mentions(mentions)
+
+
+def _candidate_days(events: list[Event]) -> list[date]:
+    starts = sorted(e.interval[0] for e in events if (e.interval[1] - e.interval[0]).days < 7)
+    if not starts:
+        return []
+    lo = starts[0] - timedelta(days=WINDOW_MARGIN_DAYS)
+    hi = min(starts[-1] + timedelta(days=WINDOW_MARGIN_DAYS), lo + timedelta(days=MAX_WINDOW_DAYS))
+    return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
+
+
+def _best_match(m: Mention, events: list[Event]) -> tuple[float, Event | None]:
+    best: tuple[float, Event | None] = (0.0, None)
+    for e in events:
+        for other in e.mentions:
+            if (other.article == m.article and other.timex.start == m.timex.start) or (
+                class_agreement(m, other) == 0
+            ):
+                continue
+            s = similarity(m, other)
+            if s >= MATCH_THRESHOLD and s > best[0]:
+                best = (s, e)
+    return best
+
+
+def _undated_matches(article: Article, events: list[Event]) -> list[tuple[Mention, Event]]:
+    """Undated happenings of the article that match a known one (for tense bounds)."""
+    dated_spans = resolve(article.body, None, article.language)
+    out = []
+    for m in undated_mentions(article, dated_spans):
+        if any(
+            t.start >= m.sentence.start and t.end <= m.sentence.end and t.type in ("DATE", "TIME")
+            for t in dated_spans
+        ):
+            continue  # the sentence has its own date; the anchor scan covers it
+        s, e = _best_match(m, [e for e in events if not is_statement(e)])
+        if e is not None and s >= MATCH_THRESHOLD + 0.1 and matches_event(m, e):
+            out.append((m, e))
+    return out
+
+
+def _score(
+    article: Article, day: date, events: list[Event], undated: list[tuple[Mention, Event]]
+) -> tuple[float, list[str]]:
+    anchored = replace(article, published=day)
+    # deictic words in quotes date the statement, not the article
+    quotes = quote_spans(article.body)
+    timexes = [
+        t
+        for t in resolve(article.body, day, article.language)
+        if not any(s <= t.start < e for s, e in quotes)
+    ]
+    total = 0.0
+    reasons: list[str] = []
+    for m in extract(anchored, timexes).dated:
+        sim, e = _best_match(m, events)
+        if e is None:
+            continue
+        agreement = _date_agreement(m, e)
+        total += sim * agreement
+        if agreement > 0:
+            reasons.append(
+                f"“{m.timex.text}” ({m.trigger}) read from {day.isoformat()} is "
+                f"{m.timex.timex_value}; {_describe(e)} dates it {e.date}"
+            )
+    lower: list[tuple[date, str]] = []
+    upper: list[tuple[date, str]] = []
+    for m, e in undated:
+        start, end = e.interval
+        past = m.timex.timex_value == "PAST_REF"
+        ok = day >= start if past else day <= end
+        total += TENSE_WEIGHT if ok else -TENSE_WEIGHT
+        if ok:
+            note = (
+                f"tells “{m.trigger}” as {'past' if past else 'to come'} ({_describe(e)}: {e.date})"
+            )
+            (lower if past else upper).append((start if past else end, note))
+    # only the binding bounds explain the choice
+    if lower:
+        reasons.append(f"{max(lower)[1]}: published on or after {max(lower)[0].isoformat()}")
+    if upper:
+        reasons.append(f"{min(upper)[1]}: published on or before {min(upper)[0].isoformat()}")
+    reasons = list(dict.fromkeys(reasons))
+    return total, reasons
+
+
+def _date_agreement(m: Mention, e: Event) -> float:
+    """1 for the same day, 0.5 for nested values, less for a day or two apart."""
+    mi = m.timex.interval()
+    if mi is None:
+        return 0.0
+    ei = e.interval
+    width = max((mi[1] - mi[0]).days, (ei[1] - ei[0]).days)
+    if (mi[0] <= ei[0] and ei[1] <= mi[1]) or (ei[0] <= mi[0] and mi[1] <= ei[1]):
+        return 1.0 if width == 0 or mi == ei else 0.5
+    if width > 0:
+        return 0.0
+    gap = min(abs((mi[0] - ei[1]).days), abs((ei[0] - mi[1]).days))
+    return max(0.0, 1.0 - gap / 3)
+
+
+def _describe(e: Event) -> str:
+    sources = ", ".join(e.sources)
+    return f"the same happening in {sources}"

@@ -1,12 +1,34 @@
-"""Merging: mentions of one happening across articles become one Event."""
+"""Merging: mentions of one happening across articles become one Event.
+
+Two mentions name the same happening when they agree on the kind of happening (class
+from the lexicon: call/conversation/spoke-to are one class), share actors and words, and
+their dates are compatible: equal or nested, or close enough (a day or two) that the
+sources disagree about one happening rather than describe two. Clustering is average-link
+agglomerative over those pair scores, so one loose pair cannot chain two stories together.
+The entry keeps the date most articles support; dissenting dates become `conflicts`.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import math
+import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.dates.values import Value
+from timeline.dates.values import Reference, Value
 from timeline.events import Mention
+from timeline.lexicon import lemma, lexicon
+
+# Days two day-grain dates may differ by and still be one happening told differently.
+CONFLICT_GAP_DAYS = 2
+# Average pair score two clusters need to merge.
+MERGE_THRESHOLD = 0.42
+# Stricter bars: sources that disagree on the date, and two mentions in one article.
+CONFLICT_THRESHOLD = 0.55
+SAME_ARTICLE_THRESHOLD = 0.6
+WEIGHTS = {"class": 0.4, "actors": 0.3, "words": 0.15, "context": 0.15}
 
 
 @dataclass(frozen=True)
@@ -43,10 +65,281 @@ class Event:
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.article for m in self.mentions))
 
+    @property
+    def actors(self) -> tuple[str, ...]:
+        """Display names of the actors, longest form per key, in order of first mention."""
+        names: dict[str, str] = {}
+        for m in self.mentions:
+            for key, name in zip(m.actor_keys, m.actors, strict=True):
+                if len(name) > len(names.get(key, "")):
+                    names[key] = name
+        return tuple(names.values())
+
+
+# --- similarity ------------------------------------------------------------------------
+
+
+def similarity(a: Mention, b: Mention) -> float:
+    """How alike two mentions are as descriptions of one happening, ignoring dates (0..1)."""
+    return sum(WEIGHTS[k] * v for k, v in _parts(a, b).items())
+
+
+def _parts(a: Mention, b: Mention) -> dict[str, float]:
+    return {
+        "class": class_agreement(a, b),
+        "actors": actor_agreement(a, b),
+        "words": min(1.0, 2 * _jaccard(a.lemmas, b.lemmas)),
+        "context": min(1.0, 2 * _jaccard(a.context, b.context)),
+    }
+
+
+def actor_agreement(a: Mention, b: Mention) -> float:
+    """People weigh most: two statements by different people are different happenings."""
+    if a.people and b.people:
+        others_a = tuple(k for k in a.actor_keys if k not in a.people)
+        others_b = tuple(k for k in b.actor_keys if k not in b.people)
+        return 0.7 * _cosine(a.people, b.people) + 0.3 * _cosine(others_a, others_b)
+    return _cosine(a.actor_keys, b.actor_keys)
+
+
+def class_agreement(a: Mention, b: Mention) -> float:
+    """1 for the same kind of happening, less for statements (everything is said) or a
+    shared secondary class, 0 for different kinds."""
+    if a.happening and a.happening == b.happening:
+        return 0.5 if a.happening in lexicon().reporting else 1.0
+    if set(a.classes) & set(b.classes):
+        return 0.5
+    if not a.classes and not b.classes and lemma(a.trigger) == lemma(b.trigger):
+        return 0.5
+    return 0.0
+
+
+def _cosine(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    if not a or not b:
+        return 0.0
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / math.sqrt(len(sa) * len(sb))
+
+
+def _jaccard(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
+
+
+def date_relation(a: Mention, b: Mention) -> str:
+    """'agree' (equal or nested), 'conflict' (close days), or 'apart'."""
+    ia, ib = a.timex.interval(), b.timex.interval()
+    if ia is None or ib is None:
+        same_ref = a.timex.timex_value == b.timex.timex_value
+        return "agree" if same_ref else "apart"
+    if (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1]):
+        return "agree"
+    short = max((ia[1] - ia[0]).days, (ib[1] - ib[0]).days) == 0
+    gap = min(abs((ia[0] - ib[1]).days), abs((ib[0] - ia[1]).days))
+    return "conflict" if short and gap <= CONFLICT_GAP_DAYS else "apart"
+
+
+def pair_score(a: Mention, b: Mention) -> float | None:
+    """The merge score of two mentions; None when they cannot be one happening."""
+    relation = date_relation(a, b)
+    if relation == "apart":
+        return None
+    parts = _parts(a, b)
+    score = sum(WEIGHTS[k] * v for k, v in parts.items())
+    if parts["class"] == 0 or (a.people and b.people and not set(a.people) & set(b.people)):
+        return 0.0
+    if relation == "conflict" and (
+        parts["class"] < 1
+        or parts["actors"] < 0.5
+        or score < CONFLICT_THRESHOLD
+        or a.status != b.status
+    ):
+        return 0.0
+    if a.article == b.article and (parts["class"] < 1 or score < SAME_ARTICLE_THRESHOLD):
+        return 0.0
+    return score
+
+
+# --- clustering ------------------------------------------------------------------------
+
+
+def cluster(mentions: list[Mention], threshold: float = MERGE_THRESHOLD) -> list[list[Mention]]:
+    """Average-link agglomerative clustering; deterministic for a given input order."""
+    items = sorted(mentions, key=_mention_key)
+    n = len(items)
+    scores: dict[tuple[int, int], float | None] = {
+        (i, j): pair_score(items[i], items[j]) for i in range(n) for j in range(i + 1, n)
+    }
+    groups: list[list[int]] = [[i] for i in range(n)]
+    while True:
+        best: tuple[float, int, int] | None = None
+        for x in range(len(groups)):
+            for y in range(x + 1, len(groups)):
+                link = _link(groups[x], groups[y], scores)
+                if link is not None and link >= threshold and (best is None or link > best[0]):
+                    best = (link, x, y)
+        if best is None:
+            break
+        _, x, y = best
+        groups[x] = sorted(groups[x] + groups[y])
+        del groups[y]
+    return [[items[i] for i in g] for g in groups]
+
+
+def _link(a: list[int], b: list[int], scores: dict) -> float | None:
+    total = 0.0
+    for i in a:
+        for j in b:
+            s = scores[(min(i, j), max(i, j))]
+            if s is None:
+                return None
+            total += s
+    return total / (len(a) * len(b))
+
+
+def _mention_key(m: Mention) -> tuple:
+    return (m.article, m.timex.start, m.trigger_start)
+
+
+# --- events ----------------------------------------------------------------------------
+
 
 def merge_mentions(mentions: list[Mention]) -> list[Event]:
-    """First implementation: every mention is its own event."""
-    return [
-        Event(f"e{i + 1}", m.timex.value, m.summary, m.status, (m,), mod=m.timex.mod)
-        for i, m in enumerate(mentions)
-    ]
+    """Dated mentions -> one Event per happening, with conflicts where sources disagree."""
+    dated = [m for m in mentions if m.timex.interval() is not None]
+    return _unique_ids([make_event(group) for group in cluster(dated)])
+
+
+def merge_upcoming(mentions: list[Mention]) -> list[Event]:
+    """Announced happenings without a date, merged the same way (all share FUTURE_REF)."""
+    events = [make_event(group, Reference("FUTURE")) for group in cluster(mentions)]
+    return _unique_ids(sorted(events, key=lambda e: (e.sources, e.id)))
+
+
+def make_event(group: list[Mention], value: Value | None = None) -> Event:
+    group = sorted(group, key=_mention_key)
+    winner, conflicts = _choose_value(group) if value is None else (None, ())
+    chosen = value if value is not None else winner.timex.value
+    agreeing = [m for m in group if winner is None or date_relation(m, winner) == "agree"]
+    status = _status(group)
+    best = best_mention(agreeing or group, status)
+    return Event(
+        id=event_id(chosen.timex, best, group[0]),
+        value=chosen,
+        summary=best.summary,
+        status=status,
+        mentions=tuple(group),
+        conflicts=conflicts,
+        mod=winner.timex.mod if winner is not None else None,
+    )
+
+
+def _choose_value(group: list[Mention]) -> tuple[Mention, tuple[Conflict, ...]]:
+    """The value most articles support: a mention supports a value when its interval
+    contains the value's (a week supports a day in it); ties go to the finer value, then
+    the earlier one. Values disjoint from the winner are the conflicts."""
+
+    def interval(m: Mention) -> tuple[date, date]:
+        span = m.timex.interval()
+        assert span is not None
+        return span
+
+    votes = _article_votes(group)
+
+    def support(v: Mention) -> int:
+        iv = interval(v)
+        return sum(1 for m in votes if interval(m)[0] <= iv[0] and iv[1] <= interval(m)[1])
+
+    def width(m: Mention) -> int:
+        span = interval(m)
+        return (span[1] - span[0]).days
+
+    winner = min(group, key=lambda m: (-support(m), width(m), interval(m)[0], _mention_key(m)))
+    dissent: dict[str, list[str]] = {}
+    for m in group:
+        if date_relation(m, winner) == "conflict":
+            dissent.setdefault(m.timex.timex_value, []).append(m.article)
+    conflicts = tuple(
+        Conflict(value, tuple(dict.fromkeys(arts))) for value, arts in sorted(dissent.items())
+    )
+    return winner, conflicts
+
+
+def _article_votes(group: list[Mention]) -> list[Mention]:
+    """One vote per article: the value it gives most often (first in the text on a tie)."""
+    by_article: dict[str, list[Mention]] = {}
+    for m in group:
+        by_article.setdefault(m.article, []).append(m)
+    votes = []
+    for mentions in by_article.values():
+        counts = Counter(m.timex.timex_value for m in mentions)
+        votes.append(min(mentions, key=lambda m: (-counts[m.timex.timex_value], _mention_key(m))))
+    return votes
+
+
+def _status(group: list[Mention]) -> str:
+    counts = Counter(m.status for m in group)
+    order = ("reported", "scheduled", "ongoing", "context")
+    return max(order, key=lambda s: (counts.get(s, 0), -order.index(s)))
+
+
+def best_mention(group: list[Mention], status: str) -> Mention:
+    """The mention whose summary stands for the entry: matching status, naming most of
+    the entry's actors, of a readable length, earliest article last as tie-break."""
+    keys = Counter(k for m in group for k in set(m.actor_keys))
+    happening = Counter(m.happening for m in group if m.happening).most_common(1)
+    main = happening[0][0] if happening else None
+
+    def rank(m: Mention) -> tuple:
+        coverage = sum(keys[k] for k in set(m.actor_keys))
+        return (
+            m.status != status,
+            m.happening != main,
+            -coverage,
+            abs(len(m.summary) - 140) // 40,
+            _mention_key(m),
+        )
+
+    return min(group, key=rank)
+
+
+def event_id(value: str, best: Mention, first: Mention) -> str:
+    """Stable across runs: date, the trigger's lemma and a digest of the first mention."""
+    word = re.sub(r"[^a-z0-9]+", "-", lemma(best.trigger.split()[0]) if best.trigger else "")
+    digest = hashlib.sha1(f"{first.article}:{first.timex.start}:{first.trigger_start}".encode())
+    slug_value = re.sub(r"[^A-Za-z0-9]+", "-", value).strip("-").lower()
+    return f"{slug_value}-{word.strip('-') or 'event'}-{digest.hexdigest()[:6]}"
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    seen: Counter[str] = Counter()
+    out = []
+    for e in events:
+        seen[e.id] += 1
+        if seen[e.id] > 1:
+            e = Event(
+                f"{e.id}-{seen[e.id]}", e.value, e.summary, e.status, e.mentions, e.conflicts, e.mod
+            )
+        out.append(e)
+    return out
+
+
+def matches_event(m: Mention, event: Event, threshold: float = CONFLICT_THRESHOLD) -> float:
+    """How well an undated mention fits an entry (class must agree, actors overlap)."""
+    best = 0.0
+    for other in event.mentions:
+        parts = _parts(m, other)
+        if (
+            parts["class"] < 1
+            or parts["actors"] < 0.4
+            or (m.people and other.people and _cosine(m.people, other.people) < 0.7)
+        ):
+            continue
+        best = max(best, sum(WEIGHTS[k] * v for k, v in parts.items()))
+    return best if best >= threshold else 0.0
+
+
+def is_statement(event: Event) -> bool:
+    """An entry about what someone said (every mention's trigger is a reporting verb)."""
+    reporting = lexicon().reporting
+    return all(any(c in reporting for c in m.classes) for m in event.mentions)

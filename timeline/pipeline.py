@@ -1,19 +1,95 @@
-"""The whole pipeline: corpus → dates → events → merged, ordered Timeline."""
+"""The whole pipeline: corpus → publish dates → dates → events → merged, ordered Timeline."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from timeline.corpus import Article
 from timeline.dates import resolve
+from timeline.dates.values import Grain, Point, Timex
 from timeline.dating import infer_publish_dates
-from timeline.events import find_mentions
-from timeline.merge import merge_mentions
+from timeline.events import Extraction, Mention, extract, relative_references, relative_timex
+from timeline.lexicon import lexicon
+from timeline.merge import Event, matches_event, merge_mentions, merge_upcoming
 from timeline.timeline import ResolvedArticle, Timeline, order_events
 
 
 def build_timeline(articles: list[Article], title: str = "Timeline") -> Timeline:
     """Pure function of the articles: same input, same Timeline."""
     dated = infer_publish_dates(articles)
-    resolved = [ResolvedArticle(a, tuple(resolve(a.body, a.published_day, a.language))) for a in dated]
-    mentions = [m for r in resolved for m in find_mentions(r.article, list(r.timexes))]
-    events = order_events(merge_mentions(mentions))
-    return Timeline(title, tuple(resolved), tuple(events))
+    resolved = [resolve_article(a) for a in dated]
+    events = merge_mentions([m for r in resolved for m in extract_from(r).dated])
+    # second pass: "a day before the meeting" dates itself by the happening it names
+    resolved = [with_relative_dates(r, events) for r in resolved]
+    extractions = [extract_from(r) for r in resolved]
+    events = merge_mentions([m for x in extractions for m in x.dated])
+    announced = [m for x in extractions for m in x.upcoming]
+    announced = [m for m in announced if not _covered(m, events)]
+    context = [m for x in extractions for m in x.context]
+    return Timeline(
+        title,
+        tuple(resolved),
+        tuple(order_events(events)),
+        undated=tuple(context + announced),
+        upcoming=tuple(merge_upcoming(announced)),
+    )
+
+
+def _covered(m: Mention, events: list[Event]) -> bool:
+    """An announced happening that a dated scheduled entry already covers (unless the
+    sentence says outright that no date is set)."""
+    if any(cue in m.sentence_text.lower() for cue in lexicon().undated_future_cues):
+        return False
+    return any(matches_event(m, e) for e in events if e.status == "scheduled")
+
+
+def resolve_article(article: Article) -> ResolvedArticle:
+    """Temporal expressions of one article, anchored to its (possibly inferred) publish day;
+    with no publish day, relative expressions stay unanchored."""
+    timexes = resolve(article.body, article.published_day, article.language)
+    return ResolvedArticle(article, tuple(sorted(timexes, key=lambda t: (t.start, t.end))))
+
+
+def extract_from(resolved: ResolvedArticle) -> Extraction:
+    return extract(resolved.article, list(resolved.timexes))
+
+
+def with_relative_dates(resolved: ResolvedArticle, events: list[Event]) -> ResolvedArticle:
+    """Add timexes for phrases dated relative to a named happening, replacing whatever
+    the resolver read into the same words (e.g. 'a day' as a duration)."""
+    article = resolved.article
+    added: list[Timex] = []
+    for ref in relative_references(article):
+        target = _referenced_event(ref, article.id, events)
+        if target is None or not isinstance(target.value, Point):
+            continue
+        timex = relative_timex(ref, target.value, target.id)
+        if timex is not None:
+            added.append(timex)
+    if not added:
+        return resolved
+    kept = [
+        t for t in resolved.timexes if not any(t.start < a.end and a.start < t.end for a in added)
+    ]
+    timexes = sorted(kept + added, key=lambda t: (t.start, t.end))
+    return ResolvedArticle(article, tuple(timexes))
+
+
+def _referenced_event(ref, article_id: str, events: list[Event]) -> Event | None:
+    """The day-grain entry of the named kind that best fits: cited by the same article,
+    sharing the actors named after the noun."""
+    best: tuple[float, str] | None = None
+    choice = None
+    for e in events:
+        if not isinstance(e.value, Point) or e.value.grain is not Grain.DAY:
+            continue
+        kinds = Counter(m.happening for m in e.mentions if m.happening)
+        if not kinds or kinds.most_common(1)[0][0] not in ref.noun_classes:
+            continue
+        keys = {k for m in e.mentions for k in m.actor_keys}
+        score = (1.0 if article_id in e.sources else 0.0) + len(keys & set(ref.actor_keys))
+        if score <= 0:
+            continue
+        if best is None or (score, e.id) > best:
+            best, choice = (score, e.id), e
+    return choice

@@ -29,13 +29,19 @@ class Timeline:
     title: str
     articles: tuple[ResolvedArticle, ...]
     events: tuple[Event, ...]
+    # context without a usable date and announced happenings without one, as mentions
     undated: tuple[Mention, ...] = field(default=())
+    # announced happenings without a date, merged across articles
+    upcoming: tuple[Event, ...] = field(default=())
 
 
 def order_events(events: list[Event]) -> list[Event]:
     """By the interval each value covers: earlier start first, then the wider span first,
-    so a month heading precedes the days inside it; ties broken by id for determinism."""
-    return sorted(events, key=lambda e: (e.interval[0], -(e.interval[1] - e.interval[0]).days, e.id))
+    so a month or week precedes the days inside it and a day sits within its span;
+    ties broken by id for determinism."""
+    return sorted(
+        events, key=lambda e: (e.interval[0], -(e.interval[1] - e.interval[0]).days, e.id)
+    )
 
 
 def schema() -> dict[str, Any]:
@@ -50,6 +56,7 @@ def to_json(timeline: Timeline) -> dict[str, Any]:
         "title": timeline.title,
         "articles": [_article_json(r) for r in timeline.articles],
         "events": [_event_json(e) for e in timeline.events],
+        "upcoming": [_upcoming_json(e) for e in timeline.upcoming],
         "undated": [_mention_json(m) for m in timeline.undated],
     }
 
@@ -111,12 +118,27 @@ def _mention_json(m: Mention) -> dict[str, Any]:
         "value": m.timex.timex_value,
         "start": _iso(interval[0]) if interval else None,
         "end": _iso(interval[1]) if interval else None,
+        "rule": m.timex.rule,
+        "anchor": _iso(m.timex.anchor),
         "trigger": m.trigger,
         "trigger_start": m.trigger_start,
         "trigger_end": m.trigger_end,
         "summary": m.summary,
         "status": m.status,
+        "grain": m.grain.value if m.grain else None,
         "actors": list(m.actors),
+    }
+
+
+def _upcoming_json(e: Event) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "date": e.date,
+        "summary": e.summary,
+        "status": e.status,
+        "sources": list(e.sources),
+        "actors": list(e.actors),
+        "mentions": [_mention_json(m) for m in e.mentions],
     }
 
 
@@ -130,6 +152,7 @@ def _event_json(e: Event) -> dict[str, Any]:
         "summary": e.summary,
         "status": e.status,
         "sources": list(e.sources),
+        "actors": list(e.actors),
         "mentions": [_mention_json(m) for m in e.mentions],
         "conflicts": [{"value": c.value, "articles": list(c.articles)} for c in e.conflicts],
     }

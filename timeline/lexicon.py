@@ -1,0 +1,195 @@
+"""Word knowledge for events and merging, read from `events_<language>.json`.
+
+Language knowledge is data: the classes of happenings, cue words for status, titles and
+place names live in the JSON file; this module only loads them and offers the small
+word-level helpers (lemma, class lookup) that events.py and merge.py share.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    classes: dict[tuple[str, ...], tuple[str, ...]]  # lemma phrase -> classes
+    longest_phrase: int
+    reporting: frozenset[str]
+    generic: frozenset[tuple[str, ...]]
+    speech_objects: frozenset[str]
+    irregular: dict[str, str]
+    past_forms: frozenset[str]
+    future_cues: tuple[tuple[str, ...], ...]
+    undated_future_cues: tuple[str, ...]
+    modals: frozenset[str]
+    auxiliaries: frozenset[str]
+    not_verbs: frozenset[str]
+    titles: frozenset[str]
+    org_words: frozenset[str]
+    places: frozenset[str]
+    nationalities: dict[str, str]
+    not_names: frozenset[str]
+    discourse_openers: tuple[str, ...]
+    furniture: tuple[str, ...]
+    relative_units: dict[str, int]
+    number_words: dict[str, int | None]
+    relative_directions: dict[str, int]
+    stopwords: frozenset[str]
+    schedulable: frozenset[str]
+    calendar_words: frozenset[str]
+
+
+# Past-tense irregular forms (participles like "given" are ambiguous and left out).
+_PAST = {
+    "spoke",
+    "said",
+    "told",
+    "met",
+    "held",
+    "took",
+    "wrote",
+    "made",
+    "began",
+    "fought",
+    "flew",
+    "sent",
+    "struck",
+    "led",
+    "won",
+    "lost",
+    "went",
+    "came",
+    "brought",
+    "sought",
+    "thought",
+    "got",
+    "gave",
+    "saw",
+    "knew",
+    "ran",
+    "left",
+    "sat",
+    "shot",
+    "broke",
+    "chose",
+    "stood",
+    "rose",
+    "fell",
+    "paid",
+    "built",
+    "sold",
+    "bought",
+    "found",
+    "kept",
+    "felt",
+    "heard",
+    "meant",
+    "drove",
+    "withdrew",
+    "swore",
+    "shook",
+    "spent",
+    "stole",
+    "was",
+    "were",
+    "had",
+    "did",
+}
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to make 'meetings'/'meeting', 'hinted'/'hint' agree."""
+    w = word.lower()
+    if len(w) <= 3:
+        return w
+    doubled = False
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ied") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ing") and len(w) > 5:
+        w, doubled = w[:-3], True
+    elif w.endswith("ed") and len(w) > 4:
+        w, doubled = w[:-2], True
+    elif w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if doubled and len(w) > 2 and w[-1] == w[-2] and w[-1] in "bdgmnprt":
+        w = w[:-1]
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+def lemma(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    lex = lexicon()
+    if w in lex.irregular:
+        base = lex.irregular[w]
+        return base if base == w else stem(base)
+    return stem(w)
+
+
+def phrase_lemmas(phrase: str) -> tuple[str, ...]:
+    return tuple(lemma(w) for w in phrase.split())
+
+
+@cache
+def lexicon(language: str = "en") -> Lexicon:
+    name = f"events_{language}.json"
+    path = resources.files("timeline").joinpath(name)
+    if not path.is_file():
+        path = resources.files("timeline").joinpath("events_en.json")
+    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    irregular = dict(data["irregular"])
+    classes: dict[tuple[str, ...], list[str]] = {}
+    for cls, words in data["classes"].items():
+        for w in words:
+            classes.setdefault(_lemmas(w, irregular), []).append(cls)
+    return _build(data, irregular, {k: tuple(v) for k, v in classes.items()})
+
+
+def _lemmas(phrase: str, irregular: dict[str, str]) -> tuple[str, ...]:
+    out = []
+    for w in phrase.lower().split():
+        if w in irregular:
+            base = irregular[w]
+            out.append(base if base == w else stem(base))
+        else:
+            out.append(stem(w))
+    return tuple(out)
+
+
+def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Lexicon:
+    return Lexicon(
+        classes=classes,
+        longest_phrase=max((len(k) for k in classes), default=1),
+        reporting=frozenset(data["reporting_classes"]),
+        generic=frozenset(_lemmas(p, irregular) for p in data["generic_verbs"]),
+        speech_objects=frozenset(data["speech_objects"]),
+        irregular=irregular,
+        past_forms=frozenset(_PAST),
+        future_cues=tuple(tuple(c.split()) for c in data["future_cues"]),
+        undated_future_cues=tuple(data["undated_future_cues"]),
+        modals=frozenset(data["modals"]),
+        auxiliaries=frozenset(data["auxiliaries"]),
+        not_verbs=frozenset(data["not_verbs"]),
+        titles=frozenset(data["titles"]),
+        org_words=frozenset(data["org_words"]),
+        places=frozenset(data["places"]),
+        nationalities=dict(data["nationalities"]),
+        not_names=frozenset(data["not_names"]),
+        discourse_openers=tuple(sorted(data["discourse_openers"], key=len, reverse=True)),
+        furniture=tuple(data["furniture"]),
+        relative_units=dict(data["relative_units"]),
+        number_words=dict(data["number_words"]),
+        relative_directions=dict(data["relative_directions"]),
+        stopwords=frozenset(data["stopwords"]),
+        schedulable=frozenset(data["schedulable_classes"]),
+        calendar_words=frozenset(data["calendar_words"]),
+    )
