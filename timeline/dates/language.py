@@ -82,13 +82,16 @@ def load(code: str) -> Language:
     words = {key: _alternation(tables, table) for key, table in _TABLE_PLACEHOLDERS.items()}
     words.update(_derived_placeholders(tables, words))
     rules = tuple(_compile_rule(spec, words) for spec in tables.get("rules", []))
-    scanner = re.compile("|".join(f"(?:{_bare(r)})" for r in rules), re.IGNORECASE)
+    # One named group per rule: a hit's `lastgroup` is the first rule that matches there,
+    # so the rules before it need not be tried again.
+    scanner = re.compile("|".join(f"(?P<r{i}>{_bare(r)})" for i, r in enumerate(rules)),
+                         re.IGNORECASE)
     return Language(
         code,
         tables,
         rules,
         scanner,
-        _start_words(tables),
+        _start_words(rules),
         frozenset(normalise(w) for w in tables.get("future_cues", [])),
         frozenset(normalise(w) for w in tables.get("past_cues", [])),
         frozenset(normalise(w) for w in tables.get("strong_past_cues", [])),
@@ -138,18 +141,97 @@ def _derived_placeholders(tables: dict[str, Any], words: dict[str, str]) -> dict
     }
 
 
-def _start_words(tables: dict[str, Any]) -> re.Pattern[str]:
-    """Where a match may start: any word of the tables or of the patterns, a digit or an
-    apostrophe before one ('90s). A superset is safe; it only has to be cheap to find."""
-    words: set[str] = set()
-    for name in (*_TABLE_PLACEHOLDERS.values(), "numbers", "spoken_centuries"):
-        words.update(str(k).lower() for k in tables.get(name) or {})
-    for spec in tables.get("rules", []):
-        words.update(re.findall(r"(?<![\\{<?])\b[a-z]+(?:'s)?\b", spec["pattern"].lower()))
-    firsts = {w.split()[0].rstrip(".-") for w in words if w.split()}
-    firsts = {w for w in firsts if re.fullmatch(r"[a-z][a-z'-]*", w)}
-    alternation = "|".join(sorted(map(re.escape, firsts), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b|(?<![\d])\d|'\d")
+def _start_words(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """Where a match may start: the first words the rule patterns allow, read off the
+    compiled patterns, so the prefilter follows the rules without a list of its own.
+    A word cut short by a character class ("mid" in "mid-") ends with "*"."""
+    firsts: set[str] = set()
+    for rule in rules:
+        firsts |= _first_words(list(_parse(rule.pattern.pattern)), 0)
+    if _ANY in firsts:
+        return re.compile(r"\b[a-z]|(?<![\d,.])\d|'\d")
+    cut = sorted((w[:-1] for w in firsts if w.endswith("*")), key=len)
+    stems: list[str] = []
+    for word in cut:
+        if not any(word.startswith(shorter) for shorter in stems):
+            stems.append(word)
+    whole = [w for w in firsts if w and w != _DIGIT and not w.endswith("*")
+             and not any(w.startswith(stem) for stem in stems)]
+    alternatives = [rf"{re.escape(w)}\b" for w in sorted(whole, key=len, reverse=True)]
+    alternatives += [re.escape(w) for w in sorted(stems, key=len, reverse=True)]
+    digits = r"|(?<![\d,.])\d" if _DIGIT in firsts else ""
+    return re.compile(r"\b(?:" + "|".join(alternatives) + ")" + digits + r"|'\d")
+
+
+def _no_letters(op: Any, av: Any, c: Any) -> bool:
+    """A parsed item that cannot match a letter (white space, digits, punctuation)."""
+    if op is c.IN:
+        return all(_no_letters(o, a, c) for o, a in av)
+    if op is c.LITERAL:
+        return not chr(av).isalpha()
+    if op is c.RANGE:
+        return not any(chr(x).isalpha() for x in range(av[0], av[1] + 1))
+    if op is c.CATEGORY:
+        return av in (c.CATEGORY_SPACE, c.CATEGORY_DIGIT, c.CATEGORY_NOT_WORD)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        return all(_no_letters(o, a, c) for o, a in av[2])
+    return False
+
+
+_DIGIT, _ANY = "#digit", "#any"
+_MAX_PATHS = 20000
+
+
+def _parse(pattern: str) -> Any:
+    try:
+        import re._parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore[no-redef]
+    return sre_parse.parse(pattern, re.IGNORECASE)
+
+
+def _first_words(items: list[Any], depth: int, prefix: str = "") -> set[str]:
+    """The words (lower case, possibly cut short) a sequence of parsed regex items can
+    start with; _DIGIT if it can start with a digit, _ANY if with an unknown letter."""
+    from re import _constants as c  # the opcodes of the parsed pattern
+
+    if depth > 60:
+        return {_ANY}
+    for i, (op, av) in enumerate(items):
+        rest = items[i + 1 :]
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.LITERAL:
+            ch = chr(av).lower()
+            if ch == "'" and not prefix:
+                return {_DIGIT}  # "'90s": the prefilter always finds an apostrophe and digit
+            if ch.isalpha() or ch == "'":
+                prefix += ch
+                continue
+            if ch.isdigit() and not prefix:
+                return {_DIGIT}
+            return {prefix} if prefix else {_ANY}
+        if op is c.SUBPATTERN:
+            return _first_words(list(av[-1]) + rest, depth + 1, prefix)
+        if op is c.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                out |= _first_words(list(alt) + rest, depth + 1, prefix)
+            return out
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, _high, sub = av
+            out = _first_words(list(sub) + rest, depth + 1, prefix)
+            return out | _first_words(rest, depth + 1, prefix) if low == 0 else out
+        if prefix:
+            # After letters, a class that holds no letter ends the word; one that may
+            # holds letters leaves it cut short.
+            return {prefix if _no_letters(op, av, c) else prefix + "*"}
+        if op is c.IN and all(o is c.RANGE and chr(a[0]).isdigit() or
+                              o is c.LITERAL and chr(a).isdigit() or
+                              o is c.CATEGORY and a is c.CATEGORY_DIGIT for o, a in av):
+            return {_DIGIT}
+        return {_ANY}
+    return {prefix} if prefix else {_ANY}  # the pattern ends: the word is complete
 
 
 def _compile_rule(spec: dict[str, Any], words: dict[str, str]) -> Rule:

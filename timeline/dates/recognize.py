@@ -62,28 +62,27 @@ def recognize(text: str, lang: Language) -> list[Found]:
     """All expressions in `text`, non-overlapping, in text order."""
     found: list[Found] = []
     pos = 0
-    for start in _candidate_starts(text, lang):
-        if start < pos or lang.scanner.match(text, start) is None:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    scanner = lang.scanner
+    for candidate in lang.starts.finditer(lowered):
+        start = candidate.start()
+        if start < pos:
             continue
-        best = _best_at(text, start, lang)
+        hit = scanner.match(text, start)
+        if hit is None:
+            continue
+        best = _best_at(text, start, int(hit.lastgroup[1:]), lang)
         if best is not None:
             found.append(best)
             pos = best.end
     return found
 
 
-def _candidate_starts(text: str, lang: Language) -> Iterator[int]:
-    """Offsets where some rule might match: the cheap prefilter that keeps this fast."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lower-cased
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for m in lang.starts.finditer(lowered):
-        yield m.start()
-
-
-def _best_at(text: str, start: int, lang: Language) -> Found | None:
+def _best_at(text: str, start: int, first_rule: int, lang: Language) -> Found | None:
     best: Found | None = None
-    for rule in lang.rules:
+    for rule in lang.rules[first_rule:]:
         for m in _matches_at(rule, text, start):
             if best is not None and m.end() - m.start() <= best.end - best.start:
                 continue
