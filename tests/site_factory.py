@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from timeline.corpus import Article
-from timeline.dates.values import Grain, Point, Timex, Value, day, month, week_of, year
+from timeline.dates.values import Reference, Timex, Value, day, month, week_of, year
 from timeline.events import Mention
 from timeline.merge import Conflict, Event
 from timeline.text import sentence_at, sentences
@@ -55,7 +55,8 @@ def mention(
     assert sent is not None
     text = sent.of(a.body)
     return Mention(
-        a.id, sent, text, timex, summary or text, phrase, start, start + len(phrase), status, actors
+        a.id, sent, text, timex, summary or text, phrase, start, start + len(phrase), status,
+        actors, actor_keys=tuple(name.casefold() for name in actors),
     )
 
 
@@ -91,12 +92,14 @@ def demo() -> Timeline:
         event("stalled", last_week),
         event("invasion", invasion),
     ]
-    # An announced happening with no date yet (its value is never shown as a date).
-    summit = mention(a, "yet to be set", Point(date(2025, 1, 1), Grain.YEAR), "scheduled")
+    # An announced happening with no date yet, and context with no usable date.
+    summit = mention(a, "yet to be set", Reference("FUTURE"), "scheduled")
+    still = mention(a, "still", Reference("PRESENT"), "context")
+    upcoming = (Event("summit", summit.timex.value, summit.summary, "scheduled", (summit,)),)
     timexes_a = tuple(m.timex for m in (wednesday, friday, february, last_week, invasion))
     articles = (ResolvedArticle(a, timexes_a), ResolvedArticle(b, (thursday.timex,)),
                 ResolvedArticle(c, ()))
-    return Timeline("Demo story", articles, order(events), undated=(summit,))
+    return Timeline("Demo story", articles, order(events), (summit, still), upcoming)
 
 
 def many(count: int) -> Timeline:

@@ -60,7 +60,8 @@ def test_headings_put_each_grain_in_its_place(pages: dict[str, str]) -> None:
 
 def test_date_phrase_carries_its_resolution(pages: dict[str, str]) -> None:
     expected = (
-        '<time datetime="2025-10-15" title="&#x27;Wednesday&#x27; in “Trump spoke to Putin”, '
+        '<time tabindex="0" datetime="2025-10-15" '
+        'title="&#x27;Wednesday&#x27; in “Trump spoke to Putin”, '
         'published 2025-10-17 → 2025-10-15">Wednesday</time>'
     )
     assert expected in pages[TIMELINE]
@@ -95,6 +96,7 @@ def test_disagreements_side_by_side(pages: dict[str, str]) -> None:
     rows = re.findall(r"<tr><td>.*?</tr>", text)
     assert len(rows) == 2
     assert "2025-10-15" in rows[0] and "2025-10-16" in rows[1]
+    assert "differs from the entry" not in rows[0] and "differs from the entry" in rows[1]
     assert "e-meeting" not in text
 
 
@@ -126,13 +128,17 @@ def test_inferred_publish_date_is_marked_with_evidence() -> None:
                 published_evidence=("same events as outlet-b-story",))
     t = replace(t, articles=(*t.articles[:2], ResolvedArticle(a, ())))
     text = render_pages(t)["articles/undated-story.md"]
-    assert 'inferred</span><ul class="tl-evidence"><li>same events as outlet-b-story</li>' in text
+    assert 'inferred</span><details class="tl-evidence"><summary>Evidence (1)</summary>' in text
+    assert "<li>same events as outlet-b-story</li>" in text
 
 
 def test_undated_people_and_sources(pages: dict[str, str]) -> None:
     undated = pages[UNDATED]
     announced = undated[undated.index("{#announced}") : undated.index("{#context}")]
-    assert "yet to be set" in announced
+    assert announced.count("A summit date is yet to be set.</p>") == 1  # merged and loose: once
+    assert 'id="u-summit"' in announced
+    context = undated[undated.index("{#context}") : undated.index("{#no-publish-date}")]
+    assert "still shapes the talks" in context
     assert "Undated story" in undated[undated.index("{#no-publish-date}") :]
     people = pages[PEOPLE]
     assert '<h2 id="a-trump">Trump</h2>' in people

@@ -194,6 +194,19 @@ def _time(value: Value, text: str, title: str) -> str:
     return f'<time{attr} title="{esc(title)}">{esc(text)}</time>'
 
 
+def _phrase(ctx: Context, m: Mention) -> str:
+    """A source's date phrase with its resolution as hover text; focusable, so keyboard
+    users get the same tooltip."""
+    title = _timex_title(ctx, m.article, m.timex)
+    mark = _time(m.timex.value, one_line(m.timex.text), title)
+    return mark.replace("<time", '<time tabindex="0"', 1)
+
+
+def _when(e: Event) -> str:
+    """The entry's own date as a reader's label, its TIMEX3 value on hover."""
+    return _time(e.value, with_mod(value_label(e.value), e.mod), _resolution(e.value, e.mod))
+
+
 def _timex_title(ctx: Context, article_id: str, timex: Timex) -> str:
     """'Wednesday' in “Title”, published 2025-10-17 → 2025-10-15 (and the cue used)."""
     article = ctx.articles.get(article_id)
@@ -368,7 +381,7 @@ def _entries(ctx: Context, page: str, events: list[Event]) -> list[str]:
 
 def _entry(ctx: Context, page: str, e: Event) -> str:
     anchor = ctx.event_ids[e.id]
-    when = _time(e.value, with_mod(value_label(e.value), e.mod), _resolution(e.value, e.mod))
+    when = _when(e)
     lines = [
         f'<li class="tl-entry tl-entry-{slug(e.status)}" id="{anchor}">',
         f'<p class="tl-head">{_status(e.status)} <span class="tl-when">{when}</span>'
@@ -384,7 +397,7 @@ def _entry(ctx: Context, page: str, e: Event) -> str:
 
 def _sources_list(ctx: Context, page: str, e: Event) -> str:
     items = [
-        f"<li>{_time(m.timex.value, one_line(m.timex.text), _timex_title(ctx, m.article, m.timex))}"
+        f"<li>{_phrase(ctx, m)}"
         f" — {_article_ref(ctx, page, m)}</li>"
         for m in e.mentions
     ]
@@ -421,12 +434,19 @@ def _other_conflicts(e: Event) -> list[tuple[str, list[str]]]:
     return [(value, articles) for value, articles in out if articles]
 
 
+def _differs(e: Event, m: Mention) -> str:
+    if m.timex.value == e.value:
+        return ""
+    return ' <strong class="tl-differs">differs from the entry</strong>'
+
+
 def _disagrees(e: Event) -> bool:
     return bool(e.conflicts) or any(m.timex.value != e.value for m in e.mentions)
 
 
 def _actors(e: Event) -> list[str]:
-    names = {one_line(a) for m in e.mentions for a in m.actors}
+    """The entry's actors (merged by the events stage), cleaned and in a stable order."""
+    names = {one_line(a) for a in e.actors}
     return sorted((n for n in names if n), key=lambda n: (n.casefold(), n))
 
 
@@ -460,7 +480,7 @@ def _newest_page(ctx: Context) -> str:
 
 
 def _newest_item(ctx: Context, e: Event) -> str:
-    when = _time(e.value, with_mod(value_label(e.value), e.mod), _resolution(e.value, e.mod))
+    when = _when(e)
     sources = len(e.sources)
     return (
         f'<li>{_status(e.status)} <span class="tl-when">{when}</span> '
@@ -550,8 +570,8 @@ def _disagreements_page(ctx: Context) -> str:
 def _disagreement_table(ctx: Context, e: Event) -> list[str]:
     rows = [
         f"<tr><td>{_article_ref(ctx, DISAGREEMENTS, m)}</td>"
-        f"<td>{_time(m.timex.value, one_line(m.timex.text), _timex_title(ctx, m.article, m.timex))}"
-        f"</td><td>{esc(_resolution(m.timex.value, m.timex.mod))}</td></tr>"
+        f"<td>{_phrase(ctx, m)}</td><td>{esc(_resolution(m.timex.value, m.timex.mod))}"
+        f"{_differs(e, m)}</td></tr>"
         for m in e.mentions
     ]
     rows += [
@@ -574,17 +594,20 @@ def _disagreement_table(ctx: Context, e: Event) -> list[str]:
 
 
 def _undated_page(ctx: Context) -> str:
-    mentions = list(ctx.timeline.undated)
-    announced = [m for m in mentions if m.status == "scheduled"]
-    context = [m for m in mentions if m.status != "scheduled"]
+    upcoming = list(ctx.timeline.upcoming)
+    merged = {(m.article, m.sentence.start) for e in upcoming for m in e.mentions}
+    loose = [m for m in ctx.timeline.undated if (m.article, m.sentence.start) not in merged]
+    announced = [m for m in loose if m.status == "scheduled"]
+    context = [m for m in loose if m.status != "scheduled"]
     undated_articles = [a for a in ctx.articles.values() if a.published_day is None]
+    announced_html = _upcoming_list(ctx, upcoming, announced)
     parts = [
         _block([
             "<p>What the articles mention without a date the timeline can place: "
             "happenings announced with no date yet, and context with no usable date.</p>"
         ]),
         "## Announced, no date yet {#announced}\n",
-        _mention_list(ctx, announced),
+        announced_html,
         "## Context without a usable date {#context}\n",
         _mention_list(ctx, context),
         "## Articles without a publish date {#no-publish-date}\n",
@@ -596,16 +619,40 @@ def _undated_page(ctx: Context) -> str:
     return _doc("Undated", *parts)
 
 
+def _upcoming_list(ctx: Context, upcoming: list[Event], single: list[Mention]) -> str:
+    """Announced happenings: merged ones with all their sources, then lone mentions."""
+    if not upcoming and not single:
+        return _empty()
+    items = [
+        f'<li id="u-{slug(e.id)}"><p class="tl-summary">{_status(e.status)} '
+        f"{esc(one_line(e.summary))}</p>"
+        f'<ul class="tl-sources" aria-label="Sources">'
+        + "".join(f"<li>{_undated_phrase(m)} — {_article_ref(ctx, UNDATED, m)}</li>"
+                  for m in e.mentions)
+        + "</ul></li>"
+        for e in upcoming
+    ]
+    items += [_mention_item(ctx, m) for m in single]
+    return _block(['<ul class="tl-undated">', *items, "</ul>"])
+
+
+def _undated_phrase(m: Mention) -> str:
+    text = one_line(m.timex.text)
+    return f"“{esc(text)}”" if text else '<span class="tl-meta">no date given</span>'
+
+
 def _mention_list(ctx: Context, mentions: list[Mention]) -> str:
     if not mentions:
         return _empty()
-    items = [
+    return _block(['<ul class="tl-undated">', *[_mention_item(ctx, m) for m in mentions], "</ul>"])
+
+
+def _mention_item(ctx: Context, m: Mention) -> str:
+    return (
         f"<li><p class=\"tl-summary\">{esc(one_line(m.summary))}</p>"
-        f"<p class=\"tl-meta\">{_status(m.status)} “{esc(one_line(m.timex.text))}” — "
+        f"<p class=\"tl-meta\">{_status(m.status)} {_undated_phrase(m)} — "
         f"{_article_ref(ctx, UNDATED, m)}</p></li>"
-        for m in mentions
-    ]
-    return _block(['<ul class="tl-undated">', *items, "</ul>"])
+    )
 
 
 # --- people and places ------------------------------------------------------------------
@@ -672,10 +719,11 @@ def _published_cell(a: Article) -> str:
     if not a.published_inferred:
         return f'<time datetime="{text}">{text}</time>'
     evidence = "".join(f"<li>{esc(one_line(x))}</li>" for x in a.published_evidence)
-    return (
-        f'{text} <span class="tl-inferred">inferred</span>'
-        + (f'<ul class="tl-evidence">{evidence}</ul>' if evidence else "")
+    details = (
+        f'<details class="tl-evidence"><summary>Evidence ({len(a.published_evidence)})</summary>'
+        f"<ul>{evidence}</ul></details>"
     )
+    return f'{text} <span class="tl-inferred">inferred</span>' + (details if evidence else "")
 
 
 def _original_cell(url: str | None) -> str:
@@ -754,7 +802,7 @@ def _article_entries(ctx: Context, page: str, article_id: str) -> str:
 
 
 def _event_item(ctx: Context, page: str, e: Event) -> str:
-    when = _time(e.value, with_mod(value_label(e.value), e.mod), _resolution(e.value, e.mod))
+    when = _when(e)
     return (
         f'<li><span class="tl-when">{when}</span> '
         f'<a href="{ctx.entry_link(page, e)}">{esc(one_line(e.summary))}</a></li>'
