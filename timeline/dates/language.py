@@ -56,6 +56,7 @@ class Language:
     rules: tuple[Rule, ...]
     scanner: re.Pattern[str]  # all rules in one alternation: can a match start here?
     starts: re.Pattern[str]  # words a match can start with, on lower-cased text (fast)
+    rules_for: dict[str, tuple[int, ...]]  # start word (or "#digit") -> rules that may follow
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     strong_past_cues: frozenset[str]
@@ -91,7 +92,7 @@ def load(code: str) -> Language:
         tables,
         rules,
         scanner,
-        _start_words(rules),
+        *_start_words(rules),
         frozenset(normalise(w) for w in tables.get("future_cues", [])),
         frozenset(normalise(w) for w in tables.get("past_cues", [])),
         frozenset(normalise(w) for w in tables.get("strong_past_cues", [])),
@@ -141,15 +142,16 @@ def _derived_placeholders(tables: dict[str, Any], words: dict[str, str]) -> dict
     }
 
 
-def _start_words(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+def _start_words(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
     """Where a match may start: the first words the rule patterns allow, read off the
     compiled patterns, so the prefilter follows the rules without a list of its own.
-    A word cut short by a character class ("mid" in "mid-") ends with "*"."""
-    firsts: set[str] = set()
-    for rule in rules:
-        firsts |= _first_words(list(_parse(rule.pattern.pattern)), 0)
+    Also, for each start the prefilter can find, the rules that may begin with it.
+    (A word cut short by a character class, "mid" in "mid-", is a stem.)"""
+    per_rule = [_first_words(list(_parse(rule.pattern.pattern)), 0) for rule in rules]
+    firsts = set().union(*per_rule)
     if _ANY in firsts:
-        return re.compile(r"\b[a-z]|(?<![\d,.])\d|'\d")
+        every = tuple(range(len(rules)))
+        return re.compile(r"\b[a-z]|(?<![\d,.])\d|'\d"), {"": every}
     cut = sorted((w[:-1] for w in firsts if w.endswith("*")), key=len)
     stems: list[str] = []
     for word in cut:
@@ -160,7 +162,19 @@ def _start_words(rules: tuple[Rule, ...]) -> re.Pattern[str]:
     alternatives = [rf"{re.escape(w)}\b" for w in sorted(whole, key=len, reverse=True)]
     alternatives += [re.escape(w) for w in sorted(stems, key=len, reverse=True)]
     digits = r"|(?<![\d,.])\d" if _DIGIT in firsts else ""
-    return re.compile(r"\b(?:" + "|".join(alternatives) + ")" + digits + r"|'\d")
+    regex = re.compile(r"\b(?:" + "|".join(alternatives) + ")" + digits + r"|'\d")
+    rules_for = {key: _rules_starting(key, per_rule) for key in [*whole, *stems]}
+    rules_for[_DIGIT] = tuple(i for i, f in enumerate(per_rule) if _DIGIT in f)
+    return regex, rules_for
+
+
+def _rules_starting(key: str, per_rule: list[set[str]]) -> tuple[int, ...]:
+    """Rules whose text may begin with `key`: the word itself, a word it begins (when
+    `key` is a stem), or a stem that begins it."""
+    def may(words: set[str]) -> bool:
+        return any(w == key or w.rstrip("*") == key or (w.endswith("*") and key.startswith(w[:-1]))
+                   or w.startswith(key) for w in words)
+    return tuple(i for i, words in enumerate(per_rule) if may(words))
 
 
 def _no_letters(op: Any, av: Any, c: Any) -> bool:
@@ -179,6 +193,7 @@ def _no_letters(op: Any, av: Any, c: Any) -> bool:
 
 
 _DIGIT, _ANY = "#digit", "#any"
+DIGIT = _DIGIT  # the key of rules_for for a start with a digit
 _MAX_PATHS = 20000
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from timeline.dates import values as v
-from timeline.dates.language import Language, Rule, normalise
+from timeline.dates.language import DIGIT, Language, Rule, normalise
 from timeline.dates.partial import Anaphor, Calendar, Fixed, Partial, Shift, Weekday
 
 
@@ -65,7 +65,7 @@ def recognize(text: str, lang: Language) -> list[Found]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    scanner = lang.scanner
+    scanner, rules_for = lang.scanner, lang.rules_for
     for candidate in lang.starts.finditer(lowered):
         start = candidate.start()
         if start < pos:
@@ -73,16 +73,20 @@ def recognize(text: str, lang: Language) -> list[Found]:
         hit = scanner.match(text, start)
         if hit is None:
             continue
-        best = _best_at(text, start, int(hit.lastgroup[1:]), lang)
+        word = candidate.group()
+        first = int(hit.lastgroup[1:])
+        rules = rules_for.get(word if word[-1].isalpha() else DIGIT, ())
+        best = _best_at(text, start, [i for i in rules if i >= first] or [first], lang)
         if best is not None:
             found.append(best)
             pos = best.end
     return found
 
 
-def _best_at(text: str, start: int, first_rule: int, lang: Language) -> Found | None:
+def _best_at(text: str, start: int, rule_indexes: list[int], lang: Language) -> Found | None:
     best: Found | None = None
-    for rule in lang.rules[first_rule:]:
+    for index in rule_indexes:
+        rule = lang.rules[index]
         for m in _matches_at(rule, text, start):
             if best is not None and m.end() - m.start() <= best.end - best.start:
                 continue
