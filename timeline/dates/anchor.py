@@ -77,10 +77,13 @@ def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
     assert ctx.anchor is not None
     anchor = ctx.anchor
     month = _first_month(c)
+    named = (month, c.day or 0)
     if c.steps == -1:
-        return (anchor.year if month < anchor.month else anchor.year - 1), "last"
+        return (anchor.year if named < (anchor.month, 0 if c.day is None else anchor.day)
+                else anchor.year - 1), "last"
     if c.steps == 1:
-        return (anchor.year if month > anchor.month else anchor.year + 1), "next"
+        return (anchor.year if named > (anchor.month, 32 if c.day is None else anchor.day)
+                else anchor.year + 1), "next"
     if c.steps == 0:
         return anchor.year, "this"
     if c.quarter is not None:

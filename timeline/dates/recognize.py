@@ -205,6 +205,8 @@ def make_calendar(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     if year is not None and _spoken_alone(m, lang):
         return None
     steps = lang.lookup("relations", m.word("rel")) if m.has("rel") and day is None else None
+    if m.has("dayrel") and day is not None and not m.has("weekday"):
+        steps = lang.lookup("relations", m.word("dayrel"))  # "last Oct. 23"
     if m.has("rel") and day is None and steps is None:
         return None
     year_steps = lang.lookup("relations", m.word("relyear")) if m.has("relyear") else None

@@ -145,6 +145,8 @@ def _sets_reference(partial: Partial) -> bool:
 
 
 def _direction(text: str, f: Found, lang: Language) -> Direction:
+    if isinstance(f.partial, Weekday) and text.startswith(("'s", "’s"), f.end):
+        return Direction(PAST, "'s")  # "Wednesday's ruling": an event already reported
     if isinstance(f.partial, (Calendar, Weekday)):
         return direction(text, f.start, f.end, lang)
     return Direction(PAST)
