@@ -79,7 +79,7 @@ def reference_events(articles: list[Article]) -> list[Event]:
     mentions: list[Mention] = []
     for a in articles:
         timexes = resolve(a.body, a.published_day, a.language)
-        mentions.extend(extract(a, timexes).dated)
+        mentions.extend(extract(a, timexes, with_undated=False).dated)
     return merge_mentions(mentions)
 
 
@@ -119,15 +119,32 @@ def infer_one(article: Article, events: list[Event]) -> Guess:
                 f"(on or before {ties[-1].isoformat()}); its relative dates are left unresolved",
             ),
         )
-    chosen = ties[0]
+    # among days that fit equally, news appears soon after what it reports: take the day
+    # closest to the happenings the article dates itself, then the earliest
+    ages = {d: _age(article, d) for d in ties}
+    chosen = min(ties, key=lambda d: (ages[d], d))
     reasons = next(r for (s, r), d in scored if d == chosen)
     evidence = list(reasons)
     if len(ties) > 1:
         evidence.append(
-            f"days {ties[0].isoformat()} to {ties[-1].isoformat()} fit equally well; the "
-            "earliest is taken, as news appears soon after what it reports"
+            f"days {ties[0].isoformat()} to {ties[-1].isoformat()} fit equally well; "
+            f"{chosen.isoformat()} is closest to what the article reports "
+            "(news appears soon after what it tells)"
         )
     return Guess(chosen, best, tuple(evidence))
+
+
+def _age(article: Article, day: date) -> int:
+    """Total distance in days from `day` to the day-grain dates the article gives
+    outside quotes, read with `day` as publish date."""
+    quotes = quote_spans(article.body)
+    total = 0
+    for t in resolve(article.body, day, article.language):
+        span = t.interval()
+        if span is None or span[0] != span[1] or any(s <= t.start < e for s, e in quotes):
+            continue
+        total += abs((day - span[0]).days)
+    return total
 
 
 def _own_explicit_events(article: Article) -> list[Event]:
@@ -189,7 +206,7 @@ def _score(
     ]
     total = 0.0
     reasons: list[str] = []
-    for m in extract(anchored, timexes).dated:
+    for m in extract(anchored, timexes, with_undated=False).dated:
         sim, e = _best_match(m, events)
         if e is None:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 
 from timeline.corpus import Article
 from timeline.dates.values import Grain, Point, Reference, Timex, Unanchored, day
@@ -154,32 +155,41 @@ def find_mentions(article: Article, timexes: list[Timex]) -> list[Mention]:
     return list(extract(article, timexes).dated)
 
 
-def extract(article: Article, timexes: list[Timex]) -> Extraction:
-    """Dated mentions, context and upcoming mentions of one article."""
+def extract(article: Article, timexes: list[Timex], with_undated: bool = True) -> Extraction:
+    """Dated mentions, context and (with_undated) upcoming mentions of one article."""
     lex = lexicon(article.language)
     body = article.body
-    sents = [s for s in sentences(body) if not is_furniture(s.of(body), lex)]
-    entities = find_entities(body, lex)
-    paras = paragraphs(body)
-    para_lemmas = {i: content_lemmas(p.of(body), lex) for i, p in enumerate(paras)}
+    sents = _content_sentences(body, article.language)
+    entities = list(_entities(body, article.language))
+    spans = [(t.start, t.end) for t in timexes]
+    builders: dict[int, _Builder] = {}
+
+    def builder(sent: Sentence) -> _Builder:
+        if sent.start not in builders:
+            context = _paragraph_lemmas(body, article.language).get(sent.paragraph, ())
+            builders[sent.start] = _Builder(article, sent, entities, spans, lex, context)
+        return builders[sent.start]
+
     dated: list[Mention] = []
     context: list[Mention] = []
     upcoming: list[Mention] = []
-    spans = [(t.start, t.end) for t in timexes]
     quoted = _quoted_timexes(body, timexes, sents)
     dated_sentences: set[int] = set()
     for timex in sorted(timexes, key=lambda t: t.start):
         sent = sentence_at(sents, timex.start)
         if sent is None or timex.type not in ("DATE", "TIME") or timex.start in quoted:
             continue
-        make = _Builder(article, sent, entities, spans, lex, para_lemmas.get(sent.paragraph, ()))
-        mention = make.mention(timex)
+        value = timex.value
+        vague = isinstance(value, Reference | Unanchored)
+        if timex.interval() is None and not (with_undated and vague):
+            continue
+        mention = builder(sent).mention(timex)
         if mention is None:
             continue
         if timex.interval() is not None:
             dated.append(mention)
             dated_sentences.add(sent.start)
-        elif isinstance(timex.value, Reference) and timex.value.kind == "FUTURE":
+        elif isinstance(value, Reference) and value.kind == "FUTURE":
             if (
                 mention.status == "scheduled"
                 and mention.actors
@@ -187,14 +197,40 @@ def extract(article: Article, timexes: list[Timex]) -> Extraction:
             ):
                 upcoming.append(mention)
                 dated_sentences.add(sent.start)
-        elif isinstance(timex.value, Reference | Unanchored) and timex.value.timex != "PRESENT_REF":
+        elif value.timex != "PRESENT_REF":
             context.append(replace(mention, status="context"))
-    for sent in sents:
-        if sent.start in dated_sentences:
-            continue
-        make = _Builder(article, sent, entities, spans, lex, para_lemmas.get(sent.paragraph, ()))
-        upcoming.extend(make.undated_upcoming())
+    if with_undated:
+        for sent in sents:
+            if sent.start not in dated_sentences:
+                upcoming.extend(builder(sent).undated_upcoming())
     return Extraction(tuple(_dedupe(dated)), tuple(context), tuple(_dedupe(upcoming)))
+
+
+# triggers and lemmas of a sentence depend only on its text and where its dates are, so
+# re-reading an article under another candidate publish day reuses them
+_TRIGGER_CACHE: dict[tuple, tuple[list[Trigger], tuple[str, ...]]] = {}
+
+
+@cache
+def _tokens(body: str, start: int, end: int) -> list[Token]:
+    return tokenize(body[start:end], start)
+
+
+@cache
+def _content_sentences(body: str, language: str) -> list[Sentence]:
+    lex = lexicon(language)
+    return [s for s in sentences(body) if not is_furniture(s.of(body), lex)]
+
+
+@cache
+def _entities(body: str, language: str) -> tuple[Entity, ...]:
+    return tuple(find_entities(body, lexicon(language)))
+
+
+@cache
+def _paragraph_lemmas(body: str, language: str) -> dict[int, tuple[str, ...]]:
+    lex = lexicon(language)
+    return {i: content_lemmas(p.of(body), lex) for i, p in enumerate(paragraphs(body))}
 
 
 def _quoted_timexes(body: str, timexes: list[Timex], sents: list[Sentence]) -> set[int]:
@@ -230,8 +266,8 @@ def undated_mentions(article: Article, timexes: list[Timex]) -> list[Mention]:
     the mention's timex is a placeholder FUTURE_REF/PAST_REF by the trigger's tense."""
     lex = lexicon(article.language)
     body = article.body
-    sents = [s for s in sentences(body) if not is_furniture(s.of(body), lex)]
-    entities = find_entities(body, lex)
+    sents = _content_sentences(body, article.language)
+    entities = list(_entities(body, article.language))
     spans = [(t.start, t.end) for t in timexes]
     out: list[Mention] = []
     for sent in sents:
@@ -255,9 +291,15 @@ class _Builder:
 
     def __post_init__(self) -> None:
         self.text = self.sent.of(self.article.body)
-        self.tokens = tokenize(self.text, self.sent.start)
+        self.tokens = _tokens(self.article.body, self.sent.start, self.sent.end)
         self.in_timex = [any(s <= t.start < e for s, e in self.timex_spans) for t in self.tokens]
-        self.triggers = self._triggers()
+        inside = tuple(sp for sp in self.timex_spans if self.sent.start <= sp[0] < self.sent.end)
+        key = (self.article.body, self.article.language, self.sent.start, inside)
+        if key not in _TRIGGER_CACHE:
+            if len(_TRIGGER_CACHE) > 50_000:
+                _TRIGGER_CACHE.clear()
+            _TRIGGER_CACHE[key] = (self._triggers(), self._lemmas())
+        self.triggers, self.lemmas = _TRIGGER_CACHE[key]
 
     # -- dated mentions
 
@@ -290,8 +332,7 @@ class _Builder:
 
     def _conditional(self, trig: Trigger) -> bool:
         """A future inside 'if ...' or 'whether ...' is a possibility, not an announcement."""
-        lo, _ = self._segment(trig.index, trig.index)
-        window = [t.lower for t in self.tokens[max(0, lo - 1) : trig.index]]
+        window = [t.lower for t in self.tokens[: trig.index]]
         return any(w in ("if", "whether", "unless") for w in window)
 
     def all_happenings(self) -> list[Mention]:
@@ -334,9 +375,7 @@ class _Builder:
         actors = self._actors()
         keys = tuple(dict.fromkeys(e.key for e in actors))
         names = tuple(self._display(k) for k in keys)
-        lemmas = content_lemmas(
-            self.text, self.lex, exclude=self.timex_spans, offset=self.sent.start
-        )
+        lemmas = self.lemmas
         return Mention(
             article=self.article.id,
             sentence=self.sent,
@@ -354,6 +393,9 @@ class _Builder:
             lemmas=lemmas,
             context=tuple(sorted(set(self.para_lemmas) | set(keys))),
         )
+
+    def _lemmas(self) -> tuple[str, ...]:
+        return content_lemmas(self.text, self.lex, exclude=self.timex_spans, offset=self.sent.start)
 
     # -- triggers
 
@@ -439,7 +481,13 @@ class _Builder:
         pool = inside or self.triggers
 
         def distance(t: Trigger) -> float:
-            d = first - (t.index + t.length - 1) if t.index < first else t.index - last + 0.5
+            # words before the date govern it more often than words after it
+            # ("spoke to X on Wednesday about the strike"), except right next to it
+            # ("Friday's meeting", "his August summit")
+            if t.index < first:
+                d = float(first - (t.index + t.length - 1))
+            else:
+                d = t.index - last + (0.5 if t.index - last <= 2 else 3.0)
             return d - (0.6 if t.classes else 0)
 
         return min(pool, key=lambda t: (distance(t), t.index))
@@ -461,11 +509,17 @@ class _Builder:
         return tok.text in _BOUNDARY_PUNCT or tok.lower in _BOUNDARY_WORDS
 
     def _happening_classes(self, trig: Trigger) -> tuple[str, ...]:
-        """The trigger's classes; a reporting or generic verb takes the class of the
-        happening named near it ('revealed ... a phone call', 'took place')."""
+        """The trigger's classes; a generic verb ('took place', 'held') or a verb that
+        reports a happening as its object ('revealed ... a phone call', 'confirmed the
+        call') takes the class of the happening named near it. Verbs of saying keep
+        their own class: what is said is a proposition, not the happening itself."""
         own = trig.classes
         if own and own[0] not in self.lex.reporting:
             return own
+        if own:
+            word = lemma(self.tokens[trig.index].text)
+            if word not in self.lex.happening_reporters:
+                return own
         near = sorted(
             (
                 trig.index - t.index if t.index < trig.index else t.index - trig.index + 3,
@@ -748,6 +802,7 @@ def _classify_words(
         and words[0].start in starts
         and names[0] not in mid_caps
         and not (joined in lex.places or joined in lex.nationalities)
+        and not _looks_like_name(names[0], lex)
     ):
         return []  # a capitalised sentence opener, not a name
     if joined in lex.nationalities:
@@ -788,6 +843,16 @@ def _classify_words(
             "unknown",
         )
     ]
+
+
+def _looks_like_name(word: str, lex: Lexicon) -> bool:
+    """A sentence-initial capitalised word that is unlikely to be an ordinary word."""
+    low = word.lower()
+    if low in lex.not_names or low in lex.stopwords or low in lex.discourse_openers:
+        return False
+    if low.endswith(("ing", "ly", "ed", "'s")) or len(low) < 3 or not word.isalpha():
+        return False
+    return (lemma(low),) not in lex.classes
 
 
 def _key(name: str) -> str:

@@ -40,6 +40,7 @@ class Lexicon:
     relative_directions: dict[str, int]
     stopwords: frozenset[str]
     schedulable: frozenset[str]
+    happening_reporters: frozenset[str]
     calendar_words: frozenset[str]
 
 
@@ -124,6 +125,7 @@ def stem(word: str) -> str:
     return w[:-1] if len(w) > 3 and w.endswith("e") else w
 
 
+@cache
 def lemma(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -191,5 +193,8 @@ def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Le
         relative_directions=dict(data["relative_directions"]),
         stopwords=frozenset(data["stopwords"]),
         schedulable=frozenset(data["schedulable_classes"]),
+        happening_reporters=frozenset(
+            _lemmas(w, irregular)[0] for w in data["happening_reporters"]
+        ),
         calendar_words=frozenset(data["calendar_words"]),
     )

@@ -94,12 +94,25 @@ def _parts(a: Mention, b: Mention) -> dict[str, float]:
 
 
 def actor_agreement(a: Mention, b: Mention) -> float:
-    """People weigh most: two statements by different people are different happenings."""
-    if a.people and b.people:
-        others_a = tuple(k for k in a.actor_keys if k not in a.people)
-        others_b = tuple(k for k in b.actor_keys if k not in b.people)
-        return 0.7 * _cosine(a.people, b.people) + 0.3 * _cosine(others_a, others_b)
+    """People weigh most: two statements by different people are different happenings.
+    A key counts as a person when either mention knows it as one (one article may name
+    'Walsh' bare, another 'Governor Tim Walsh')."""
+    people = set(a.people) | set(b.people)
+    pa = tuple(k for k in a.actor_keys if k in people)
+    pb = tuple(k for k in b.actor_keys if k in people)
+    if pa and pb:
+        oa = tuple(k for k in a.actor_keys if k not in people)
+        ob = tuple(k for k in b.actor_keys if k not in people)
+        return 0.7 * _cosine(pa, pb) + 0.3 * _cosine(oa, ob)
     return _cosine(a.actor_keys, b.actor_keys)
+
+
+def different_people(a: Mention, b: Mention) -> bool:
+    """Both name people and share none of them."""
+    people = set(a.people) | set(b.people)
+    pa = {k for k in a.actor_keys if k in people}
+    pb = {k for k in b.actor_keys if k in people}
+    return bool(pa and pb and not pa & pb)
 
 
 def class_agreement(a: Mention, b: Mention) -> float:
@@ -146,7 +159,7 @@ def pair_score(a: Mention, b: Mention) -> float | None:
         return None
     parts = _parts(a, b)
     score = sum(WEIGHTS[k] * v for k, v in parts.items())
-    if parts["class"] == 0 or (a.people and b.people and not set(a.people) & set(b.people)):
+    if parts["class"] == 0 or different_people(a, b):
         return 0.0
     if relation == "conflict" and (
         parts["class"] < 1
@@ -155,8 +168,13 @@ def pair_score(a: Mention, b: Mention) -> float | None:
         or a.status != b.status
     ):
         return 0.0
-    if a.article == b.article and (parts["class"] < 1 or score < SAME_ARTICLE_THRESHOLD):
-        return 0.0
+    if a.article == b.article:
+        # within one article only a retelling merges: same kind and strongly alike, or
+        # the same sentence repeated (a lead restated in the body)
+        repeated = _jaccard(a.lemmas, b.lemmas) >= 0.8
+        if not repeated and (parts["class"] < 1 or score < SAME_ARTICLE_THRESHOLD):
+            return 0.0
+        return max(score, MERGE_THRESHOLD) if repeated else score
     return score
 
 
@@ -329,14 +347,17 @@ def matches_event(m: Mention, event: Event, threshold: float = CONFLICT_THRESHOL
     best = 0.0
     for other in event.mentions:
         parts = _parts(m, other)
-        if (
-            parts["class"] < 1
-            or parts["actors"] < 0.4
-            or (m.people and other.people and _cosine(m.people, other.people) < 0.7)
-        ):
+        if parts["class"] < 1 or parts["actors"] < 0.4 or _people_cosine(m, other) < 0.7:
             continue
         best = max(best, sum(WEIGHTS[k] * v for k, v in parts.items()))
     return best if best >= threshold else 0.0
+
+
+def _people_cosine(a: Mention, b: Mention) -> float:
+    people = set(a.people) | set(b.people)
+    pa = tuple(k for k in a.actor_keys if k in people)
+    pb = tuple(k for k in b.actor_keys if k in people)
+    return _cosine(pa, pb) if pa and pb else 1.0
 
 
 def is_statement(event: Event) -> bool:

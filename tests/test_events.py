@@ -1,0 +1,225 @@
+"""Event mentions: the trigger each date governs, status, actors, summaries, what is not
+an event (furniture, durations, vague context) and dates relative to named happenings.
+
+Timexes are built by hand here so these tests pin the event stage alone."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.corpus import Article
+from timeline.dates.values import Duration, Reference, Timex, day, month, week_of
+from timeline.events import (
+    extract,
+    find_entities,
+    find_mentions,
+    is_furniture,
+    relative_references,
+    summarize,
+)
+
+PUB = date(2024, 3, 8)  # a Friday
+
+
+def article(body: str, published: date | None = PUB, aid: str = "a") -> Article:
+    return Article(aid, Path(f"{aid}.md"), "t", body, published=published)
+
+
+def tx(body: str, phrase: str, value, n: int = 0, type_: str = "DATE") -> Timex:
+    start = -1
+    for _ in range(n + 1):
+        start = body.index(phrase, start + 1)
+    return Timex(phrase, start, start + len(phrase), type_, value)
+
+
+WED, THU, FRI = day(date(2024, 3, 6)), day(date(2024, 3, 7)), day(date(2024, 3, 8))
+
+
+def test_date_attaches_to_the_verb_it_governs():
+    body = (
+        "Mayor Jane Okafor spoke to Governor Tim Walsh on Wednesday, hours after "
+        "threatening to close the port."
+    )
+    (m,) = find_mentions(article(body), [tx(body, "on Wednesday", WED)])
+    assert m.trigger == "spoke"
+    assert body[m.trigger_start : m.trigger_end] == "spoke"
+    assert m.happening == "CALL"  # speaking *to a person* is a call
+    assert {"okafor", "walsh"} <= set(m.actor_keys)
+    assert "Jane Okafor" in m.actors and "Tim Walsh" in m.actors
+
+
+def test_several_dates_in_one_sentence_give_several_mentions():
+    body = (
+        "The union voted on Monday to strike, and the mayor met its leaders on Wednesday "
+        "in City Hall."
+    )
+    mentions = find_mentions(
+        article(body), [tx(body, "on Monday", day(date(2024, 3, 4))), tx(body, "on Wednesday", WED)]
+    )
+    assert [m.trigger for m in mentions] == ["voted", "met"]
+    assert [m.happening for m in mentions] == ["ELECT", "MEET"]
+
+
+def test_speaking_to_reporters_is_a_statement_not_a_call():
+    body = "Speaking to reporters on Wednesday, the mayor said the strike would end soon."
+    (m,) = find_mentions(article(body), [tx(body, "on Wednesday", WED)])
+    assert m.trigger == "Speaking" and m.happening == "SAY"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value", "status"),
+    [
+        ("The two leaders will meet in Geneva on Friday.", "on Friday", FRI, "scheduled"),
+        (
+            "Senior diplomats are scheduled to meet next week to continue talks.",
+            "next week",
+            week_of(date(2024, 3, 11)),
+            "scheduled",
+        ),
+        ("She plans to visit Kyiv on Friday.", "on Friday", FRI, "scheduled"),
+        ("The council voted on Wednesday to raise fares.", "on Wednesday", WED, "reported"),
+        ("Talks with the union continued on Thursday.", "on Thursday", THU, "reported"),
+    ],
+)
+def test_status_from_cues_and_the_publish_date(sentence, phrase, value, status):
+    (m,) = find_mentions(article(sentence), [tx(sentence, phrase, value)])
+    assert m.status == status
+
+
+def test_a_when_clause_after_the_date_names_the_happening():
+    body = (
+        "Relations have improved since February, when the two clashed during a tense "
+        "televised meeting at the White House."
+    )
+    (m,) = find_mentions(article(body), [tx(body, "February", month(2024, 2))])
+    assert m.trigger == "clashed" and m.happening == "CLASH"
+
+
+def test_finer_date_wins_when_two_govern_one_trigger():
+    body = (
+        "In Friday's meeting with the mayor, their fourth this year, the union will press for pay."
+    )
+    timexes = [tx(body, "Friday", FRI), tx(body, "this year", Reference("PRESENT"))]
+    (m,) = find_mentions(article(body), timexes)
+    assert m.timex.text == "Friday" and m.trigger == "meeting"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "You must Register or Login to post a comment.",
+        "Related Content",
+        "Jane Doe contributed to this reporting.",
+        "Mayor Meets Union Leaders Over Port Strike",
+    ],
+)
+def test_page_furniture_and_headlines_are_not_events(line):
+    assert is_furniture(line)
+    body = f"{line}\n\nThe council voted on Wednesday to raise fares."
+    timexes = [tx(body, "Wednesday", WED)] + (
+        [tx(body, "Monday", day(date(2024, 3, 4)))] if "Monday" in line else []
+    )
+    mentions = find_mentions(article(body), timexes)
+    assert [m.trigger for m in mentions] == ["voted"]
+
+
+def test_a_headline_with_a_date_gives_no_mention():
+    body = (
+        "Mayor Meets Union Leaders On Wednesday\n\nThe council voted on Wednesday to raise fares."
+    )
+    mentions = find_mentions(
+        article(body), [tx(body, "Wednesday", WED), tx(body, "Wednesday", WED, 1)]
+    )
+    assert len(mentions) == 1 and mentions[0].trigger == "voted"
+
+
+def test_durations_and_vague_references_are_not_dated_events():
+    body = (
+        "The strike has lasted three weeks. In recent months, the union has grown "
+        "frustrated with the mayor."
+    )
+    timexes = [
+        tx(body, "three weeks", Duration(3, "week"), type_="DURATION"),
+        tx(body, "recent months", Reference("PAST")),
+    ]
+    ex = extract(article(body), timexes)
+    assert ex.dated == ()
+    assert [m.timex.text for m in ex.context] == ["recent months"]
+    assert ex.context[0].status == "context"
+
+
+def test_announced_happening_without_a_date_is_upcoming():
+    body = "The mayor and the governor will meet in Albany; no date has been set."
+    ex = extract(article(body), [])
+    assert ex.dated == ()
+    (m,) = ex.upcoming
+    assert m.trigger == "meet" and m.status == "scheduled"
+    assert m.timex.timex_value == "FUTURE_REF"
+
+
+def test_a_conditional_future_is_not_an_announcement():
+    body = "If the talks fail, the mayor will meet the governor in Albany."
+    assert extract(article(body), []).upcoming == ()
+
+
+def test_deictic_in_a_quote_yields_to_the_statement_date():
+    body = '"We made progress today," Mayor Jane Okafor said Wednesday at a dinner.'
+    timexes = [tx(body, "today", FRI), tx(body, "Wednesday", WED)]
+    (m,) = find_mentions(article(body), timexes)
+    assert m.timex.text == "Wednesday" and m.trigger == "said"
+
+
+def test_role_phrases_resolve_to_the_person_the_article_introduced():
+    body = (
+        "French President Emmanuel Macron and Mayor Jane Okafor spoke on Monday. "
+        '"We agree," the French president said on Wednesday.'
+    )
+    mentions = find_mentions(
+        article(body), [tx(body, "on Monday", day(date(2024, 3, 4))), tx(body, "on Wednesday", WED)]
+    )
+    assert "macron" in mentions[1].actor_keys
+
+
+def test_spelling_variants_of_a_name_share_a_key():
+    keys = {e.key for e in find_entities("Volodymyr Zelenskyy met Zelensky's aides.") if e.key}
+    assert "zelensky" in keys and "zelenskyy" not in keys
+
+
+def test_weekday_names_are_not_actors():
+    ents = find_entities("The mayor confirmed a call with Tim Walsh Thursday.")
+    assert [e.display for e in ents] == ["Tim Walsh"]
+
+
+def test_summary_drops_dateline_bullet_and_opener():
+    assert (
+        summarize("ALBANY — The council voted on Wednesday.") == "The council voted on Wednesday."
+    )
+    assert summarize("- However, the union struck.") == "The union struck."
+    long = "The council voted on Wednesday to raise fares, " + "and more, " * 40 + "end."
+    assert len(summarize(long)) < 230 and summarize(long).endswith("…")
+
+
+def test_dates_relative_to_a_named_happening_are_recognised():
+    body = "Just a day before the meeting, the mayor held a phone call with Governor Tim Walsh."
+    (ref,) = relative_references(article(body))
+    assert ref.text == "Just a day before the meeting"
+    assert ref.days == -1 and "MEET" in ref.noun_classes
+    body2 = "The call took place two days after his scheduled visit to Kyiv."
+    (ref2,) = relative_references(article(body2))
+    assert ref2.days == 2 and ref2.text.endswith("visit")
+
+
+def test_statement_words_do_not_anchor_relative_references():
+    body = "A day after the announcement, the mayor resigned."
+    assert relative_references(article(body)) == []
+
+
+def test_mentions_are_deterministic():
+    body = "The council voted on Wednesday to raise fares. The mayor met the union on Thursday."
+    timexes = [tx(body, "on Wednesday", WED), tx(body, "on Thursday", THU)]
+    assert find_mentions(article(body), timexes) == find_mentions(
+        article(body), list(reversed(timexes))
+    )

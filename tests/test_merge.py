@@ -1,0 +1,154 @@
+"""Merging mentions across articles: one entry per happening with every source, the
+majority date with conflicts, different happenings on one day kept apart, stable ids.
+
+Stories here are invented (not the demo corpus) so the rules are tested, not the seeds."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from timeline.corpus import Article
+from timeline.dates.values import Timex, day, month, week_of
+from timeline.events import find_mentions
+from timeline.merge import date_relation, merge_mentions, pair_score
+
+TUE, WED, THU, FRI = (day(date(2024, 3, d)) for d in (5, 6, 7, 8))
+
+
+def mentions(aid: str, body: str, dated: list[tuple[str, object]], published=date(2024, 3, 8)):
+    art = Article(aid, Path(f"{aid}.md"), "t", body, published=published)
+    timexes = []
+    for phrase, value in dated:
+        start = body.index(phrase)
+        timexes.append(Timex(phrase, start, start + len(phrase), "DATE", value))
+    return find_mentions(art, timexes)
+
+
+def call_story() -> list:
+    """Four outlets report one phone call; one dates it a day earlier."""
+    return (
+        mentions(
+            "a",
+            "Mayor Jane Okafor spoke to Governor Tim Walsh on Wednesday about the port strike.",
+            [("on Wednesday", WED)],
+        )
+        + mentions(
+            "b",
+            "Okafor confirmed a lengthy call with Governor Tim Walsh on Thursday, aides said.",
+            [("on Thursday", THU)],
+        )
+        + mentions(
+            "c",
+            "Mayor Jane Okafor held a phone call with Walsh on Thursday to discuss the strike.",
+            [("on Thursday", THU)],
+        )
+        + mentions(
+            "d",
+            "Okafor revealed Thursday that she was on a long phone call with Tim Walsh.",
+            [("Thursday", THU)],
+        )
+    )
+
+
+def test_one_happening_across_outlets_is_one_entry_with_every_source():
+    events = merge_mentions(call_story())
+    (call,) = [e for e in events if "a" in e.sources]
+    assert set(call.sources) == {"a", "b", "c", "d"}
+    assert len(events) == 1
+
+
+def test_the_majority_date_wins_and_the_dissent_is_a_conflict():
+    (call,) = merge_mentions(call_story())
+    assert call.date == "2024-03-07"
+    assert [(c.value, c.articles) for c in call.conflicts] == [("2024-03-06", ("a",))]
+
+
+def test_different_happenings_on_the_same_day_stay_apart():
+    ms = (
+        mentions(
+            "a",
+            "Mayor Jane Okafor spoke to Governor Tim Walsh on Wednesday.",
+            [("on Wednesday", WED)],
+        )
+        + mentions(
+            "b",
+            "Speaking in Boston on Wednesday, Senator Ed Markey warned against new tariffs.",
+            [("on Wednesday", WED)],
+        )
+        + mentions(
+            "c",
+            "A fire destroyed a warehouse in Lowell on Wednesday, officials said.",
+            [("on Wednesday", WED)],
+        )
+        + mentions(
+            "d",
+            "Okafor spoke to Governor Walsh on Wednesday about the strike.",
+            [("on Wednesday", WED)],
+        )
+    )
+    events = merge_mentions(ms)
+    groups = sorted(sorted(e.sources) for e in events)
+    assert groups == [["a", "d"], ["b"], ["c"]]
+
+
+def test_statements_by_different_people_stay_apart():
+    ms = mentions(
+        "a", "Governor Tim Walsh said on Tuesday that the port would reopen.", [("on Tuesday", TUE)]
+    ) + (
+        mentions(
+            "b",
+            "Senator Ed Markey said on Tuesday that the port would reopen.",
+            [("on Tuesday", TUE)],
+        )
+    )
+    assert len(merge_mentions(ms)) == 2
+
+
+def test_dates_far_apart_never_merge():
+    a, b = mentions(
+        "a", "Mayor Jane Okafor met union leaders on Tuesday.", [("on Tuesday", TUE)]
+    ) + mentions(
+        "b", "Mayor Jane Okafor met union leaders in January.", [("in January", month(2024, 1))]
+    )
+    assert date_relation(a, b) == "apart" and pair_score(a, b) is None
+    assert len(merge_mentions([a, b])) == 2
+
+
+def test_a_week_supports_a_day_inside_it():
+    ms = mentions(
+        "a",
+        "Union leaders met Mayor Jane Okafor on Wednesday at City Hall.",
+        [("on Wednesday", WED)],
+    ) + mentions(
+        "b",
+        "Union leaders met Mayor Jane Okafor at City Hall this week.",
+        [("this week", week_of(date(2024, 3, 6)))],
+    )
+    (e,) = merge_mentions(ms)
+    assert e.date == "2024-03-06" and e.conflicts == ()
+
+
+def test_conflicting_dates_need_strong_agreement():
+    """A day apart and only loosely alike: two happenings, not a disputed date."""
+    ms = mentions(
+        "a", "Mayor Jane Okafor met union leaders on Wednesday.", [("on Wednesday", WED)]
+    ) + mentions(
+        "b",
+        "Governor Tim Walsh will meet business owners in Salem on Thursday.",
+        [("on Thursday", THU)],
+    )
+    assert len(merge_mentions(ms)) == 2
+
+
+def test_ids_are_stable_and_independent_of_input_order():
+    ms = call_story()
+    first = [e.id for e in merge_mentions(ms)]
+    again = [e.id for e in merge_mentions(list(reversed(ms)))]
+    assert first == again
+    assert first[0].startswith("2024-03-07-")
+
+
+def test_best_summary_comes_from_a_mention_with_the_entry_date():
+    (call,) = merge_mentions(call_story())
+    assert "Wednesday" not in call.summary
