@@ -109,11 +109,12 @@ def _closeup(events: list[Event], whole: Scale) -> Scale | None:
     days = sorted(e.interval[0] for e in events if _is_point(e))
     if whole.days <= CLOSEUP_DAYS * 2 or len(days) < 2:
         return None
-    best, best_count = days[0], 0
-    for first in days:
-        count = sum(1 for d in days if first <= d < first + timedelta(days=CLOSEUP_DAYS))
-        if count > best_count:
-            best, best_count = first, count
+    best, best_count, end = days[0], 0, 0
+    for index, first in enumerate(days):  # sliding window over the sorted days
+        while end < len(days) and days[end] < first + timedelta(days=CLOSEUP_DAYS):
+            end += 1
+        if end - index > best_count:
+            best, best_count = first, end - index
     inside = [d for d in days if best <= d < best + timedelta(days=CLOSEUP_DAYS)]
     if best_count < 2:
         return None

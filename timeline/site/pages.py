@@ -9,6 +9,7 @@ same bytes.
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -769,10 +770,14 @@ def _non_overlapping(timexes: Iterable[Timex]) -> list[Timex]:
 
 
 def _marked(ctx: Context, page: str, a: Article, start: int, end: int, marks: list[Timex]) -> str:
+    """One sentence with its dates marked; `marks` are sorted and non-overlapping."""
     out: list[str] = []
     pos = start
-    for t in marks:
-        if t.start < start or t.end > end:
+    first = bisect.bisect_left(marks, start, key=lambda t: t.start)
+    for t in marks[first:]:
+        if t.start >= end:
+            break
+        if t.end > end:
             continue
         out.append(_plain(a.body[pos : t.start]))
         out.append(_timex_mark(ctx, page, a, t))
