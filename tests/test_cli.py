@@ -183,3 +183,18 @@ def test_build_demo_site_with_corpus_override(capsys, tmp_path, monkeypatch, rep
     code, _, err = run(capsys, "build", "--corpus", str(repo_root / "corpus"))
     assert code == 0, err
     assert (project / "site" / "index.html").exists()
+
+
+def test_corpus_override_survives_repeated_config_loads(tmp_path, make_corpus):
+    """`mkdocs serve` loads the config again with the same overrides on every rebuild."""
+    pytest.importorskip("timeline.site.plugin")
+    from mkdocs.config import load_config
+
+    from timeline.cli import _plugin_overrides
+
+    config = write_site_project(tmp_path, plugin=True, corpus=tmp_path / "elsewhere")
+    overrides = _plugin_overrides(config, str(make_corpus.root))
+    for _ in range(2):
+        loaded = load_config(str(config), **overrides)
+        assert loaded.plugins["timeline"].config["corpus"] == str(make_corpus.root.resolve())
+        assert "search" not in loaded.plugins  # the plugin list of mkdocs.yml is kept as is

@@ -131,16 +131,15 @@ def _plugin_overrides(config_file: Path, corpus: str | None) -> dict[str, object
         plugins = yaml_load(handle).get("plugins") or []
     entries = list(plugins.items()) if isinstance(plugins, dict) else plugins
     folder = str(Path(corpus).resolve())
-    updated: list[object] = []
-    found = False
+    # The mapping form: MkDocs pops the one-key dicts of the list form while validating,
+    # and `mkdocs serve` validates the same overrides again on every rebuild.
+    updated: dict[str, object] = {}
     for entry in entries:
         name, options = _plugin_entry(entry)
-        if name == PLUGIN_NAME:
-            found = True
-            entry = {name: {**(options or {}), "corpus": folder}}
-        updated.append(entry)
-    if not found:
+        updated[name] = dict(options or {})
+    if PLUGIN_NAME not in updated:
         raise CorpusError(config_file, f"--corpus needs the `{PLUGIN_NAME}` plugin in `plugins:`")
+    updated[PLUGIN_NAME] = {**updated[PLUGIN_NAME], "corpus": folder}  # type: ignore[dict-item]
     return {"plugins": updated}
 
 
