@@ -256,3 +256,11 @@ def test_bad_corpus_is_a_plugin_error_naming_the_file(
         build(config)
     assert re.search(r"timeline: \S*broken\.md:2: front matter", caplog.text)
     assert not (tmp_path / "site").exists()
+
+
+def test_plugin_watches_the_corpus_and_adds_its_stylesheet(tmp_path: Path) -> None:
+    config_file = write_project(tmp_path, {"benign": ARTICLES["benign"]})
+    config = load_config(str(config_file), strict=True)
+    config = config.plugins.on_config(config)
+    assert str((tmp_path / "corpus").resolve()) in config.watch
+    assert "assets/timeline.css" in config.extra_css
