@@ -161,7 +161,6 @@ def test_build_missing_config(capsys, tmp_path):
 
 
 def test_build_bad_corpus_leaves_site_untouched(capsys, tmp_path, monkeypatch, make_corpus):
-    pytest.importorskip("timeline.site.plugin")
     monkeypatch.chdir(tmp_path)
     config = write_site_project(tmp_path, plugin=True)
     site = existing_site(tmp_path)
@@ -175,7 +174,6 @@ def test_build_bad_corpus_leaves_site_untouched(capsys, tmp_path, monkeypatch, m
 
 
 def test_build_demo_site_with_corpus_override(capsys, tmp_path, monkeypatch, repo_root):
-    pytest.importorskip("timeline.site.plugin")
     project = tmp_path / "project"
     shutil.copytree(repo_root / "docs", project / "docs")
     shutil.copy(repo_root / "mkdocs.yml", project / "mkdocs.yml")
@@ -187,7 +185,6 @@ def test_build_demo_site_with_corpus_override(capsys, tmp_path, monkeypatch, rep
 
 def test_corpus_override_survives_repeated_config_loads(tmp_path, make_corpus):
     """`mkdocs serve` loads the config again with the same overrides on every rebuild."""
-    pytest.importorskip("timeline.site.plugin")
     from mkdocs.config import load_config
 
     from timeline.cli import _plugin_overrides
