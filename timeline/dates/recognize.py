@@ -288,7 +288,7 @@ def make_decade(m: Match, lang: Language) -> tuple[str, Partial, str | None] | N
 
 
 def make_century(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    nth = lang.lookup("ordinals", m.word("ord"))
+    nth = int(m.groups["ordnum"]) if m.has("ordnum") else lang.lookup("ordinals", m.word("ord"))
     if not nth or nth > 21:
         return None
     return "DATE", Fixed(v.century((nth - 1) * 100)), _mod(m, lang)
@@ -326,6 +326,8 @@ def make_deictic(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     if m.has("deictic"):
         steps, own_part = lang.lookup("deictic_days", m.word("deictic"))
         part = part or own_part
+    elif m.has("lastpart"):
+        steps = -1
     elif m.has("beforeafter"):
         steps = -2 if m.word("beforeafter").startswith("before") else 2
     else:
@@ -467,7 +469,9 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
         unit = lang.lookup("units", m.word("unit"))
         return "DURATION", Fixed(_duration(None, unit, lang)), None
     if m.has("bare"):
-        if not m.has("dmod"):
+        words = re.findall(r"[a-z]+", m.before(15).lower())
+        if not m.has("dmod") and not (words and words[-1] in lang.tables.get(
+                "bare_duration_preceders", [])):
             return None
         unit = lang.lookup("units", m.word("bare"))
         return "DURATION", Fixed(_duration(None, unit, lang)), _mod(m, lang)
@@ -484,7 +488,15 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
         amount = None
     m.keep_lead = m.groups.get("hyphen") != "-" or m.has("span")
     mod = _mod(m, lang) or ("APPROX" if m.has("orso") else None)
+    if num_word in ("a", "an") and not m.has("span") and _after_a_count(m):
+        return "SET", Fixed(v.Recurrence(_duration(1, unit, lang).timex)), None  # "$2 a year"
     return "DURATION", Fixed(_duration(amount, unit, lang)), mod
+
+
+def _after_a_count(m: Match) -> bool:
+    """A rate: "a year" after an amount ("$2 million a year") or a plural ("flights a week")."""
+    return bool(re.search(r"(?:\d|\b(?:million|billion|thousand|hundred)|[a-z]{3,}s)\s+$",
+                          m.before(25)))
 
 
 def _duration(amount: float | None, unit: str, lang: Language) -> v.Duration:
