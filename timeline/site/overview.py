@@ -170,7 +170,7 @@ def _bars(lanes: list[list[Event]], scale: Scale, href: Href, top: int) -> list[
             x0, x1 = scale.x(e.interval[0]), scale.x(e.interval[1] + timedelta(days=1))
             rect = (
                 f'<rect class="{_mark_class(e)}" x="{x0:.1f}" y="{y}" '
-                f'width="{max(x1 - x0, 4):.1f}" height="{BAR}" rx="3"/>'
+                f'width="{max(x1 - x0 - 2, 4):.1f}" height="{BAR}" rx="3"/>'
             )
             out.append(_link(e, href, rect))
     return out
