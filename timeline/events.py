@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache
 
 from timeline.corpus import Article
-from timeline.dates.values import Grain, Point, Reference, Timex, Unanchored, day
+from timeline.dates.values import Duration, Grain, Point, Reference, Timex, Unanchored, day
 from timeline.lexicon import Lexicon, lemma, lexicon
 from timeline.text import Sentence, paragraphs, sentence_at, sentences
 
@@ -127,6 +127,7 @@ _BOUNDARY_WORDS = frozenset(
     ]
 )
 _CONNECTORS = frozenset({"of", "for", "the"})
+_TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "against", "into"})
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+[—–-]+\s+")
 _BULLET = re.compile(r"^[-*•]\s+")
 _MAX_SUMMARY = 220
@@ -177,10 +178,14 @@ def extract(article: Article, timexes: list[Timex], with_undated: bool = True) -
     dated_sentences: set[int] = set()
     for timex in sorted(timexes, key=lambda t: t.start):
         sent = sentence_at(sents, timex.start)
-        if sent is None or timex.type not in ("DATE", "TIME") or timex.start in quoted:
-            continue
         value = timex.value
-        vague = isinstance(value, Reference | Unanchored)
+        # a vague stretch ("in recent months", PXM) is context, like PAST_REF
+        vague_span = isinstance(value, Duration) and value.amount is None
+        if sent is None or timex.start in quoted:
+            continue
+        if timex.type not in ("DATE", "TIME") and not vague_span:
+            continue
+        vague = isinstance(value, Reference | Unanchored) or vague_span
         if timex.interval() is None and not (with_undated and vague):
             continue
         mention = builder(sent).mention(timex)
@@ -481,16 +486,29 @@ class _Builder:
         pool = inside or self.triggers
 
         def distance(t: Trigger) -> float:
-            # words before the date govern it more often than words after it
-            # ("spoke to X on Wednesday about the strike"), except right next to it
-            # ("Friday's meeting", "his August summit")
+            # words before the date govern it more often than words after it ("met
+            # them on Wednesday to end the strike"), except a noun right after it
+            # ("Friday's meeting", "his August summit"); a noun that is only the topic
+            # of a preposition ("vote on the deal on Monday") yields to the verb
             if t.index < first:
                 d = float(first - (t.index + t.length - 1))
             else:
-                d = t.index - last + (0.5 if t.index - last <= 2 else 3.0)
+                d = t.index - last + (0.5 if t.index - last == 1 else 3.0)
+            if self._is_topic(t):
+                d += 3.0
             return d - (0.6 if t.classes else 0)
 
         return min(pool, key=lambda t: (distance(t), t.index))
+
+    def _is_topic(self, t: Trigger) -> bool:
+        """A noun after a preposition ('about the strike', 'on the deal')."""
+        for tok in reversed(self.tokens[max(0, t.index - 3) : t.index]):
+            low = tok.lower
+            if low in _TOPIC_PREPOSITIONS:
+                return True
+            if low not in ("the", "a", "an", "his", "her", "their", "its", "this", "that"):
+                return False
+        return False
 
     def _segment(self, first: int, last: int) -> tuple[int, int]:
         toks = self.tokens

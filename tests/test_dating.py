@@ -1,0 +1,97 @@
+"""Publish-date inference: from the article's own cues and the dated articles that report
+the same happenings; marked inferred with evidence; no guess when nothing supports one.
+
+The stories are invented; the real resolver reads their dates."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from timeline.corpus import Article
+from timeline.dating import infer_publish_dates
+from timeline.pipeline import build_timeline
+
+
+def art(aid: str, body: str, published: date | None = None) -> Article:
+    return Article(aid, Path(f"{aid}.md"), aid, body, published=published)
+
+
+DATED = art(
+    "dated",
+    "Mayor Jane Okafor met union leaders on Wednesday to end the port strike. "
+    "The Springfield council will vote on the deal on Monday.\n\n"
+    "Governor Tim Walsh praised the talks on Thursday.",
+    date(2024, 3, 8),  # a Friday
+)
+SAID_THURSDAY = art(
+    "said-thursday",
+    "Mayor Jane Okafor said Thursday that her meeting with union leaders on Wednesday went "
+    "well. The Springfield council is scheduled to vote on the deal on Monday.",
+)
+NO_MATCH = art("bakery", "A bakery in Lowell opened its doors on Tuesday, its owner said.")
+TENSE_ONLY = art(
+    "tense-only",
+    "Mayor Jane Okafor met union leaders to end the port strike, aides confirmed. "
+    "The Springfield council will vote on the deal, officials said.",
+)
+
+
+def by_id(articles: list[Article]) -> dict[str, Article]:
+    return {a.id: a for a in articles}
+
+
+def test_weekday_cues_and_a_dated_article_fix_the_day():
+    out = by_id(infer_publish_dates([DATED, SAID_THURSDAY]))
+    inferred = out["said-thursday"]
+    assert inferred.published == date(2024, 3, 7)
+    assert inferred.published_inferred is True
+    assert inferred.published_evidence
+    assert any("Wednesday" in e for e in inferred.published_evidence)
+
+
+def test_dated_articles_are_left_alone():
+    out = by_id(infer_publish_dates([DATED, SAID_THURSDAY]))
+    assert out["dated"] == DATED
+
+
+def test_nothing_to_go_on_means_no_date_and_says_why():
+    out = by_id(infer_publish_dates([DATED, NO_MATCH]))
+    bakery = out["bakery"]
+    assert bakery.published is None and bakery.published_inferred is False
+    assert bakery.published_evidence and "no publish date inferred" in bakery.published_evidence[0]
+
+
+def test_unresolved_articles_keep_relative_dates_out_of_the_timeline():
+    timeline = build_timeline([DATED, NO_MATCH])
+    assert all("bakery" not in e.sources for e in timeline.events)
+
+
+def test_tense_against_known_happenings_bounds_the_day():
+    out = by_id(infer_publish_dates([DATED, TENSE_ONLY]))
+    a = out["tense-only"]
+    assert a.published is not None
+    assert date(2024, 3, 6) <= a.published <= date(2024, 3, 11)
+    text = " ".join(a.published_evidence)
+    assert "on or after 2024-03-06" in text and "on or before 2024-03-11" in text
+
+
+def test_no_dated_articles_and_no_explicit_dates_means_no_inference():
+    out = infer_publish_dates([SAID_THURSDAY])
+    assert out[0].published is None and out[0].published_evidence
+
+
+def test_explicit_dates_in_the_text_are_enough():
+    a = art(
+        "explicit",
+        "Mayor Jane Okafor met union leaders on March 6, 2024, to end the port strike. "
+        "Okafor said Thursday that the meeting with union leaders on Wednesday went well.",
+    )
+    (out,) = infer_publish_dates([a])
+    assert out.published == date(2024, 3, 7)
+
+
+def test_inference_is_deterministic():
+    articles = [DATED, SAID_THURSDAY, TENSE_ONLY, NO_MATCH]
+    assert infer_publish_dates(articles) == infer_publish_dates(articles)
+    assert [a.id for a in infer_publish_dates(articles)] == [a.id for a in articles]
