@@ -264,3 +264,14 @@ def test_plugin_watches_the_corpus_and_adds_its_stylesheet(tmp_path: Path) -> No
     config = config.plugins.on_config(config)
     assert str((tmp_path / "corpus").resolve()) in config.watch
     assert "assets/timeline.css" in config.extra_css
+
+
+def test_search_index_keeps_article_text_escaped(site: Path) -> None:
+    """Material's search renders titles and text as HTML: they must stay escaped there."""
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    for doc in docs:
+        for field in ("title", "text"):
+            assert not re.search(r"<(script|img|iframe|svg|style|b)\b", doc[field]), doc
+    assert any("&lt;script&gt;alert" in doc["text"] for doc in docs)
