@@ -54,12 +54,16 @@ class Language:
     code: str
     tables: dict[str, Any]
     rules: tuple[Rule, ...]
-    scanner: re.Pattern[str]  # all rules in one alternation: can a match start here?
     starts: re.Pattern[str]  # words a match can start with, on lower-cased text (fast)
     rules_for: dict[str, tuple[int, ...]]  # start word (or "#digit") -> rules that may follow
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     strong_past_cues: frozenset[str]
+
+    def scanner_of(self, rules: tuple[int, ...]) -> re.Pattern[str]:
+        """The combined scanner of some rules (those that may begin with one word),
+        compiled once on first use."""
+        return _scanner(self.code, rules)
 
     def table(self, name: str) -> dict[str, Any]:
         return self.tables.get(name) or {}
@@ -67,6 +71,14 @@ class Language:
     def lookup(self, name: str, word: str) -> Any:
         """The meaning of a word (or phrase) in a table, spaces and case normalised."""
         return self.table(name).get(normalise(word))
+
+
+@cache
+def _scanner(code: str, rules: tuple[int, ...]) -> re.Pattern[str]:
+    """One named group per rule: a hit's `lastgroup` is the first rule that matches there,
+    so the rules before it need not be tried again."""
+    every = load(code).rules
+    return re.compile("|".join(f"(?P<r{i}>{_bare(every[i])})" for i in rules), re.IGNORECASE)
 
 
 def normalise(word: str) -> str:
@@ -83,15 +95,10 @@ def load(code: str) -> Language:
     words = {key: _alternation(tables, table) for key, table in _TABLE_PLACEHOLDERS.items()}
     words.update(_derived_placeholders(tables, words))
     rules = tuple(_compile_rule(spec, words) for spec in tables.get("rules", []))
-    # One named group per rule: a hit's `lastgroup` is the first rule that matches there,
-    # so the rules before it need not be tried again.
-    scanner = re.compile("|".join(f"(?P<r{i}>{_bare(r)})" for i, r in enumerate(rules)),
-                         re.IGNORECASE)
     return Language(
         code,
         tables,
         rules,
-        scanner,
         *_start_words(rules),
         frozenset(normalise(w) for w in tables.get("future_cues", [])),
         frozenset(normalise(w) for w in tables.get("past_cues", [])),

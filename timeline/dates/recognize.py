@@ -65,18 +65,20 @@ def recognize(text: str, lang: Language) -> list[Found]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    scanner, rules_for = lang.scanner, lang.rules_for
+    rules_for = lang.rules_for
     for candidate in lang.starts.finditer(lowered):
         start = candidate.start()
         if start < pos:
             continue
-        hit = scanner.match(text, start)
+        word = candidate.group()
+        rules = rules_for.get(word if word[-1].isalpha() else DIGIT, ())
+        if not rules:
+            continue
+        hit = lang.scanner_of(rules).match(text, start)
         if hit is None:
             continue
-        word = candidate.group()
         first = int(hit.lastgroup[1:])
-        rules = rules_for.get(word if word[-1].isalpha() else DIGIT, ())
-        best = _best_at(text, start, [i for i in rules if i >= first] or [first], lang)
+        best = _best_at(text, start, [i for i in rules if i >= first], lang)
         if best is not None:
             found.append(best)
             pos = best.end
