@@ -316,9 +316,10 @@ def _timeline_intro(ctx: Context) -> str:
         span = f" from {esc(value_label(day(first)))} to {esc(value_label(day(last)))}"
     else:
         span = ""
+    by = f" by {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}" if outlets else ""
     summary = (
         f"<p class=\"tl-intro\"><strong>{esc(one_line(t.title))}</strong>: {len(events)} "
-        f"dated entries{span}, drawn from {len(t.articles)} articles by {len(outlets)} outlets. "
+        f"dated entries{span}, drawn from {len(t.articles)} articles{by}. "
         "Hover a date to see how it was resolved; follow a source to read the sentence it "
         f'comes from. Also: <a href="{ctx.url(TIMELINE, NEWEST)}">newest first</a>, '
         f'<a href="{ctx.url(TIMELINE, DISAGREEMENTS)}">where sources disagree</a>.</p>'
