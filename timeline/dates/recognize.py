@@ -545,6 +545,8 @@ def make_recurrence(m: Match, lang: Language) -> tuple[str, Partial, str | None]
 
 def make_clock(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     if m.has("noon"):
+        if re.search(r"\bhigh\s+$", m.before(6).lower()):
+            return None  # "high noon"
         hour, minute = (0 if m.word("noon") == "midnight" else 12), 0
     else:
         hour = int(m.groups["hour"])
