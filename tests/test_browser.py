@@ -42,6 +42,7 @@ if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
@@ -166,6 +167,21 @@ def test_source_link_opens_the_sentence(browser: webdriver.Chrome, server: str) 
     sentence = browser.find_element(By.ID, anchor)
     assert "tl-sentence" in sentence.get_attribute("class") and sentence.text
     assert _severe(browser) == []
+
+
+def test_keyboard_reaches_a_date_and_its_resolution(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    _open(browser, f"{server}/timeline/")
+    permalink = browser.find_element(By.CSS_SELECTOR, "li.tl-entry a.tl-permalink")
+    browser.execute_script("arguments[0].focus()", permalink)
+    permalink.send_keys(Keys.TAB)  # the next stop is the first source's date phrase
+    focused = browser.switch_to.active_element
+    assert focused.tag_name == "time"
+    tip = WebDriverWait(browser, WAIT).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-tooltip2--active")
+    )
+    assert "→" in tip[0].text and "published" in tip[0].text
 
 
 def test_overview_renders(browser: webdriver.Chrome, server: str) -> None:
