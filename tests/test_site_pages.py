@@ -11,7 +11,7 @@ import pytest
 from site_factory import BODY_A, article, demo, event, many, mention, order
 
 from timeline.dates.values import day
-from timeline.site.markup import safe_url, slug, unique_slugs, value_label
+from timeline.site.markup import safe_url, slug, unique_slugs, value_label, with_mod
 from timeline.site.pages import (
     DISAGREEMENTS,
     NEWEST,
@@ -227,6 +227,13 @@ def test_safe_url_and_slugs() -> None:
     assert slug("Ünïcode & Co!") == "n-code-co"
     assert unique_slugs(["A b", "a-b", "a b"]) == {"A b": "a-b", "a b": "a-b-2", "a-b": "a-b-3"}
     assert value_label(day(date(2025, 10, 15))) == "Wednesday 15 October 2025"
+
+
+def test_modifiers_read_as_words() -> None:
+    assert with_mod("Week of 13 October 2025", "START") == "early in the week of 13 October 2025"
+    assert with_mod("October 2025", "MID") == "mid-October 2025"
+    assert with_mod("2022", "ON_OR_AFTER") == "since 2022"
+    assert with_mod("2022", None) == "2022"
 
 
 def test_sentence_anchors_match_sentence_order() -> None:

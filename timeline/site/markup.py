@@ -175,6 +175,17 @@ MOD_WORDS = {
 }
 
 
+# Inside a week the position words need "in": "early in the week of 13 October 2025".
+WEEK_POSITION = {"START": "early in", "MID": "in the middle of", "END": "late in"}
+
+
 def with_mod(label: str, mod: str | None) -> str:
+    """A label with its TimeML modifier as words: 'mid-October 2025', 'since 2022'."""
     word = MOD_WORDS.get(mod or "")
-    return f"{word} {label}" if word else label
+    if not word:
+        return label
+    if label.startswith("Week of "):
+        return f"{WEEK_POSITION.get(mod or '', word)} the w{label[1:]}"
+    if mod == "MID":
+        return f"mid-{label}"
+    return f"{word} {label}"
