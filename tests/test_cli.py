@@ -165,10 +165,12 @@ def test_build_bad_corpus_leaves_site_untouched(capsys, tmp_path, monkeypatch, m
     config = write_site_project(tmp_path, plugin=True)
     site = existing_site(tmp_path)
     make_corpus.raw("bad.md", "---\ntitle: [\n---\nText.\n")
+    make_corpus.raw("worse.md", "---\ntitle: T\npublished: 2025-02-30\n---\nText.\n")
     options = ["-f", str(config), "--site-dir", str(site), "--corpus", str(make_corpus.root)]
     code, _, err = run(capsys, "build", *options)
-    assert code == 1
-    assert "bad.md:2" in err and "Traceback" not in err
+    assert code == 1 and "Traceback" not in err
+    for where in ("bad.md:2: front matter is not valid YAML", "worse.md:3: invalid `published`"):
+        assert f"{make_corpus.root / where}" in err
     assert (site / "marker.html").read_text(encoding="utf-8") == "old site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "docs", "mkdocs.yml", "site"]
 

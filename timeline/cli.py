@@ -15,11 +15,13 @@ import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from timeline import __version__
 from timeline.config import DEFAULT_CORPUS, DEFAULT_JSON, DEFAULT_SITE_DIR, Settings
 
 PLUGIN_NAME = "timeline"  # the MkDocs plugin entry point (pyproject.toml)
+E = TypeVar("E", bound=BaseException)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -67,6 +69,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from timeline.corpus import CorpusError
+
     config_file = _config_file(args.config_file)
     target = Path(args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -84,6 +88,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         _replace_dir(staging, target)
     except MkDocsException as exc:
         print(f"{config_file}: site build failed: {exc}; {target} left untouched", file=sys.stderr)
+        corpus_error = _cause(exc, CorpusError)
+        if corpus_error is not None:  # the plugin wraps it; list every problem, not the first
+            raise corpus_error from None
         return 1
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -107,6 +114,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"{config_file}: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _cause(exc: BaseException, kind: type[E]) -> E | None:
+    """The first exception of `kind` in the chain that led to `exc`."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kind):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _config_file(name: str) -> Path:
