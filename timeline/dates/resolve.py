@@ -27,7 +27,9 @@ def resolve_text(text: str, anchor: date | None, language: str = "en") -> list[T
     try:
         lang = load(language)
     except LookupError:
-        return []
+        from timeline.dates.fallback import explicit_dates
+
+        return explicit_dates(text, anchor, language)
     return _anchor_all(text, recognize(text, lang), anchor, lang)
 
 
