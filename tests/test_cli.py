@@ -197,3 +197,10 @@ def test_corpus_override_survives_repeated_config_loads(tmp_path, make_corpus):
         loaded = load_config(str(config), **overrides)
         assert loaded.plugins["timeline"].config["corpus"] == str(make_corpus.root.resolve())
         assert "search" not in loaded.plugins  # the plugin list of mkdocs.yml is kept as is
+
+
+def test_extract_into_a_missing_folder(capsys, good_corpus, tmp_path):
+    target = tmp_path / "missing" / "timeline.json"
+    code, _, err = run(capsys, "extract", "--corpus", str(good_corpus), "-o", str(target))
+    assert code == 1 and f"{target.parent}: no such folder" in err
+    assert not target.parent.exists()

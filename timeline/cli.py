@@ -1,8 +1,8 @@
 """The `timeline` command: thin wrappers that parse options, call the core, print, exit.
 
 Each subcommand is one `cmd_*` function taking the parsed arguments and returning an
-exit code; `main` only dispatches. Errors in the input raise CorpusError (or another
-TimelineError) and are printed as `path:line: message` with exit code 1.
+exit code; `main` dispatches and prints expected errors (CorpusError with all its
+problems, OSError) as `path:line: message` on stderr with exit code 1, no traceback.
 """
 
 from __future__ import annotations
@@ -20,6 +20,10 @@ from typing import TypeVar
 from timeline import __version__
 from timeline.config import DEFAULT_CORPUS, DEFAULT_JSON, DEFAULT_SITE_DIR, Settings
 
+DESCRIPTION = (
+    "Turn a folder of news articles into a sourced, ordered chronology of events "
+    "and publish it as a static site."
+)
 PLUGIN_NAME = "timeline"  # the MkDocs plugin entry point (pyproject.toml)
 E = TypeVar("E", bound=BaseException)
 
@@ -270,7 +274,7 @@ def cmd_timeml(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="timeline", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="timeline", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -21,6 +21,7 @@ Decisions (documented in the README):
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
@@ -273,7 +274,8 @@ def _outcome(item: Imported, into: Path, force: bool, problems: list[Problem]) -
 
 def write_atomic(target: Path, text: str) -> None:
     """Write to a temporary file beside the target, then move it into place."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
