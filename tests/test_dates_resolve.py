@@ -94,3 +94,14 @@ def test_seed_article_readings() -> None:
     assert {("Wednesday", "2025-10-15"), ("Sunday", "2025-10-12"), ("February", "2025-02"),
             ("last week", "2025-W41"), ("Friday", "2025-10-17"),
             ("Later that day", "2025-10-15")} <= found
+
+
+def test_a_bare_weekday_repeats_the_reading_of_its_first_mention() -> None:
+    text = "Zelensky will meet Trump on Friday. Friday's meeting is the fourth this year."
+    assert [v for t, v in values(text, date(2025, 10, 15)) if t == "Friday"] == [
+        "2025-10-17", "2025-10-17"]
+
+
+def test_a_possessive_weekday_alone_looks_back() -> None:
+    text = "Lawyers said they would look for ways around Wednesday's ruling."
+    assert values(text) == [("Wednesday", "2025-10-15")]

@@ -39,6 +39,7 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
     in_text: v.Point | None = None
     last_end = 0
     ending = _period_endings(text, found)
+    weekdays: dict[int, Anchored] = {}  # weekday -> its first reading in this text
     for i, f in enumerate(found):
         breaks = _paragraph_breaks(text, last_end, f.start)
         if breaks > 1 or (breaks and in_paragraph is not None and not _opens(text, f.start)):
@@ -46,7 +47,9 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
         last_end = f.end
         reference = in_paragraph if _paragraph_bound(f.partial) else in_text
         ctx = Context(anchor, _direction(text, f, lang), reference)
-        anchored = anchor_value(f.partial, ctx)
+        anchored = _same_weekday(f, ctx, weekdays) or anchor_value(f.partial, ctx)
+        if isinstance(f.partial, Weekday) and anchored is not None and f.partial.steps is None:
+            weekdays.setdefault(f.partial.weekday, anchored)
         if i in ending and anchored is not None:
             bare = Context(anchor, ctx.direction, None)
             anchored = _period_ending(anchored, f.partial, found[i + 1], bare)
@@ -123,6 +126,24 @@ def _period_ending(quarter: Anchored, quarter_of: Partial, ended: Found, ctx: Co
     return Anchored(v.quarter(d.year, (d.month - 1) // 3 + 1), day.value.timex, d)
 
 
+def _same_weekday(f: Found, ctx: Context, weekdays: dict[int, Anchored]) -> Anchored | None:
+    """A bare weekday with no cue of its own ("Friday's meeting") is the day the same
+    weekday named earlier in the text was read as: one story, one Friday."""
+    w = f.partial
+    if not isinstance(w, Weekday) or w.steps is not None or ctx.direction.cue is not None:
+        return None
+    first = weekdays.get(w.weekday)
+    if first is None or not isinstance(first.value, v.Point):
+        return None
+    day = first.value.start
+    again = anchor_value(Weekday(w.weekday, part=w.part,
+                                 hour=w.hour, minute=w.minute, weekend=w.weekend),
+                         Context(day, Direction(PAST), None))
+    if again is None:
+        return None
+    return Anchored(again.value, f"same as {first.value.timex}", first.anchor)
+
+
 def _paragraph_breaks(text: str, start: int, end: int) -> int:
     return text.count("\n\n", start, end)
 
@@ -148,7 +169,7 @@ def _sets_reference(partial: Partial) -> bool:
 
 def _direction(text: str, f: Found, lang: Language) -> Direction:
     if isinstance(f.partial, Weekday) and text.startswith(("'s", "’s"), f.end):
-        return Direction(PAST, "'s")  # "Wednesday's ruling": an event already reported
+        return Direction(PAST)  # "Wednesday's ruling": the clause's verb is not its own
     if isinstance(f.partial, (Calendar, Weekday)):
         return direction(text, f.start, f.end, lang)
     return Direction(PAST)
