@@ -241,3 +241,11 @@ def test_sentence_anchors_match_sentence_order() -> None:
     ids = re.findall(r'class="tl-sentence" id="s(\d+)"', text)
     assert ids == [str(i) for i in range(1, len(ids) + 1)]
     assert BODY_A.count(".") == len(ids)
+
+
+def test_empty_timeline_still_builds_every_page() -> None:
+    a = article("quiet", "Nothing dated here.")
+    pages_ = render_pages(Timeline("Quiet", (ResolvedArticle(a, ()),), ()))
+    assert "No dated entries yet." in pages_[TIMELINE]
+    assert "No disagreements between sources." in pages_[DISAGREEMENTS]
+    assert "articles/quiet.md" in pages_

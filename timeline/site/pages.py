@@ -286,7 +286,7 @@ def _part_label(key: str) -> str:
 def _timeline_pages(ctx: Context, parts: list[tuple[str, list[Event]]]) -> list[Page]:
     intro = _timeline_intro(ctx)
     if len(parts) == 1:
-        body = _timeline_body(ctx, TIMELINE, parts[0][1])
+        body = _timeline_body(ctx, TIMELINE, parts[0][1]) or [_empty("No dated entries yet.")]
         return [Page(TIMELINE, _doc("Timeline", intro, *body), in_nav=True)]
     index = ["## Parts", "", _block(_parts_list(ctx, parts))]
     pages = [Page(TIMELINE, _doc("Timeline", intro, *index), in_nav=True)]
