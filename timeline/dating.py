@@ -34,6 +34,8 @@ MAX_WINDOW_DAYS = 120
 # A mention must be this alike to a known happening to count as reporting it.
 MATCH_THRESHOLD = 0.45
 TENSE_WEIGHT = 0.5
+# Matches this close to the best also count as readings of an undated happening.
+ALTERNATIVE_MARGIN = 0.15
 ROUNDS = 2
 
 
@@ -177,8 +179,9 @@ def _best_match(m: Mention, events: list[Event]) -> tuple[float, Event | None]:
     return best
 
 
-def _undated_matches(article: Article, events: list[Event]) -> list[tuple[Mention, Event]]:
-    """Undated happenings of the article that match a known one (for tense bounds)."""
+def _undated_matches(article: Article, events: list[Event]) -> list[tuple[Mention, list[Event]]]:
+    """Undated happenings of the article with the known happenings they may be (for tense
+    bounds): the best match and any nearly as good, since outlets can split one story."""
     dated_spans = resolve(article.body, None, article.language)
     out = []
     for m in undated_mentions(article, dated_spans):
@@ -187,14 +190,17 @@ def _undated_matches(article: Article, events: list[Event]) -> list[tuple[Mentio
             for t in dated_spans
         ):
             continue  # the sentence has its own date; the anchor scan covers it
-        s, e = _best_match(m, [e for e in events if not is_statement(e)])
-        if e is not None and s >= MATCH_THRESHOLD + 0.1 and matches_event(m, e):
-            out.append((m, e))
+        candidates = [e for e in events if not is_statement(e) and matches_event(m, e)]
+        best, _ = _best_match(m, candidates)
+        if best < MATCH_THRESHOLD + 0.1:
+            continue
+        near = [e for e in candidates if _best_match(m, [e])[0] >= best - ALTERNATIVE_MARGIN]
+        out.append((m, near))
     return out
 
 
 def _score(
-    article: Article, day: date, events: list[Event], undated: list[tuple[Mention, Event]]
+    article: Article, day: date, events: list[Event], undated: list[tuple[Mention, list[Event]]]
 ) -> tuple[float, list[str]]:
     anchored = replace(article, published=day)
     # deictic words in quotes date the statement, not the article
@@ -219,9 +225,14 @@ def _score(
             )
     lower: list[tuple[date, str]] = []
     upper: list[tuple[date, str]] = []
-    for m, e in undated:
-        start, end = e.interval
+    for m, candidates in undated:
         past = m.timex.timex_value == "PAST_REF"
+        # satisfied if any reading satisfies it: after the earliest, before the latest
+        if past:
+            e = min(candidates, key=lambda c: c.interval[0])
+        else:
+            e = max(candidates, key=lambda c: c.interval[1])
+        start, end = e.interval
         ok = day >= start if past else day <= end
         total += TENSE_WEIGHT if ok else -TENSE_WEIGHT
         if ok:

@@ -127,6 +127,7 @@ _BOUNDARY_WORDS = frozenset(
     ]
 )
 _CONNECTORS = frozenset({"of", "for", "the"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "our"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "against", "into"})
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+[—–-]+\s+")
 _BULLET = re.compile(r"^[-*•]\s+")
@@ -484,21 +485,39 @@ class _Builder:
             lo2, hi2 = self._segment(hi + 2, hi + 2) if hi + 2 < len(toks) else (lo, hi)
             inside = [t for t in self.triggers if lo2 <= t.index <= hi2]
         pool = inside or self.triggers
+        # words before the date govern it ("met them on Wednesday to end the strike",
+        # "sentenced X to eight years on Wednesday for fraud"); after it only a noun
+        # right next to it ("Friday's meeting", "his August summit") or, failing any
+        # word before, the nearest one after; a noun that is only the topic of a
+        # preposition ("vote on the deal on Monday") yields to the verb
+        left = [t for t in pool if t.index < first]
+        right = [t for t in pool if t.index > last]
+        adjacent = [t for t in right if t.index == last + 1 and not self._is_verb(t)]
 
         def distance(t: Trigger) -> float:
-            # words before the date govern it more often than words after it ("met
-            # them on Wednesday to end the strike"), except a noun right after it
-            # ("Friday's meeting", "his August summit"); a noun that is only the topic
-            # of a preposition ("vote on the deal on Monday") yields to the verb
-            if t.index < first:
-                d = float(first - (t.index + t.length - 1))
-            else:
-                d = t.index - last + (0.5 if t.index - last == 1 else 3.0)
+            d = float(first - (t.index + t.length - 1)) if t.index < first else t.index - last + 0.5
             if self._is_topic(t):
                 d += 3.0
             return d - (0.6 if t.classes else 0)
 
-        return min(pool, key=lambda t: (distance(t), t.index))
+        candidates = (left + adjacent) or right
+        best = min(candidates, key=lambda t: (distance(t), t.index))
+        return self._verb_of_object(best) if best.index < first else best
+
+    def _is_verb(self, t: Trigger) -> bool:
+        low = self.tokens[t.index].lower
+        return low in self.lex.past_forms or low.endswith(("ed", "ing")) or t.generic
+
+    def _verb_of_object(self, t: Trigger) -> Trigger:
+        """'praised the talks on Thursday': the verb, not its object, carries the date
+        (a reporting or generic verb still takes the object's class later)."""
+        if self._is_verb(t):
+            return t
+        i = t.index - 1
+        while i >= 0 and self.tokens[i].lower in _DETERMINERS:
+            i -= 1
+        verb = next((v for v in self.triggers if v.index + v.length - 1 == i), None)
+        return verb if verb is not None and self._is_verb(verb) else t
 
     def _is_topic(self, t: Trigger) -> bool:
         """A noun after a preposition ('about the strike', 'on the deal')."""
@@ -534,6 +553,12 @@ class _Builder:
         own = trig.classes
         if own and own[0] not in self.lex.reporting:
             return own
+        if not own and not trig.generic:
+            # 'file an appeal', 'make a visit': an unlisted verb names its object
+            obj = next(
+                (t for t in self.triggers if 0 < t.index - trig.index <= 3 and t.classes), None
+            )
+            return obj.classes if obj else ()
         if own:
             word = lemma(self.tokens[trig.index].text)
             if word not in self.lex.happening_reporters:
