@@ -159,3 +159,16 @@ def test_impossible_dates_are_dropped() -> None:
 def test_holidays() -> None:
     assert anchored(Calendar(month=11, weekday=4, nth=4), FUTURE, "will") == "2025-11-27"
     assert anchored(Calendar(year=2024, month=5, weekday=1, nth=-1)) == "2024-05-27"
+
+
+@pytest.mark.parametrize("text", [
+    "the 1st century", "100000 years ago", "99999999999 weeks ago", "next century",
+    "December 31, 9999 and the next day", "5000000000000000000000 days ago", "10000 days ago",
+])
+@pytest.mark.parametrize("anchor", [date(1, 1, 1), FRIDAY, date(9999, 12, 31), None])
+def test_dates_beyond_the_calendar_are_dropped_not_raised(text: str, anchor: date | None) -> None:
+    from timeline.dates import resolve
+
+    for t in resolve(text, anchor):
+        assert t.timex_value
+        t.interval()

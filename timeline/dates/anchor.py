@@ -33,7 +33,15 @@ class Anchored:
 
 
 def anchor_value(partial: Partial, ctx: Context) -> Anchored | None:
-    """The concrete value, or None when the fields name no real date (Feb 30)."""
+    """The concrete value, or None when the fields name no real date (Feb 30) or one
+    outside the calendar that can be represented ("100000 years ago", "the 1st century")."""
+    try:
+        return _anchor(partial, ctx)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _anchor(partial: Partial, ctx: Context) -> Anchored | None:
     if isinstance(partial, Fixed):
         return Anchored(partial.value, None, None)
     if isinstance(partial, Calendar):

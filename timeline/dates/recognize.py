@@ -109,7 +109,10 @@ def _matches_at(rule: Rule, text: str, start: int) -> Iterator[re.Match[str]]:
 def _produce(rule: Rule, m: re.Match[str], text: str, lang: Language) -> Found | None:
     groups = {k: val for k, val in m.groupdict().items() if val is not None}
     match = Match(groups, text, m.start(), m.end())
-    made = PRODUCTIONS[rule.make](match, lang)
+    try:
+        made = PRODUCTIONS[rule.make](match, lang)
+    except (ValueError, OverflowError):  # numbers beyond any calendar ("the 99th century")
+        return None
     if made is None:
         return None
     type_, partial, mod = made
@@ -291,7 +294,7 @@ def make_decade(m: Match, lang: Language) -> tuple[str, Partial, str | None] | N
 
 def make_century(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     nth = int(m.groups["ordnum"]) if m.has("ordnum") else lang.lookup("ordinals", m.word("ord"))
-    if not nth or nth > 21:
+    if not nth or not 2 <= nth <= 21:  # the calendar here starts in year 1
         return None
     return "DATE", Fixed(v.century((nth - 1) * 100)), _mod(m, lang)
 
