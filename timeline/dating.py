@@ -137,15 +137,16 @@ def infer_one(article: Article, events: list[Event]) -> Guess:
 
 
 def _age(article: Article, day: date) -> int:
-    """Total distance in days from `day` to the day-grain dates the article gives
-    outside quotes, read with `day` as publish date."""
+    """Total age in days, at `day`, of the past day-grain dates the article gives outside
+    quotes, read with `day` as publish date."""
     quotes = quote_spans(article.body)
     total = 0
     for t in resolve(article.body, day, article.language):
         span = t.interval()
         if span is None or span[0] != span[1] or any(s <= t.start < e for s, e in quotes):
             continue
-        total += abs((day - span[0]).days)
+        if span[0] <= day:  # only what it reports as past says how fresh it is
+            total += (day - span[0]).days
     return total
 
 

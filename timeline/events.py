@@ -11,6 +11,7 @@ Everything is rules over tokens and the word tables in `events_<language>.json`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -637,9 +638,14 @@ class _Builder:
     # -- actors
 
     def _display(self, key: str) -> str:
-        """The fullest form the article gives a name ('Donald Trump' for 'Trump')."""
+        """The full form the article gives a name ('Donald Trump' for 'Trump'): a
+        multi-word form, the most frequent, the first introduced on a tie (so 'Melania
+        Trump' in passing does not rename 'Donald Trump')."""
         forms = [e.display for e in self.entities if e.key == key and e.kind != "role"]
-        return max(forms, key=lambda f: (len(f), f)) if forms else key
+        if not forms:
+            return key
+        counts = Counter(forms)
+        return min(counts, key=lambda f: (" " not in f, -counts[f], forms.index(f)))
 
     def _entity_at(self, offset: int) -> Entity | None:
         for e in self.entities:
@@ -832,6 +838,8 @@ def _classify_words(
     words: list[Token], starts: set[int], mid_caps: set[str], lex: Lexicon
 ) -> list[Entity]:
     names = [_strip_possessive(w.text) for w in words]
+    if any(re.search(r"['’](?:d|ll|re|ve|m|t)$", w.text.lower()) for w in words):
+        return []  # "He’d", "We’re": contractions start quotes, they are not names
     if len(names) > 1 and all(n.isupper() and len(n) > 3 for n in names):
         return []  # a shouted headline
     lows = [
@@ -873,6 +881,11 @@ def _classify_words(
         ]
     if any(w in lex.org_words for w in lows):
         return [Entity(_key(" ".join(names)), " ".join(names), start, end, "org")]
+    if len(words) > 1 and (lows[0] in lex.places or lows[0] in lex.nationalities):
+        # "selling Ukraine Tomahawk missiles": a place, then something else
+        return _classify_words(words[:1], starts, mid_caps, lex) + _classify_words(
+            words[1:], starts, mid_caps, lex
+        )
     if len(names) in (2, 3) and all(n[:1].isupper() and n.isalpha() for n in names):
         return [Entity(_person_key(names), " ".join(names), start, end, "person")]
     if len(names) == 1 and (len(names[0]) <= 2 and not names[0].isupper()):

@@ -67,13 +67,13 @@ class Event:
 
     @property
     def actors(self) -> tuple[str, ...]:
-        """Display names of the actors, longest form per key, in order of first mention."""
-        names: dict[str, str] = {}
+        """Display names of the actors in order of first mention; per key the form most
+        mentions use (multi-word forms first)."""
+        forms: dict[str, Counter[str]] = {}
         for m in self.mentions:
             for key, name in zip(m.actor_keys, m.actors, strict=True):
-                if len(name) > len(names.get(key, "")):
-                    names[key] = name
-        return tuple(names.values())
+                forms.setdefault(key, Counter())[name] += 1
+        return tuple(min(c, key=lambda f, c=c: (" " not in f, -c[f], f)) for c in forms.values())
 
 
 # --- similarity ------------------------------------------------------------------------
@@ -313,6 +313,7 @@ def best_mention(group: list[Mention], status: str) -> Mention:
         return (
             m.status != status,
             m.happening != main,
+            m.summary.startswith(("“", '"', "‘", "'")),  # a quote does not say who
             -coverage,
             abs(len(m.summary) - 140) // 40,
             _mention_key(m),
