@@ -17,6 +17,8 @@ ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
 # A candidate sentence end: terminal punctuation, optional closing quotes/brackets, space.
+_WORD_BEFORE_DOT = re.compile(r"[A-Za-z][A-Za-z.]*$")
+_LONGEST_ABBREVIATION = 12
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
 
 
@@ -126,10 +128,13 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_abbreviation(chunk: str, dot: int) -> bool:
     if chunk[dot] != ".":
         return False
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", chunk[:dot])
-    if not word:
+    # Look only at a short window before the dot: scanning all of chunk[:dot] at every
+    # full stop made sentence splitting quadratic in the paragraph length.
+    window = max(0, dot - _LONGEST_ABBREVIATION)
+    word = _WORD_BEFORE_DOT.search(chunk, window, dot)
+    if not word or (word.start() == window > 0 and chunk[window - 1].isalpha()):
         return False
-    token = word.group(1).lower().rstrip(".")
+    token = word.group(0).lower().rstrip(".")
     # Single capital letters are initials ("J. Mansour"), not sentence ends.
     return token in ABBREVIATIONS or (len(token) == 1 and chunk[dot - 1].isupper())
 
