@@ -58,8 +58,11 @@ class Point:
         return _point_timex(self)
 
     def interval(self) -> tuple[date, date]:
-        """First and last calendar day the value covers."""
-        return self.start, _point_end(self)
+        """First and last calendar day the value covers (cut at the end of the calendar)."""
+        try:
+            return self.start, _point_end(self)
+        except (ValueError, OverflowError):
+            return self.start, date.max
 
     @property
     def is_time(self) -> bool:
