@@ -140,3 +140,31 @@ def test_demo_corpus_is_clean(repo_root):
     articles, problems = check_corpus(repo_root / "corpus")
     assert len(articles) == 5
     assert problems == []
+
+
+# --- any file ---------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+FILE_PIECES = st.sampled_from(
+    ["---\n", "---", "\n", "title: T\n", "title: [\n", "published: 2025-10-17\n",
+     "published: 2025-02-30T08:00:00+01:00\n", "author: 3\n", "language: en\n", "x: {a: b}\n",
+     "- item\n", "  indented: x\n", "&a [*a, *a]\n", "!!python/name:os.system\n", "Body text.\n",
+     ": :\n", '"unterminated\n', "\t\n", "\r\n", "\ufeff", "é", "\x85", "...\n", "# c\n"]
+)
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(FILE_PIECES, max_size=30).map("".join), st.binary(max_size=4))
+def test_any_file_gives_an_article_or_problems_never_an_exception(make_corpus, text, tail):
+    path = make_corpus.raw("any.md", text.encode("utf-8") + tail)
+    articles, problems = check_corpus(make_corpus.root)
+    lines = path.read_bytes().count(b"\n") + 1
+    assert all(p.line is None or 1 <= p.line <= lines + 1 for p in problems)
+    has_error = any(p.severity == ERROR for p in problems)
+    assert has_error != bool(articles)
+    for article in articles:
+        assert article.title.strip() and article.body.strip()

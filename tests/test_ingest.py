@@ -121,6 +121,20 @@ def test_hard_wrapped_sentence_lines_stay_together():
     assert item.body == "The council met on Monday and\ndecided to close the bridge.\n\nNext.\n"
 
 
+def test_title_from_the_first_sentence_with_words():
+    assert imported("!! Hello there. More text.").meta["title"] == "Hello there"
+
+
+def test_punctuation_after_a_header_is_furniture_too():
+    with pytest.raises(CorpusError, match="no article text"):
+        imported("date 2025-10-17 .")
+
+
+def test_header_values_are_one_line():
+    item = imported("Head\u2028line\twith\x85breaks/ PLACE/ A. Writer/ Show/ Text.")
+    assert item.meta["title"] == "Head line with breaks"
+
+
 def test_nothing_left_is_an_error():
     with pytest.raises(CorpusError, match="no article text"):
         imported("Headline only\n\nComments\n")
@@ -218,3 +232,33 @@ def test_seed_lines_survive_verbatim(seeds_dir):
         for line in rest:
             assert line in body_lines or is_furniture(line) or line == item.meta["title"], line
         assert "published" not in item.meta or header_line.startswith("date ")
+
+
+# --- any text --------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(
+    ["date 2025-10-17 ", "date 2025-13-45 ", "Title/ PLACE/ Author/ Program/ ", "Headline",
+     "word", "Word", " ", "  ", "\n", "\n\n", "\t", ".", "!", "?", ":", ",", "/", "-", "—", "---",
+     "'", '"', "“", "#", "*", "[x](javascript:alert(1))", "{: onclick=x }", "<b>", "Comments",
+     "Related Content", "\u2028", "\x85", "\x0c", "é", "й", "0", "2024", "title: x"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_any_text_imports_to_a_file_that_loads_back(text):
+    try:
+        item = parse_raw(Path("raw.txt"), text)
+    except CorpusError:
+        return
+    article, problems = parse_article(Path(f"{item.slug}.md"), item.document())
+    assert problems == [] and article is not None
+    assert article.title == str(item.meta["title"]).strip()
+    assert article.body == "\n" + item.body
+    assert "published" not in item.meta or "date 20" in text
+    source_lines = {line.strip() for line in text.split("\n")}
+    for line in item.body.split("\n"):
+        assert not line or line in source_lines or any(line in s for s in source_lines)

@@ -28,7 +28,6 @@ KNOWN_KEYS = (*TEXT_KEYS, "published")
 # An article id becomes a file name, a page URL and an anchor: keep it to word characters.
 ID_PATTERN = re.compile(r"\w[\w.-]*")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
-BINARY_SNIFF_BYTES = 8192
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATETIME_PATTERN = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?"
@@ -194,7 +193,7 @@ def read_text(path: Path) -> tuple[str, Problem | None]:
         data = path.read_bytes()
     except OSError as exc:
         return "", Problem(path, f"cannot read file: {exc.strerror or exc}")
-    if b"\0" in data[:BINARY_SNIFF_BYTES]:
+    if b"\0" in data:  # no text format we read has NUL bytes
         return "", Problem(path, "binary file, not UTF-8 text")
     try:
         text = data.decode("utf-8-sig")

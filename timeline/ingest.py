@@ -53,7 +53,7 @@ HEADER_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "headline",  # a short first line that does not end like a sentence or a clause
-        re.compile(r"\A\s*(?P<title>(?:[^\s]+[ \t]+){0,24}[^\s]*[^\s.,;:…])[ \t]*\n"),
+        re.compile(r"\A\s*(?=[^\n]*\w)(?P<title>(?:[^\s]+[ \t]+){0,24}[^\s]*[^\s.,;:…])[ \t]*\n"),
     ),
 )
 
@@ -103,12 +103,15 @@ def parse_raw(path: Path, text: str) -> Imported:
     """Front matter and body from a raw article text; CorpusError if nothing is left."""
     text = "\n".join(line for line in text.split("\n") if not is_furniture(line))
     meta, rest = _headers(path, text)
-    body = paragraphs_text(rest)
+    # A header may have shared its line with what is now a furniture line (`date ... .`).
+    body = paragraphs_text("\n".join(ln for ln in rest.split("\n") if not is_furniture(ln)))
     if not body.strip():
         raise CorpusError(path, "no article text left after the header and page furniture")
     derived = "title" not in meta
     if derived:
         meta["title"] = lead_title(body)
+        if not meta["title"]:
+            raise CorpusError(path, "no headline, and no sentence with words to take a title from")
     order = ("title", "author", "dateline", "program", "published")
     ordered = {key: meta[key] for key in order if key in meta}
     return Imported(path, slugify(str(ordered["title"])), ordered, body, derived)
@@ -131,7 +134,11 @@ def _headers(path: Path, text: str) -> tuple[dict[str, object], str]:
             if not match or name in used or any(key in meta for key in groups):
                 continue
             for key, value in groups.items():
-                meta[key] = _published(path, value) if key == "published" else value.strip()
+                # Header values are one line of text: any white space (tabs, U+0085,
+                # U+2028, which YAML would read as line breaks) becomes one space.
+                meta[key] = (
+                    _published(path, value) if key == "published" else " ".join(value.split())
+                )
             used.add(name)
             text = text[match.end() :]
             progress = True
@@ -164,17 +171,18 @@ def paragraphs_text(text: str) -> str:
 
 
 def lead_title(body: str) -> str:
-    """A title from the first sentence: whole if short, else cut at the last clause
-    boundary (or word) before TITLE_MAX."""
-    first = sentences(body)[0].of(body)
-    sentence = " ".join(first.split()).rstrip(".!?:;, ")
+    """A title from the first sentence with words in it: whole if short, else cut at the
+    last clause boundary (or word) before TITLE_MAX; "" if no sentence has words."""
+    worded = (s.of(body) for s in sentences(body) if re.search(r"\w", s.of(body)))
+    sentence = " ".join(next(worded, "").split()).rstrip(".!?:;, ")
     if len(sentence) <= TITLE_MAX:
         return sentence
     head = sentence[:TITLE_MAX]
     cut = max(head.rfind(", "), head.rfind("; "), head.rfind(" — "))
     if cut >= TITLE_MAX // 3:
         return head[:cut]
-    return head[: head.rfind(" ")].rstrip(",;:") + "…"
+    space = head.rfind(" ")
+    return (head[:space] if space > 0 else head).rstrip(",;:") + "…"
 
 
 def slugify(title: str) -> str:
