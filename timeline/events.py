@@ -444,8 +444,10 @@ class _Builder:
             if key in lex.generic:
                 return Trigger(i, n, (), generic=True)
         low = tok.lower
-        if low in lex.not_verbs or low in lex.stopwords:
+        if low in lex.not_verbs or low in lex.stopwords or "-" in low:
             return None
+        if i > 0 and toks[i - 1].lower in _DETERMINERS and low.endswith(("ed", "ing")):
+            return None  # "the damaged areas": an adjective, not a verb
         verbish = (low.endswith("ed") and len(low) > 4) or (low.endswith("ing") and len(low) > 5)
         after_modal = i > 0 and toks[i - 1].lower in lex.modals - {"to"} and low.isalpha()
         if verbish or after_modal or low in lex.past_forms:
@@ -881,6 +883,8 @@ def _classify_words(
         ]
     if any(w in lex.org_words for w in lows):
         return [Entity(_key(" ".join(names)), " ".join(names), start, end, "org")]
+    if len(words) > 1 and any(w in lex.place_words for w in lows):
+        return [Entity(_key(" ".join(names)), " ".join(names), start, end, "place")]
     if len(words) > 1 and (lows[0] in lex.places or lows[0] in lex.nationalities):
         # "selling Ukraine Tomahawk missiles": a place, then something else
         return _classify_words(words[:1], starts, mid_caps, lex) + _classify_words(

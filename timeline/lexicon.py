@@ -41,6 +41,7 @@ class Lexicon:
     stopwords: frozenset[str]
     schedulable: frozenset[str]
     happening_reporters: frozenset[str]
+    place_words: frozenset[str]
     calendar_words: frozenset[str]
 
 
@@ -193,6 +194,7 @@ def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Le
         relative_directions=dict(data["relative_directions"]),
         stopwords=frozenset(data["stopwords"]),
         schedulable=frozenset(data["schedulable_classes"]),
+        place_words=frozenset(data["place_words"]),
         happening_reporters=frozenset(
             _lemmas(w, irregular)[0] for w in data["happening_reporters"]
         ),

@@ -122,8 +122,13 @@ def class_agreement(a: Mention, b: Mention) -> float:
         return 0.5 if a.happening in lexicon().reporting else 1.0
     if set(a.classes) & set(b.classes):
         return 0.5
-    if not a.classes and not b.classes and lemma(a.trigger) == lemma(b.trigger):
-        return 0.5
+    if not a.classes and not b.classes:
+        # a happening the lexicon does not know: the same verb, or the same actors in
+        # much the same words, still say it is one kind
+        if lemma(a.trigger) == lemma(b.trigger):
+            return 0.5
+        if _cosine(a.actor_keys, b.actor_keys) >= 0.5 and _jaccard(a.lemmas, b.lemmas) >= 0.2:
+            return 0.5
     return 0.0
 
 
@@ -168,6 +173,8 @@ def pair_score(a: Mention, b: Mention) -> float | None:
         or a.status != b.status
     ):
         return 0.0
+    if a.article == b.article and relation == "conflict":
+        return None  # one article giving two dates tells two happenings
     if a.article == b.article:
         # within one article only a retelling merges: same kind and strongly alike, or
         # the same sentence repeated (a lead restated in the body)
