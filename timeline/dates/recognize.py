@@ -1,15 +1,17 @@
 """Find temporal expressions: the language's rules run over the text, productions read
 the named groups into underspecified values (timeline.dates.partial).
 
-Speed matters (whole corpora go through here): one combined regex finds where any rule
-can start, and only there are the rules tried one by one; the longest match wins, then
-the earliest, then the first rule listed.
+Speed matters (whole corpora go through here). A cheap regex on the lower-cased text finds
+the words a rule may start with (read off the rules themselves, see language.py); there one
+combined regex of the rules that may begin with that word says whether any matches, and
+only then are those rules tried one by one. The longest match wins, then the earliest,
+then the first rule listed; a production may decline a match.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from timeline.dates import values as v
@@ -86,24 +88,17 @@ def recognize(text: str, lang: Language) -> list[Found]:
 
 
 def _best_at(text: str, start: int, rule_indexes: list[int], lang: Language) -> Found | None:
+    """The longest match a production accepts at `start` (the first rule on a tie)."""
     best: Found | None = None
     for index in rule_indexes:
         rule = lang.rules[index]
-        for m in _matches_at(rule, text, start):
-            if best is not None and m.end() - m.start() <= best.end - best.start:
-                continue
-            made = _produce(rule, m, text, lang)
-            if made is not None:
-                best = made
+        m = rule.pattern.match(text, start)
+        if m is None or (best is not None and m.end() - m.start() <= best.end - best.start):
+            continue
+        made = _produce(rule, m, text, lang)
+        if made is not None:
+            best = made
     return best
-
-
-def _matches_at(rule: Rule, text: str, start: int) -> Iterator[re.Match[str]]:
-    """The rule's match at `start`, and shorter ones when a production declines the longest
-    (a trailing optional part may be what makes it wrong, as in "May 3 2000 people")."""
-    m = rule.pattern.match(text, start)
-    if m is not None:
-        yield m
 
 
 def _produce(rule: Rule, m: re.Match[str], text: str, lang: Language) -> Found | None:
