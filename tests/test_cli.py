@@ -204,3 +204,20 @@ def test_extract_into_a_missing_folder(capsys, good_corpus, tmp_path):
     code, _, err = run(capsys, "extract", "--corpus", str(good_corpus), "-o", str(target))
     assert code == 1 and f"{target.parent}: no such folder" in err
     assert not target.parent.exists()
+
+
+def test_demo_site_is_byte_identical_across_builds(capsys, tmp_path, monkeypatch, repo_root):
+    """Same corpus, same site; MkDocs stamps the build day into sitemap.xml, so it is fixed
+    with SOURCE_DATE_EPOCH as for any reproducible build."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1760659200")
+    monkeypatch.chdir(repo_root)
+    sites = [tmp_path / "one", tmp_path / "two"]
+    for site in sites:
+        assert run(capsys, "build", "--site-dir", str(site))[0] == 0
+
+    def tree(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+    one, two = (tree(site) for site in sites)
+    assert one.keys() == two.keys()
+    assert [name for name in one if one[name] != two[name]] == []
