@@ -15,6 +15,13 @@ from typing import Any
 
 import yaml
 
+try:  # the regex parser and its opcodes, to read the first words off the rule patterns
+    import re._constants as _OP
+    import re._parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _OP  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
 DATA_DIR = Path(__file__).parent / "data"
 
 # placeholder -> the word table whose keys it matches
@@ -184,18 +191,18 @@ def _rules_starting(key: str, per_rule: list[set[str]]) -> tuple[int, ...]:
     return tuple(i for i, words in enumerate(per_rule) if may(words))
 
 
-def _no_letters(op: Any, av: Any, c: Any) -> bool:
+def _no_letters(op: Any, av: Any) -> bool:
     """A parsed item that cannot match a letter (white space, digits, punctuation)."""
-    if op is c.IN:
-        return all(_no_letters(o, a, c) for o, a in av)
-    if op is c.LITERAL:
+    if op is _OP.IN:
+        return all(_no_letters(o, a) for o, a in av)
+    if op is _OP.LITERAL:
         return not chr(av).isalpha()
-    if op is c.RANGE:
+    if op is _OP.RANGE:
         return not any(chr(x).isalpha() for x in range(av[0], av[1] + 1))
-    if op is c.CATEGORY:
-        return av in (c.CATEGORY_SPACE, c.CATEGORY_DIGIT, c.CATEGORY_NOT_WORD)
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-        return all(_no_letters(o, a, c) for o, a in av[2])
+    if op is _OP.CATEGORY:
+        return av in (_OP.CATEGORY_SPACE, _OP.CATEGORY_DIGIT, _OP.CATEGORY_NOT_WORD)
+    if op in (_OP.MAX_REPEAT, _OP.MIN_REPEAT):
+        return all(_no_letters(o, a) for o, a in av[2])
     return False
 
 
@@ -205,55 +212,53 @@ _MAX_PATHS = 20000
 
 
 def _parse(pattern: str) -> Any:
-    try:
-        import re._parser as sre_parse  # Python 3.11+
-    except ImportError:  # pragma: no cover
-        import sre_parse  # type: ignore[no-redef]
-    return sre_parse.parse(pattern, re.IGNORECASE)
+    return _sre_parse.parse(pattern, re.IGNORECASE)
 
 
 def _first_words(items: list[Any], depth: int, prefix: str = "") -> set[str]:
     """The words (lower case, possibly cut short) a sequence of parsed regex items can
     start with; _DIGIT if it can start with a digit, _ANY if with an unknown letter."""
-    from re import _constants as c  # the opcodes of the parsed pattern
-
     if depth > 60:
         return {_ANY}
     for i, (op, av) in enumerate(items):
-        rest = items[i + 1 :]
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue
-        if op is c.LITERAL:
+        if op in (_OP.AT, _OP.ASSERT, _OP.ASSERT_NOT):
+            continue  # zero width: boundaries and look-arounds
+        if op is _OP.LITERAL:
             ch = chr(av).lower()
-            if ch == "'" and not prefix:
-                return {_DIGIT}  # "'90s": the prefilter always finds an apostrophe and digit
-            if ch.isalpha() or ch == "'":
+            if ch.isalpha() or (ch == "'" and prefix):
                 prefix += ch
                 continue
-            if ch.isdigit() and not prefix:
-                return {_DIGIT}
-            return {prefix} if prefix else {_ANY}
-        if op is c.SUBPATTERN:
+            return _word_ends(prefix, ch)
+        rest = items[i + 1 :]
+        if op is _OP.SUBPATTERN:
             return _first_words(list(av[-1]) + rest, depth + 1, prefix)
-        if op is c.BRANCH:
-            out: set[str] = set()
-            for alt in av[1]:
-                out |= _first_words(list(alt) + rest, depth + 1, prefix)
-            return out
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        if op is _OP.BRANCH:
+            return set().union(*(_first_words(list(alt) + rest, depth + 1, prefix)
+                                 for alt in av[1]))
+        if op in (_OP.MAX_REPEAT, _OP.MIN_REPEAT):
             low, _high, sub = av
-            out = _first_words(list(sub) + rest, depth + 1, prefix)
-            return out | _first_words(rest, depth + 1, prefix) if low == 0 else out
-        if prefix:
-            # After letters, a class that holds no letter ends the word; one that may
-            # holds letters leaves it cut short.
-            return {prefix if _no_letters(op, av, c) else prefix + "*"}
-        if op is c.IN and all(o is c.RANGE and chr(a[0]).isdigit() or
-                              o is c.LITERAL and chr(a).isdigit() or
-                              o is c.CATEGORY and a is c.CATEGORY_DIGIT for o, a in av):
-            return {_DIGIT}
-        return {_ANY}
+            once = _first_words(list(sub) + rest, depth + 1, prefix)
+            return once | _first_words(rest, depth + 1, prefix) if low == 0 else once
+        return _class_starts(op, av, prefix)
     return {prefix} if prefix else {_ANY}  # the pattern ends: the word is complete
+
+
+def _word_ends(prefix: str, ch: str) -> set[str]:
+    """A literal that is no letter: it ends the word, or starts a number ("'90s" too)."""
+    if prefix:
+        return {prefix}
+    return {_DIGIT} if ch.isdigit() or ch == "'" else {_ANY}
+
+
+def _class_starts(op: Any, av: Any, prefix: str) -> set[str]:
+    """A character class: after letters it ends the word when it holds no letter, and
+    leaves it cut short otherwise; at the start only digits are known."""
+    if prefix:
+        return {prefix if _no_letters(op, av) else prefix + "*"}
+    digits = op is _OP.IN and all(
+        o is _OP.RANGE and chr(a[0]).isdigit() or o is _OP.LITERAL and chr(a).isdigit()
+        or o is _OP.CATEGORY and a is _OP.CATEGORY_DIGIT for o, a in av)
+    return {_DIGIT} if digits else {_ANY}
 
 
 def _compile_rule(spec: dict[str, Any], words: dict[str, str]) -> Rule:
