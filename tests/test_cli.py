@@ -221,3 +221,18 @@ def test_demo_site_is_byte_identical_across_builds(capsys, tmp_path, monkeypatch
     one, two = (tree(site) for site in sites)
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_serve_forces_live_reload_and_passes_the_corpus(capsys, tmp_path, monkeypatch, make_corpus):
+    """`timeline serve` hands MkDocs live reload explicitly (click 8.3 loses the default)
+    and the corpus override; the plugin then watches that folder."""
+    import mkdocs.commands.serve
+
+    calls: list[tuple[tuple, dict]] = []
+    monkeypatch.setattr(mkdocs.commands.serve, "serve", lambda *a, **k: calls.append((a, k)))
+    config = write_site_project(tmp_path, plugin=True)
+    code, _, _ = run(capsys, "serve", "-f", str(config), "--corpus", str(make_corpus.root))
+    assert code == 0
+    ((args, kwargs),) = calls
+    assert args == (str(config),) and kwargs["livereload"] is True
+    assert kwargs["plugins"]["timeline"]["corpus"] == str(make_corpus.root.resolve())
