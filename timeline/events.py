@@ -425,6 +425,8 @@ class _Builder:
         if not tok.is_word or self.in_timex[i] or (tok.is_cap and i > 0):
             return None
         lex = self.lex
+        if i > 0 and (toks[i - 1].lower, tok.lower) in lex.non_event_phrases:
+            return None  # "in charge", "in place": idioms, not happenings
         # stopwords never name a happening ('not' must not become 'note'); reporting
         # verbs that are also stopwords ('said', 'told') are listed as irregular forms
         if tok.lower in lex.not_verbs or (
@@ -487,7 +489,12 @@ class _Builder:
             # a lead-in date ("Later that day, ...") belongs to the clause after it
             lo2, hi2 = self._segment(hi + 2, hi + 2) if hi + 2 < len(toks) else (lo, hi)
             inside = [t for t in self.triggers if lo2 <= t.index <= hi2]
-        pool = inside or self.triggers
+        if not inside:
+            # no verb or known happening in the clause: its nearest content word names it
+            # ("the loss to City on Saturday"), rather than a verb across a clause boundary
+            noun = self._content_word(lo, hi, first, last)
+            return noun if noun is not None else self._nearest_in_clause(first, last)
+        pool = inside
         # words before the date govern it ("met them on Wednesday to end the strike",
         # "sentenced X to eight years on Wednesday for fraud"); after it only a noun
         # right next to it ("Friday's meeting", "his August summit") or, failing any
@@ -506,6 +513,36 @@ class _Builder:
         candidates = (left + adjacent) or right
         best = min(candidates, key=lambda t: (distance(t), t.index))
         return self._verb_of_object(best) if best.index < first else best
+
+    def _content_word(self, lo: int, hi: int, first: int, last: int) -> Trigger | None:
+        def ok(i: int) -> bool:
+            tok = self.tokens[i]
+            low = tok.lower
+            return (
+                not self.in_timex[i]
+                and low.isalpha()
+                and len(low) > 2
+                and not tok.is_cap
+                and low not in self.lex.stopwords
+                and low not in _DETERMINERS
+            )
+
+        left = [i for i in range(lo, first) if ok(i)]
+        right = [i for i in range(last + 1, hi + 1) if ok(i)]
+        index = left[-1] if left else (right[0] if right else None)
+        return Trigger(index, 1, ()) if index is not None else None
+
+    def _nearest_in_clause(self, first: int, last: int) -> Trigger | None:
+        """An elliptical clause ('while in the U.S. this week'): the nearest word that
+        names a happening, without crossing a semicolon."""
+        hard = [i for i, t in enumerate(self.tokens) if t.text == ";"]
+        lo = max([i for i in hard if i < first], default=-1)
+        hi = min([i for i in hard if i > last], default=len(self.tokens))
+        near = [t for t in self.triggers if lo < t.index < hi]
+        left = [t for t in near if t.index < first]
+        if left:
+            return left[-1]
+        return near[0] if near else None
 
     def _is_verb(self, t: Trigger) -> bool:
         low = self.tokens[t.index].lower

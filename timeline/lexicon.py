@@ -42,6 +42,7 @@ class Lexicon:
     schedulable: frozenset[str]
     happening_reporters: frozenset[str]
     place_words: frozenset[str]
+    non_event_phrases: frozenset[tuple[str, ...]]
     calendar_words: frozenset[str]
 
 
@@ -195,6 +196,7 @@ def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Le
         stopwords=frozenset(data["stopwords"]),
         schedulable=frozenset(data["schedulable_classes"]),
         place_words=frozenset(data["place_words"]),
+        non_event_phrases=frozenset(tuple(p.split()) for p in data["non_event_phrases"]),
         happening_reporters=frozenset(
             _lemmas(w, irregular)[0] for w in data["happening_reporters"]
         ),
