@@ -128,6 +128,9 @@ _BOUNDARY_WORDS = frozenset(
     ]
 )
 _CONNECTORS = frozenset({"of", "for", "the"})
+_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth last latest next".split()
+)
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "our"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "against", "into"})
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+[—–-]+\s+")
@@ -524,6 +527,7 @@ class _Builder:
                 and len(low) > 2
                 and not tok.is_cap
                 and low not in self.lex.stopwords
+                and low not in _ORDINALS
                 and low not in _DETERMINERS
             )
 
@@ -556,6 +560,8 @@ class _Builder:
         i = t.index - 1
         while i >= 0 and self.tokens[i].lower in _DETERMINERS:
             i -= 1
+        if i == t.index - 1:
+            return t  # "helped broker": no object phrase between, the noun-verb stays
         verb = next((v for v in self.triggers if v.index + v.length - 1 == i), None)
         return verb if verb is not None and self._is_verb(verb) else t
 
