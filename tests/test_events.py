@@ -223,3 +223,13 @@ def test_mentions_are_deterministic():
     assert find_mentions(article(body), timexes) == find_mentions(
         article(body), list(reversed(timexes))
     )
+
+
+def test_summary_drops_attribution_unless_a_quote_needs_it():
+    assert (
+        summarize("Dockworkers marched on Wednesday, police said.")
+        == "Dockworkers marched on Wednesday."
+    )
+    assert summarize("According to aides, the mayor resigned.") == "The mayor resigned."
+    quoted = "“We agree,” the mayor said."
+    assert summarize(quoted) == quoted

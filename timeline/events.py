@@ -129,13 +129,32 @@ _BOUNDARY_WORDS = frozenset(
 )
 _CONNECTORS = frozenset({"of", "for", "the"})
 _ORDINALS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth last latest next".split()
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "last",
+        "latest",
+        "next",
+    ]
 )
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "our"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "against", "into"})
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+[—–-]+\s+")
 _BULLET = re.compile(r"^[-*•]\s+")
 _MAX_SUMMARY = 220
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:according to [^,.]{1,60}|(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}"
+    r"[A-Za-z][\w.’'-]*\s+(?:said|says|reported|added|confirmed|announced))\.$"
+)
+_LEADING_ATTRIBUTION = re.compile(r"^According to [^,]{1,60},\s+")
 _CLASS_WINDOW = 10  # words around a reporting verb searched for what it reports
 
 
@@ -987,6 +1006,12 @@ def summarize(sentence: str, lex: Lexicon | None = None) -> str:
             if rest:
                 s = rest[0].upper() + rest[1:]
             break
+    if not s.startswith(("“", '"', "‘", "'")):
+        # attribution is kept where a quote needs it to say who speaks, dropped elsewhere
+        s = _TRAILING_ATTRIBUTION.sub(".", s)
+        lead = _LEADING_ATTRIBUTION.match(s)
+        if lead and len(s) > lead.end() + 1:
+            s = s[lead.end()].upper() + s[lead.end() + 1 :]
     if len(s) > _MAX_SUMMARY:
         cut = max(s.rfind(sep, 0, _MAX_SUMMARY) for sep in (", ", "; ", " — ", " – "))
         if cut > 60:
