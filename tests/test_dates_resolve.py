@@ -105,3 +105,8 @@ def test_a_bare_weekday_repeats_the_reading_of_its_first_mention() -> None:
 def test_a_possessive_weekday_alone_looks_back() -> None:
     text = "Lawyers said they would look for ways around Wednesday's ruling."
     assert values(text) == [("Wednesday", "2025-10-15")]
+
+
+def test_the_week_of_a_day_is_that_week() -> None:
+    assert values("A hearing is set for the week of March 6.", date(2000, 2, 24)) == [
+        ("the week of March 6", "2000-W10")]

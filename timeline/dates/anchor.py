@@ -153,7 +153,7 @@ def _point(c: Calendar, year: int) -> v.Point | None:
             return v.day(_nth_weekday(year, c.month, c.weekday, c.nth, c.after_day))
         if c.day is not None and c.month is not None:
             d = date(year, c.month, c.day)
-            return _with_time(d, c)
+            return v.week_of(d) if c.whole_week else _with_time(d, c)
         if c.month is not None:
             return v.month(year, c.month)
         if c.quarter is not None:

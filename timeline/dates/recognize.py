@@ -214,7 +214,7 @@ def make_calendar(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     if weekday is not None and not _capitalised(m.groups["weekday"]):
         return None
     cal = Calendar(year=year, month=month or None, day=day, weekday=weekday, steps=steps,
-                   year_steps=year_steps)
+                   year_steps=year_steps, whole_week=m.has("weekof"))
     return "DATE", cal, "APPROX" if m.has("approx") else _mod(m, lang)
 
 
