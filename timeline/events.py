@@ -847,6 +847,8 @@ def _cap_runs(tokens: list[Token], lex: Lexicon, body: str) -> list[list[int]]:
                 cur = []
             continue
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and low in ("of", "for") and nxt.lower == "the" and i + 2 < len(tokens):
+            nxt = tokens[i + 2]  # "Institute for the Study of War"
         if (
             cur
             and nxt is not None

@@ -67,13 +67,20 @@ class Event:
 
     @property
     def actors(self) -> tuple[str, ...]:
-        """Display names of the actors in order of first mention; per key the form most
-        mentions use (multi-word forms first)."""
+        """Display names of the actors that matter to the entry: those of its summary's
+        mention and those at least two mentions name, most named first; per key the
+        form most mentions use (multi-word forms first)."""
         forms: dict[str, Counter[str]] = {}
         for m in self.mentions:
             for key, name in zip(m.actor_keys, m.actors, strict=True):
                 forms.setdefault(key, Counter())[name] += 1
-        return tuple(min(c, key=lambda f, c=c: (" " not in f, -c[f], f)) for c in forms.values())
+        summary_keys = {k for m in self.mentions if m.summary == self.summary for k in m.actor_keys}
+        order = list(forms)
+        kept = [k for k in order if k in summary_keys or sum(forms[k].values()) >= 2]
+        kept.sort(key=lambda k: (-sum(forms[k].values()), order.index(k)))
+        return tuple(
+            min(forms[k], key=lambda f, c=forms[k]: (" " not in f, -c[f], f)) for k in kept
+        )
 
 
 # --- similarity ------------------------------------------------------------------------
