@@ -345,8 +345,8 @@ def make_relative(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
         return None
     unit = lang.lookup("calendar_units", m.word("cunit"))
     whole = normalise(m.text[m.start : m.end])
-    if whole.startswith("the next") or whole.startswith("the last") and unit == "day":
-        return None  # "the next day" points at a mentioned date, not at the anchor
+    if whole.startswith("the next") or (whole.startswith("the last") and unit == "day"):
+        return None  # "the next day/week" points at a mentioned date, not at the anchor
     if whole.startswith("the") and steps == -1 and unit in ("decade", "century"):
         return "DURATION", Fixed(_duration(1, unit, lang)), None  # "the past decade"
     mod = _mod(m, lang) or {"earlier": "START", "later": "END"}.get(m.word("earlier"))
