@@ -233,3 +233,18 @@ def test_summary_drops_attribution_unless_a_quote_needs_it():
     assert summarize("According to aides, the mayor resigned.") == "The mayor resigned."
     quoted = "“We agree,” the mayor said."
     assert summarize(quoted) == quoted
+
+
+@pytest.mark.parametrize(
+    ("line", "phrase"),
+    [
+        ("By Jane Doe and Tim Walsh, March 8, 2024", "March 8, 2024"),
+        ("Updated: Wednesday", "Wednesday"),
+        ("Wednesday, 10:42 a.m.", "Wednesday"),
+    ],
+)
+def test_bylines_and_timestamps_are_not_events(line, phrase):
+    body = f"{line}\n\nThe council voted on Wednesday to raise fares."
+    timexes = [tx(body, phrase, FRI), tx(body, "on Wednesday", WED)]
+    mentions = find_mentions(article(body), timexes)
+    assert [m.trigger for m in mentions] == ["voted"]

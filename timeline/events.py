@@ -147,6 +147,7 @@ _ORDINALS = frozenset(
 )
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "our"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "against", "into"})
+_BYLINE = re.compile(r"^(?:By|Written by|Reporting by|Reported by)\s+[A-Z][\w.'’-]+")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+[—–-]+\s+")
 _BULLET = re.compile(r"^[-*•]\s+")
 _MAX_SUMMARY = 220
@@ -205,7 +206,7 @@ def extract(article: Article, timexes: list[Timex], with_undated: bool = True) -
         value = timex.value
         # a vague stretch ("in recent months", PXM) is context, like PAST_REF
         vague_span = isinstance(value, Duration) and value.amount is None
-        if sent is None or timex.start in quoted:
+        if sent is None or timex.start in quoted or _only_date(sent.of(body), timex):
             continue
         if timex.type not in ("DATE", "TIME") and not vague_span:
             continue
@@ -281,11 +282,19 @@ def _quoted_timexes(body: str, timexes: list[Timex], sents: list[Sentence]) -> s
     return out
 
 
+def _only_date(sentence: str, timex: Timex) -> bool:
+    """A line that is nothing but a date (a timestamp, 'Updated Oct. 16') names no happening."""
+    rest = sentence.replace(timex.text, " ")
+    return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2
+
+
 def is_furniture(sentence: str, lex: Lexicon | None = None) -> bool:
     """Page furniture and headlines: bylines, comment prompts, related lists, headings."""
     lex = lex or lexicon()
     low = sentence.lower().strip()
     if any(cue in low for cue in lex.furniture) and len(low) < 120:
+        return True
+    if _BYLINE.match(sentence.strip()) and len(sentence) < 100:
         return True
     return _is_headline(sentence)
 
