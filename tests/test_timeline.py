@@ -171,3 +171,29 @@ def test_schema_rejects_broken_documents(doc, validator, breakage):
 def test_to_json_and_dumps_agree(doc):
     timeline = build_timeline(STORY, "Strike")
     assert json.loads(dumps(timeline)) == json.loads(json.dumps(to_json(timeline)))
+
+
+def test_output_does_not_depend_on_hash_seeds(tmp_path):
+    """Set and dict iteration must never leak into the output: two interpreters with
+    different hash seeds write the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; sys.path.insert(0, 'tests'); from test_timeline import STORY; "
+        "from timeline.pipeline import build_timeline; from timeline.timeline import dumps; "
+        "sys.stdout.write(dumps(build_timeline(STORY, 'Strike')))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert outputs[0] == outputs[1] and outputs[0]
