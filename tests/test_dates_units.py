@@ -172,3 +172,11 @@ def test_dates_beyond_the_calendar_are_dropped_not_raised(text: str, anchor: dat
     for t in resolve(text, anchor):
         assert t.timex_value
         t.interval()
+
+
+@pytest.mark.parametrize(("amount", "unit", "timex"), [
+    (5.5, "hour", "PT5H30M"), (2.5, "year", "P2Y6M"), (1.5, "day", "P1DT12H"),
+    (0.5, "hour", "PT30M"), (3, "day", "P3D"), (None, "week", "PXW"), (2.25, "month", "P2.25M"),
+])
+def test_fractional_durations_use_the_smaller_unit(amount, unit: str, timex: str) -> None:
+    assert v.Duration(amount, unit).timex == timex

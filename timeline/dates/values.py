@@ -78,12 +78,37 @@ class Duration:
 
     @property
     def timex(self) -> str:
+        if self.amount is not None and not float(self.amount).is_integer():
+            split = _split_fraction(self.amount, self.unit)
+            if split:
+                return split
         code, is_time = DURATION_UNITS[self.unit]
         amount = "X" if self.amount is None else _number(self.amount)
         return f"P{'T' if is_time else ''}{amount}{code}"
 
     def interval(self) -> None:
         return None
+
+
+# A fraction of a unit written in the next smaller one: 5 1/2 hours is PT5H30M.
+_SMALLER_UNIT = {"year": ("month", 12), "week": ("day", 7), "day": ("hour", 24),
+                 "hour": ("minute", 60), "minute": ("second", 60)}
+
+
+def _split_fraction(amount: float, unit: str) -> str | None:
+    smaller = _SMALLER_UNIT.get(unit)
+    if smaller is None:
+        return None
+    rest = (amount - int(amount)) * smaller[1]
+    if not float(rest).is_integer():
+        return None
+    big, small = Duration(int(amount), unit).timex, Duration(rest, smaller[0]).timex
+    if int(amount) == 0:
+        return small
+    time_part = small.split("T", 1)[1] if "T" in small else None
+    if time_part is not None and "T" not in big:
+        return f"{big}T{time_part}"  # P1DT12H
+    return big + small[small.index("T") + 1 :] if "T" in small else big + small[1:]
 
 
 # unit -> (TIMEX3 letter, belongs after the T designator)
