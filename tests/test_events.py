@@ -82,6 +82,8 @@ def test_speaking_to_reporters_is_a_statement_not_a_call():
         ("She plans to visit Kyiv on Friday.", "on Friday", FRI, "scheduled"),
         ("The council voted on Wednesday to raise fares.", "on Wednesday", WED, "reported"),
         ("Talks with the union continued on Thursday.", "on Thursday", THU, "reported"),
+        ("Mayor Jane Okafor is meeting union leaders today.", "today", FRI, "ongoing"),
+        ("The union continues to picket the port this week.", "this week", week_of(PUB), "ongoing"),
     ],
 )
 def test_status_from_cues_and_the_publish_date(sentence, phrase, value, status):

@@ -503,8 +503,6 @@ class _Builder:
     def _governing(self, timex: Timex) -> Trigger | None:
         """The trigger a date attaches to: nearest in its clause segment, left preferred;
         after '<date>, when ...' the when-clause names the happening."""
-        if not self.triggers:
-            return None
         toks = self.tokens
         first = next((i for i, t in enumerate(toks) if t.start >= timex.start), len(toks))
         last = max(
@@ -683,13 +681,6 @@ class _Builder:
         if span and published and span[0] > published:
             return "scheduled"
         if (
-            span
-            and published
-            and span[0] == published
-            and not (self._is_past(trig) or self._segment_past(trig))
-        ):
-            return "scheduled"  # the publish day itself, told without a past verb
-        if (
             before[-1:]
             and before[-1] in ("is", "are", "am")
             and toks[trig.index].lower.endswith("ing")
@@ -697,6 +688,13 @@ class _Builder:
             return "ongoing"
         if _contains(before, ("continues", "to")) or _contains(before, ("continue", "to")):
             return "ongoing"
+        if (
+            span
+            and published
+            and span[0] == published
+            and not (self._is_past(trig) or self._segment_past(trig))
+        ):
+            return "scheduled"  # the publish day itself, told without a past verb
         return "reported"
 
     def _is_past(self, trig: Trigger) -> bool:
