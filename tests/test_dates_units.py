@@ -180,3 +180,13 @@ def test_dates_beyond_the_calendar_are_dropped_not_raised(text: str, anchor: dat
 ])
 def test_fractional_durations_use_the_smaller_unit(amount, unit: str, timex: str) -> None:
     assert v.Duration(amount, unit).timex == timex
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Sales in Q3 2024 rose.", "2024-Q3"), ("H1 2025 results", "2025-H1"),
+    ("FY2024 revenue", "2024"), ("in the ’90s", "199"), ("at 3pm", "2025-10-17T15:00"),
+])
+def test_compact_news_forms(text: str, value: str) -> None:
+    from timeline.dates import resolve
+
+    assert [t.timex_value for t in resolve(text, FRIDAY)] == [value]

@@ -165,7 +165,7 @@ def _start_words(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str], dict[str, tu
     firsts = set().union(*per_rule)
     if _ANY in firsts:
         every = tuple(range(len(rules)))
-        return re.compile(r"\b[a-z]|(?<![\d,.])\d|'\d"), {"": every}
+        return re.compile(r"\b[a-z]|(?<![\d,.])\d|['’]\d"), {"": every}
     cut = sorted((w[:-1] for w in firsts if w.endswith("*")), key=len)
     stems: list[str] = []
     for word in cut:
@@ -176,7 +176,7 @@ def _start_words(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str], dict[str, tu
     alternatives = [rf"{re.escape(w)}\b" for w in sorted(whole, key=len, reverse=True)]
     alternatives += [re.escape(w) for w in sorted(stems, key=len, reverse=True)]
     digits = r"|(?<![\d,.])\d" if _DIGIT in firsts else ""
-    regex = re.compile(r"\b(?:" + "|".join(alternatives) + ")" + digits + r"|'\d")
+    regex = re.compile(r"\b(?:" + "|".join(alternatives) + ")" + digits + r"|['’]\d")
     rules_for = {key: _rules_starting(key, per_rule) for key in [*whole, *stems]}
     rules_for[_DIGIT] = tuple(i for i, f in enumerate(per_rule) if _DIGIT in f)
     return regex, rules_for
@@ -191,22 +191,23 @@ def _rules_starting(key: str, per_rule: list[set[str]]) -> tuple[int, ...]:
     return tuple(i for i, words in enumerate(per_rule) if may(words))
 
 
-def _no_letters(op: Any, av: Any) -> bool:
-    """A parsed item that cannot match a letter (white space, digits, punctuation)."""
+def _no_word_chars(op: Any, av: Any) -> bool:
+    """A parsed item that cannot match a letter or digit (white space, punctuation)."""
     if op is _OP.IN:
-        return all(_no_letters(o, a) for o, a in av)
+        return all(_no_word_chars(o, a) for o, a in av)
     if op is _OP.LITERAL:
-        return not chr(av).isalpha()
+        return not chr(av).isalnum()
     if op is _OP.RANGE:
-        return not any(chr(x).isalpha() for x in range(av[0], av[1] + 1))
+        return not any(chr(x).isalnum() for x in range(av[0], av[1] + 1))
     if op is _OP.CATEGORY:
-        return av in (_OP.CATEGORY_SPACE, _OP.CATEGORY_DIGIT, _OP.CATEGORY_NOT_WORD)
+        return av in (_OP.CATEGORY_SPACE, _OP.CATEGORY_NOT_WORD)
     if op in (_OP.MAX_REPEAT, _OP.MIN_REPEAT):
-        return all(_no_letters(o, a) for o, a in av[2])
+        return all(_no_word_chars(o, a) for o, a in av[2])
     return False
 
 
 _DIGIT, _ANY = "#digit", "#any"
+_APOSTROPHES = "'’"
 DIGIT = _DIGIT  # the key of rules_for for a start with a digit
 _MAX_PATHS = 20000
 
@@ -245,16 +246,20 @@ def _first_words(items: list[Any], depth: int, prefix: str = "") -> set[str]:
 
 def _word_ends(prefix: str, ch: str) -> set[str]:
     """A literal that is no letter: it ends the word, or starts a number ("'90s" too)."""
-    if prefix:
-        return {prefix}
-    return {_DIGIT} if ch.isdigit() or ch == "'" else {_ANY}
+    if prefix:  # a digit glued on ("FY2024") leaves no word boundary: the word is cut
+        return {prefix + "*"} if ch.isdigit() else {prefix}
+    return {_DIGIT} if ch.isdigit() or ch in _APOSTROPHES else {_ANY}
 
 
 def _class_starts(op: Any, av: Any, prefix: str) -> set[str]:
     """A character class: after letters it ends the word when it holds no letter, and
     leaves it cut short otherwise; at the start only digits are known."""
     if prefix:
-        return {prefix if _no_letters(op, av) else prefix + "*"}
+        return {prefix if _no_word_chars(op, av) else prefix + "*"}
+    if op is _OP.IN and all(o is _OP.LITERAL and chr(a).isalpha() for o, a in av):
+        return {chr(a).lower() + "*" for _, a in av}  # a few letters: "[QH]1"
+    if op is _OP.IN and all(o is _OP.LITERAL and chr(a) in _APOSTROPHES for o, a in av):
+        return {_DIGIT}  # "'90s": the prefilter always looks at an apostrophe and a digit
     digits = op is _OP.IN and all(
         o is _OP.RANGE and chr(a[0]).isdigit() or o is _OP.LITERAL and chr(a).isdigit()
         or o is _OP.CATEGORY and a is _OP.CATEGORY_DIGIT for o, a in av)
@@ -275,9 +280,12 @@ def _expand(pattern: str, words: dict[str, str]) -> str:
             raise KeyError(f"unknown placeholder {{{key}}} in rule pattern {pattern!r}")
         return words[key]
 
-    # A single space in a pattern is any run of white space.
-    spaced = re.sub(r"\[[^\]]*\]| ", lambda m: r"\s+" if m.group() == " " else m.group(), pattern)
+    # A single space in a pattern is any run of white space; " ?" is optional white space.
+    spaced = re.sub(r"\[[^\]]*\]| \?| ", lambda m: _SPACES.get(m.group(), m.group()), pattern)
     return re.sub(r"\{([a-z]\w*)\}", sub, spaced)
+
+
+_SPACES = {" ": r"\s+", " ?": r"\s*"}
 
 
 def _bare(rule: Rule) -> str:

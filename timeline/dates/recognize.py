@@ -73,7 +73,7 @@ def recognize(text: str, lang: Language) -> list[Found]:
         if start < pos:
             continue
         word = candidate.group()
-        rules = rules_for.get(word if word[-1].isalpha() else DIGIT, ())
+        rules = rules_for.get(word if word[-1].isalpha() else DIGIT) or rules_for.get("", ())
         if not rules:
             continue
         hit = lang.scanner_of(rules).match(text, start)
@@ -444,6 +444,8 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
 
 
 def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    if m.has("qletter"):
+        return _quarter_code(m, lang)
     kind = m.word("qh")
     if kind == "period":
         return None
@@ -462,6 +464,17 @@ def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
         return "DATE", Calendar(quarter=nth, year_steps=year_steps), None
     cal = Calendar(year=year, quarter=nth) if kind == "quarter" else Calendar(year=year, half=nth)
     return "DATE", cal, None
+
+
+def _quarter_code(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    """"Q3 2024", "H1": written in capitals only (a "q3" is no quarter)."""
+    if not m.groups["qletter"].isupper():
+        return None
+    nth = int(m.groups["ordnum"])
+    year = year_of(m.groups["year"], lang) if m.has("year") else None
+    if m.groups["qletter"] == "H":
+        return ("DATE", Calendar(year=year, half=nth), None) if nth <= 2 else None
+    return "DATE", Calendar(year=year, quarter=nth), None
 
 
 def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
