@@ -1,4 +1,11 @@
-"""Entry point of the date-resolution stage: recognize, then anchor in text order."""
+"""Entry point of the date-resolution stage: recognize, then anchor in text order.
+
+One pass over the recognized expressions, in reading order, keeps what anchoring needs
+beyond the publish date: the clause's direction (tense.py), the last date mentioned (for
+"the next day", "a year earlier"), the first reading of each weekday (a story has one
+Friday), and "the quarter ended Sept. 30" pairs. A last pass dates deictic words inside
+quotations from their attribution ("... today," Trump said Wednesday).
+"""
 
 from __future__ import annotations
 
