@@ -15,14 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from timeline.corpus import Article
-from timeline.dates import resolve
+from timeline.dates import Timex, resolve
 from timeline.events import Mention, extract, quote_spans, undated_mentions
 from timeline.merge import (
     Event,
     class_agreement,
     is_statement,
+    make_event,
     matches_event,
     merge_mentions,
     similarity,
@@ -55,13 +57,16 @@ def infer_publish_dates(articles: list[Article]) -> list[Article]:
     known = [a for a in articles if a.published_day is not None]
     guesses: dict[str, Guess] = {}
     for _ in range(ROUNDS):
+        # the happenings of every dated (or already inferred) article, merged once per
+        # round; each undated article is then read against them without its own mentions
+        dated = known + [
+            replace(a, published=guesses[a.id].day)
+            for a in undated
+            if a.id in guesses and guesses[a.id].day
+        ]
+        everything = reference_events(dated)
         for article in undated:
-            others = known + [
-                replace(a, published=guesses[a.id].day)
-                for a in undated
-                if a.id != article.id and a.id in guesses and guesses[a.id].day
-            ]
-            guesses[article.id] = infer_one(article, reference_events(others))
+            guesses[article.id] = infer_one(article, _without(everything, article.id))
     out = []
     for a in articles:
         g = guesses.get(a.id)
@@ -78,18 +83,39 @@ def infer_publish_dates(articles: list[Article]) -> list[Article]:
 
 def reference_events(articles: list[Article]) -> list[Event]:
     """The happenings the dated articles report, merged."""
-    mentions: list[Mention] = []
-    for a in articles:
-        timexes = resolve(a.body, a.published_day, a.language)
-        mentions.extend(extract(a, timexes, with_undated=False).dated)
-    return merge_mentions(mentions)
+    return merge_mentions([m for a in articles for m in _dated_mentions(a)])
+
+
+def _without(events: list[Event], article_id: str) -> list[Event]:
+    """The entries as the other articles alone tell them."""
+    out = []
+    for e in events:
+        rest = [m for m in e.mentions if m.article != article_id]
+        if len(rest) == len(e.mentions):
+            out.append(e)
+        elif rest:
+            out.append(make_event(rest))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _dated_mentions(article: Article) -> tuple[Mention, ...]:
+    timexes = list(_resolved(article.body, article.published_day, article.language))
+    return extract(article, timexes, with_undated=False).dated
+
+
+@lru_cache(maxsize=65536)
+def _resolved(body: str, anchor: date | None, language: str) -> tuple[Timex, ...]:
+    """resolve(), remembered: the same article is read under many candidate days."""
+    return tuple(resolve(body, anchor, language))
 
 
 def infer_one(article: Article, events: list[Event]) -> Guess:
     """The best-supported publish day of one article, or None with the reason."""
     own = _own_explicit_events(article)
     pool = events + own
-    days = _candidate_days(pool)
+    undated = _undated_matches(article, pool)
+    days = _candidate_days(_matched(article, pool, undated) or pool)
     if not days:
         return Guess(
             None,
@@ -99,8 +125,8 @@ def infer_one(article: Article, events: list[Event]) -> Guess:
                 "text gives no explicit date; its relative dates are left unresolved",
             ),
         )
-    undated = _undated_matches(article, pool)
-    scored = [(_score(article, d, pool, undated), d) for d in days]
+    memo: dict[tuple[int, int, int], tuple[float, Event | None]] = {}
+    scored = [(_score(article, d, pool, undated, memo), d) for d in days]
     best = max(s for (s, _), _ in scored)
     if best <= 0:
         return Guess(
@@ -141,7 +167,7 @@ def _age(article: Article, day: date) -> int:
     quotes, read with `day` as publish date."""
     quotes = quote_spans(article.body)
     total = 0
-    for t in resolve(article.body, day, article.language):
+    for t in _resolved(article.body, day, article.language):
         span = t.interval()
         if span is None or span[0] != span[1] or any(s <= t.start < e for s, e in quotes):
             continue
@@ -152,9 +178,29 @@ def _age(article: Article, day: date) -> int:
 
 def _own_explicit_events(article: Article) -> list[Event]:
     """Happenings the article dates explicitly (dates that need no anchor)."""
-    timexes = resolve(article.body, None, article.language)
+    timexes = list(_resolved(article.body, None, article.language))
     mentions = [m for m in extract(article, timexes).dated if m.timex.interval() is not None]
     return merge_mentions(mentions)
+
+
+def _matched(
+    article: Article, events: list[Event], undated: list[tuple[Mention, list[Event]]]
+) -> list[Event]:
+    """The known happenings the article may report, whatever its date: only days near
+    them are worth trying (a long story spans months)."""
+    probe = sorted(e.interval[0] for e in events)
+    if not probe:
+        return []
+    anchor = probe[len(probe) // 2]
+    timexes = list(_resolved(article.body, anchor, article.language))
+    found = {
+        id(e): e
+        for m in extract(replace(article, published=anchor), timexes).dated
+        for e in [_best_match(m, events)[1]]
+        if e is not None
+    }
+    found.update({id(e): e for _, cands in undated for e in cands})
+    return sorted(found.values(), key=lambda e: (e.interval, e.id))
 
 
 def _candidate_days(events: list[Event]) -> list[date]:
@@ -183,7 +229,7 @@ def _best_match(m: Mention, events: list[Event]) -> tuple[float, Event | None]:
 def _undated_matches(article: Article, events: list[Event]) -> list[tuple[Mention, list[Event]]]:
     """Undated happenings of the article with the known happenings they may be (for tense
     bounds): the best match and any nearly as good, since outlets can split one story."""
-    dated_spans = resolve(article.body, None, article.language)
+    dated_spans = list(_resolved(article.body, None, article.language))
     out = []
     for m in undated_mentions(article, dated_spans):
         if any(
@@ -201,20 +247,29 @@ def _undated_matches(article: Article, events: list[Event]) -> list[tuple[Mentio
 
 
 def _score(
-    article: Article, day: date, events: list[Event], undated: list[tuple[Mention, list[Event]]]
+    article: Article,
+    day: date,
+    events: list[Event],
+    undated: list[tuple[Mention, list[Event]]],
+    memo: dict[tuple[int, int, int], tuple[float, Event | None]],
 ) -> tuple[float, list[str]]:
+    """How well the article read from `day` agrees with the known happenings, and why.
+    `memo` keeps each mention's best match across days (it does not depend on the day)."""
     anchored = replace(article, published=day)
     # deictic words in quotes date the statement, not the article
     quotes = quote_spans(article.body)
     timexes = [
         t
-        for t in resolve(article.body, day, article.language)
+        for t in _resolved(article.body, day, article.language)
         if not any(s <= t.start < e for s, e in quotes)
     ]
     total = 0.0
     reasons: list[str] = []
     for m in extract(anchored, timexes, with_undated=False).dated:
-        sim, e = _best_match(m, events)
+        key = (m.trigger_start, m.timex.start, m.timex.end)
+        if key not in memo:
+            memo[key] = _best_match(m, events)
+        sim, e = memo[key]
         if e is None:
             continue
         agreement = _date_agreement(m, e)
