@@ -81,10 +81,23 @@ def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
     "last April" is the most recent April before the anchor and "next April" the first
     after. Otherwise the occurrence nearest to the anchor is taken (news is about the
     months around its date: "Jan. 2" in November is next January), unless an explicit
-    future cue asks for one ahead or a strong past cue for one behind."""
+    future cue asks for one ahead or a past cue for one behind."""
     assert ctx.anchor is not None
     anchor = ctx.anchor
     month = _first_month(c)
+    if c.steps is not None:
+        return _year_by_relation(c, month, anchor)
+    if c.quarter is not None:
+        # A quarter is reported on while it runs or after it ends; one starting more
+        # than a quarter after the anchor's month is last year's ("fourth quarter" in January).
+        return anchor.year - (1 if month > anchor.month + 3 else 0), "reporting quarter"
+    year = anchor.year
+    if abs(month - anchor.month) > 6:
+        year += 1 if month < anchor.month else -1
+    return _year_by_tense(c, year, month, ctx)
+
+
+def _year_by_relation(c: Calendar, month: int, anchor: date) -> tuple[int, str]:
     named = (month, c.day or 0)
     if c.steps == -1:
         return (anchor.year if named < (anchor.month, 0 if c.day is None else anchor.day)
@@ -92,30 +105,24 @@ def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
     if c.steps == 1:
         return (anchor.year if named > (anchor.month, 32 if c.day is None else anchor.day)
                 else anchor.year + 1), "next"
-    if c.steps == 0:
-        return anchor.year, "this"
-    if c.quarter is not None:
-        # A quarter is reported on while it runs or after it ends; one starting more
-        # than a quarter after the anchor's month is last year's ("fourth quarter" in January).
-        return anchor.year - (1 if month > anchor.month + 3 else 0), "reporting quarter"
-    months_ahead = _months_ahead(c, anchor)
-    year = anchor.year + (1 if months_ahead > 6 and month < anchor.month else 0)
-    year -= 1 if months_ahead > 6 and month > anchor.month else 0
-    d = ctx.direction
-    ahead = (year, month) > (anchor.year, anchor.month)
-    behind = (year, month) < (anchor.year, _last_month(c, anchor))
+    return anchor.year, "this"
+
+
+def _year_by_tense(c: Calendar, year: int, month: int, ctx: Context) -> tuple[int, str | None]:
+    """Move the nearest occurrence a year when the clause's cue says it lies the other way:
+    a future cue moves one behind ahead; a past cue moves one well ahead (a strong cue,
+    "had", "ended": any one ahead) back. Days count when the text gives one."""
+    assert ctx.anchor is not None
+    anchor, d = ctx.anchor, ctx.direction
+    named = (year, month, c.day or 0)
+    ahead = named > (anchor.year, anchor.month, anchor.day if c.day else 0)
+    behind = named < (anchor.year, _last_month(c, anchor), anchor.day if c.day else 0)
     if d.sign == FUTURE and d.cue and behind:
         return year + 1, d.cue
-    # A past cue moves a month well ahead (or, if strong, any month ahead) back a year.
     far_ahead = ahead and (year - anchor.year) * 12 + month - anchor.month > 2
     if d.sign == PAST and d.cue and (far_ahead or (d.strong and ahead)):
         return year - 1, d.cue
     return year, d.cue if d.cue else "nearest to the anchor"
-
-
-def _months_ahead(c: Calendar, anchor: date) -> int:
-    """How far the named month (in the anchor's year) lies from the anchor, in months."""
-    return abs(_first_month(c) - anchor.month)
 
 
 def _year_with_weekday(c: Calendar, year: int, cue: str | None) -> tuple[int, str | None]:

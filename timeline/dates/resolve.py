@@ -58,8 +58,9 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
         if isinstance(f.partial, Weekday) and anchored is not None and f.partial.steps is None:
             weekdays.setdefault(f.partial.weekday, anchored)
         if i in ending and anchored is not None:
-            bare = Context(anchor, ctx.direction, None)
-            anchored = _period_ending(anchored, f.partial, found[i + 1], bare)
+            ended = found[i + 1]  # dated by its own clause ("ended" looks back)
+            bare = Context(anchor, _direction(text, ended, lang), None)
+            anchored = _period_ending(anchored, f.partial, ended, bare)
         if anchored is None:
             continue
         resolved.append((f, anchored))
