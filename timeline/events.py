@@ -159,6 +159,7 @@ _LEADING_ATTRIBUTION = re.compile(r"^According to [^,]{1,60},\s+")
 _CLASS_WINDOW = 10  # words around a reporting verb searched for what it reports
 
 
+@cache
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted speech (curly or straight double quotes, within a paragraph)."""
     spans: list[tuple[int, int]] = []
@@ -330,8 +331,10 @@ class _Builder:
     def __post_init__(self) -> None:
         self.text = self.sent.of(self.article.body)
         self.tokens = _tokens(self.article.body, self.sent.start, self.sent.end)
-        self.in_timex = [any(s <= t.start < e for s, e in self.timex_spans) for t in self.tokens]
-        inside = tuple(sp for sp in self.timex_spans if self.sent.start <= sp[0] < self.sent.end)
+        inside = tuple(
+            sp for sp in self.timex_spans if sp[0] < self.sent.end and self.sent.start < sp[1]
+        )
+        self.in_timex = [any(s <= t.start < e for s, e in inside) for t in self.tokens]
         key = (self.article.body, self.article.language, self.sent.start, inside)
         if key not in _TRIGGER_CACHE:
             if len(_TRIGGER_CACHE) > 50_000:
@@ -709,14 +712,7 @@ class _Builder:
     # -- actors
 
     def _display(self, key: str) -> str:
-        """The full form the article gives a name ('Donald Trump' for 'Trump'): a
-        multi-word form, the most frequent, the first introduced on a tie (so 'Melania
-        Trump' in passing does not rename 'Donald Trump')."""
-        forms = [e.display for e in self.entities if e.key == key and e.kind != "role"]
-        if not forms:
-            return key
-        counts = Counter(forms)
-        return min(counts, key=lambda f: (" " not in f, -counts[f], forms.index(f)))
+        return _display_name(tuple(self.entities), key)
 
     def _entity_at(self, offset: int) -> Entity | None:
         for e in self.entities:
@@ -756,9 +752,20 @@ class _Builder:
         return replace(best, start=role.start, end=role.end)
 
 
+@cache
+def _display_name(entities: tuple[Entity, ...], key: str) -> str:
+    """The full form the article gives a name ('Donald Trump' for 'Trump'): a multi-word
+    form, the most frequent, the first introduced on a tie (so 'Melania Trump' in passing
+    does not rename 'Donald Trump')."""
+    forms = [e.display for e in entities if e.key == key and e.kind != "role"]
+    if not forms:
+        return key
+    counts = Counter(forms)
+    return min(counts, key=lambda f: (" " not in f, -counts[f], forms.index(f)))
+
+
 def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
-    n = len(cue)
-    return any(tuple(words[i : i + n]) == cue for i in range(len(words) - n + 1))
+    return f" {' '.join(cue)} " in f" {' '.join(words)} "
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
@@ -998,6 +1005,7 @@ def _person_key(names: list[str]) -> str:
 # --- summaries and words ---------------------------------------------------------------
 
 
+@cache
 def summarize(sentence: str, lex: Lexicon | None = None) -> str:
     """The sentence without dateline, bullet, leading discourse marker, and cut to a clause
     boundary when it runs long."""

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one instance per language: hashed by identity
 class Lexicon:
     classes: dict[tuple[str, ...], tuple[str, ...]]  # lemma phrase -> classes
     longest_phrase: int
