@@ -712,7 +712,7 @@ class _Builder:
     # -- actors
 
     def _display(self, key: str) -> str:
-        return _display_name(tuple(self.entities), key)
+        return _display_name(self.article.body, self.article.language, key)
 
     def _entity_at(self, offset: int) -> Entity | None:
         for e in self.entities:
@@ -753,11 +753,11 @@ class _Builder:
 
 
 @cache
-def _display_name(entities: tuple[Entity, ...], key: str) -> str:
+def _display_name(body: str, language: str, key: str) -> str:
     """The full form the article gives a name ('Donald Trump' for 'Trump'): a multi-word
     form, the most frequent, the first introduced on a tie (so 'Melania Trump' in passing
     does not rename 'Donald Trump')."""
-    forms = [e.display for e in entities if e.key == key and e.kind != "role"]
+    forms = [e.display for e in _entities(body, language) if e.key == key and e.kind != "role"]
     if not forms:
         return key
     counts = Counter(forms)
