@@ -95,3 +95,13 @@ def test_inference_is_deterministic():
     articles = [DATED, SAID_THURSDAY, TENSE_ONLY, NO_MATCH]
     assert infer_publish_dates(articles) == infer_publish_dates(articles)
     assert [a.id for a in infer_publish_dates(articles)] == [a.id for a in articles]
+
+
+def test_today_and_tense_place_an_article_on_the_day_it_reports():
+    a = art(
+        "today",
+        "Mayor Jane Okafor met union leaders today to end the port strike. The Springfield "
+        "council will vote on the deal on Monday.",
+    )
+    out = by_id(infer_publish_dates([DATED, a]))
+    assert out["today"].published == date(2024, 3, 6)

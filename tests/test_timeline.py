@@ -197,3 +197,32 @@ def test_output_does_not_depend_on_hash_seeds(tmp_path):
         for seed in ("1", "2")
     ]
     assert outputs[0] == outputs[1] and outputs[0]
+
+
+def test_a_day_before_the_named_meeting_dates_the_call_from_the_meeting():
+    """'Just a day before the meeting' resolves against the meeting's entry, not the
+    publish date; with no such entry it stays unresolved."""
+    articles = [
+        Article(
+            "a",
+            Path("a.md"),
+            "a",
+            "Mayor Jane Okafor will meet Governor Tim Walsh at City Hall on Friday.",
+            published=date(2024, 3, 5),  # a Tuesday
+        ),
+        Article(
+            "b",
+            Path("b.md"),
+            "b",
+            "Just a day before the meeting with Governor Tim Walsh, Okafor held a phone call "
+            "with union leaders.",
+            published=date(2024, 3, 6),
+        ),
+    ]
+    timeline = build_timeline(articles)
+    call = [e for e in timeline.events if "b" in e.sources]
+    assert [e.date for e in call] == ["2024-03-07"]
+    (m,) = call[0].mentions
+    assert m.timex.rule == "event-relative" and m.timex.anchor == date(2024, 3, 8)
+    alone = build_timeline(articles[1:])
+    assert all("b" not in e.sources for e in alone.events)
