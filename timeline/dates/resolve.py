@@ -47,19 +47,20 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
     last_end = 0
     ending = _period_endings(text, found)
     weekdays: dict[int, Anchored] = {}  # weekday -> its first reading in this text
+    cues = _without_expressions(text, found)
     for i, f in enumerate(found):
         breaks = _paragraph_breaks(text, last_end, f.start)
         if breaks > 1 or (breaks and in_paragraph is not None and not _opens(text, f.start)):
             in_paragraph = None
         last_end = f.end
         reference = in_paragraph if _paragraph_bound(f.partial) else in_text
-        ctx = Context(anchor, _direction(text, f, lang), reference)
+        ctx = Context(anchor, _direction(cues, f, lang), reference)
         anchored = _same_weekday(f, ctx, weekdays) or anchor_value(f.partial, ctx)
         if isinstance(f.partial, Weekday) and anchored is not None and f.partial.steps is None:
             weekdays.setdefault(f.partial.weekday, anchored)
         if i in ending and anchored is not None:
             ended = found[i + 1]  # dated by its own clause ("ended" looks back)
-            bare = Context(anchor, _direction(text, ended, lang), None)
+            bare = Context(anchor, _direction(cues, ended, lang), None)
             anchored = _period_ending(anchored, f.partial, ended, bare)
         if anchored is None:
             continue
@@ -173,6 +174,20 @@ def _sets_reference(partial: Partial) -> bool:
     if isinstance(partial, Anaphor):
         return partial.steps == 0
     return not (isinstance(partial, Shift) and partial.steps != 0 and partial.unit != "day")
+
+
+def _without_expressions(text: str, found: list[Found]) -> str:
+    """The text with every recognized expression blanked out: the words of another date
+    ("last Thursday", "two years ago") are not the tense of a clause, and the full stop
+    of "Nov. 6" does not end one."""
+    parts, last = [], 0
+    for f in found:
+        if f.start >= last:
+            parts.append(text[last : f.start])
+            parts.append(" " * (f.end - f.start))
+            last = f.end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _direction(text: str, f: Found, lang: Language) -> Direction:

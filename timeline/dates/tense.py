@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from timeline.dates.language import Language
+from timeline.dates.language import Language, load
 
 PAST, FUTURE = -1, 1
 
@@ -20,7 +21,8 @@ WINDOW_AFTER = 50
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 # A clause ends at sentence punctuation or a semicolon; commas often separate the
 # verb from its date ("said on Friday, hours after ..."), so they do not.
-_CLAUSE_END = re.compile(r"[.!?;:\n\"“”]\s")
+# Newswire writes quotation marks as `` and '' (Penn Treebank style).
+_CLAUSE_END = re.compile(r"[.!?;:\n\"“”]\s|''|``")
 
 
 @dataclass(frozen=True)
@@ -34,16 +36,16 @@ class Direction:
 
 def direction(text: str, start: int, end: int, lang: Language) -> Direction:
     """The direction of the expression at text[start:end], from the nearest cue word."""
-    before = _clause_before(text, start)
-    after = _clause_after(text, end)
+    before = _words(_clause_before(text, start), lang)
+    after = _words(_clause_after(text, end), lang)
     cues: list[tuple[int, Direction]] = []
-    for distance, word in enumerate(reversed(_words(before, lang))):
-        if (d := _cue(word, lang)) is not None:
+    for distance, i in enumerate(range(len(before) - 1, -1, -1)):
+        if (d := _cue(before, i, lang)) is not None:
             cues.append((distance, d))
             break
-    for distance, word in enumerate(_words(after, lang)):
-        if (d := _cue(word, lang)) is not None:
-            cues.append((distance + 1, d))  # a verb before the date governs it more often
+    for i in range(len(after)):
+        if (d := _cue(after, i, lang)) is not None:
+            cues.append((i + 1, d))  # a verb before the date governs it more often
             break
     if not cues:
         return Direction(PAST)
@@ -74,11 +76,19 @@ def _words(chunk: str, lang: Language) -> list[str]:
     return joined
 
 
-def _cue(word: str, lang: Language) -> Direction | None:
+def _cue(words: list[str], i: int, lang: Language) -> Direction | None:
+    word = words[i]
     if word in lang.future_cues:
         return Direction(FUTURE, word)
     if word in lang.past_cues or (len(word) > 4 and word.endswith("ed") and word.islower()):
+        if i and words[i - 1] in _not_tense_after(lang.code):
+            return None  # "an unspecified date", "will be paid": no past tense
         return Direction(PAST, word, word in lang.strong_past_cues)
     if word.endswith("'ll"):
         return Direction(FUTURE, word)
     return None
+
+
+@cache
+def _not_tense_after(code: str) -> frozenset[str]:
+    return frozenset(load(code).tables.get("not_tense_after", []))
