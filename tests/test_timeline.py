@@ -226,3 +226,21 @@ def test_a_day_before_the_named_meeting_dates_the_call_from_the_meeting():
     assert m.timex.rule == "event-relative" and m.timex.anchor == date(2024, 3, 8)
     alone = build_timeline(articles[1:])
     assert all("b" not in e.sources for e in alone.events)
+
+
+def test_an_undated_announcement_of_a_dated_happening_cites_it():
+    articles = [
+        *STORY,
+        Article(
+            "bulletin",
+            Path("bulletin.md"),
+            "b",
+            "The Springfield council will vote on the port deal proposed by Mayor Jane Okafor.",
+        ),
+    ]
+    timeline = build_timeline(articles, "Strike")
+    (vote,) = [e for e in timeline.events if e.date == "2024-03-11"]
+    assert "bulletin" in vote.sources
+    undated = [m for m in vote.mentions if m.article == "bulletin"]
+    assert undated and undated[0].timex.interval() is None
+    assert vote.date == "2024-03-11" and vote.conflicts == ()

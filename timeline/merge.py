@@ -276,14 +276,17 @@ def merge_upcoming(mentions: list[Mention]) -> list[Event]:
 
 
 def make_event(group: list[Mention], value: Value | None = None) -> Event:
+    """One entry from the mentions of one happening. Undated mentions (an article that
+    announces the happening without a date) cite it but take no part in dating it."""
     group = sorted(group, key=_mention_key)
-    winner, conflicts = _choose_value(group) if value is None else (None, ())
+    dated = [m for m in group if m.timex.interval() is not None]
+    winner, conflicts = _choose_value(dated) if value is None else (None, ())
     chosen = value if value is not None else winner.timex.value
-    agreeing = [m for m in group if winner is None or date_relation(m, winner) == "agree"]
-    status = _status(group)
+    agreeing = [m for m in dated if winner is None or date_relation(m, winner) == "agree"]
+    status = _status(dated or group)
     best = best_mention(agreeing or group, status)
     return Event(
-        id=event_id(chosen.timex, best, group[0]),
+        id=event_id(chosen.timex, best, (dated or group)[0]),
         value=chosen,
         summary=best.summary,
         status=status,
@@ -382,6 +385,18 @@ def _unique_ids(events: list[Event]) -> list[Event]:
             )
         out.append(e)
     return out
+
+
+def attach(events: list[Event], mentions: list[Mention]) -> list[Event]:
+    """Entries with the undated mentions that announce them added as sources (each
+    mention to the entry it fits best)."""
+    extra: dict[str, list[Mention]] = {}
+    for m in mentions:
+        fits = [(matches_event(m, e), e.id) for e in events]
+        score, eid = max(fits, default=(0.0, ""))
+        if score > 0:
+            extra.setdefault(eid, []).append(m)
+    return [make_event([*e.mentions, *extra[e.id]]) if e.id in extra else e for e in events]
 
 
 def matches_event(m: Mention, event: Event, threshold: float = CONFLICT_THRESHOLD) -> float:

@@ -10,7 +10,7 @@ from timeline.dates.values import Grain, Point, Timex
 from timeline.dating import infer_publish_dates
 from timeline.events import Extraction, Mention, extract, relative_references, relative_timex
 from timeline.lexicon import lexicon
-from timeline.merge import Event, matches_event, merge_mentions, merge_upcoming
+from timeline.merge import Event, attach, matches_event, merge_mentions, merge_upcoming
 from timeline.timeline import ResolvedArticle, Timeline, order_events
 
 
@@ -24,7 +24,10 @@ def build_timeline(articles: list[Article], title: str = "Timeline") -> Timeline
     extractions = [extract_from(r) for r in resolved]
     events = merge_mentions([m for x in extractions for m in x.dated])
     announced = [m for x in extractions for m in x.upcoming]
+    covered = [m for m in announced if _covered(m, events)]
     announced = [m for m in announced if not _covered(m, events)]
+    # an article that announces a dated happening without its date still reports it
+    events = attach(events, covered)
     context = [m for x in extractions for m in x.context]
     return Timeline(
         title,
