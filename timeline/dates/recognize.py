@@ -525,6 +525,9 @@ def make_reference(m: Match, lang: Language) -> tuple[str, Partial, str | None] 
     kind = lang.lookup("references", m.word("ref"))
     if m.word("ref") == "soon" and re.search(r"\bas\s+$", m.before(6).lower()):
         return None  # "as soon as" is a conjunction
+    follower = re.match(r"\s+([a-z]+)", m.after(16).lower())
+    if follower and follower.group(1) in lang.table("reference_relations").get(m.word("ref"), ()):
+        return None  # "soon after the war": a relation between events, not a time
     return ("DATE", Fixed(v.Reference(kind)), None) if kind else None
 
 

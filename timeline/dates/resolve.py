@@ -15,7 +15,7 @@ from datetime import date, datetime
 from timeline.dates import values as v
 from timeline.dates.anchor import Anchored, Context, anchor_value
 from timeline.dates.language import Language, load
-from timeline.dates.partial import Anaphor, Calendar, Partial, Shift, Weekday
+from timeline.dates.partial import Anaphor, Calendar, Fixed, Partial, Shift, Weekday
 from timeline.dates.recognize import Found, recognize
 from timeline.dates.tense import PAST, Direction, direction
 from timeline.dates.values import Timex
@@ -53,6 +53,8 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
         if breaks > 1 or (breaks and in_paragraph is not None and not _opens(text, f.start)):
             in_paragraph = None
         last_end = f.end
+        if _out_of_tense(text, cues, f, lang):
+            continue
         reference = in_paragraph if _paragraph_bound(f.partial) else in_text
         ctx = Context(anchor, _direction(cues, f, lang), reference)
         anchored = _same_weekday(f, ctx, weekdays) or anchor_value(f.partial, ctx)
@@ -188,6 +190,18 @@ def _without_expressions(text: str, found: list[Found]) -> str:
             last = f.end
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _out_of_tense(text: str, cues: str, f: Found, lang: Language) -> bool:
+    """A future reference like "soon" in a clause about the past ("he was soon released")
+    speaks of a time after a past event, not after the publish date."""
+    if not (isinstance(f.partial, Fixed) and isinstance(f.partial.value, v.Reference)):
+        return False
+    bound = lang.tables.get("tense_bound_references") or ()
+    if text[f.start : f.end].lower() not in bound:
+        return False
+    d = direction(cues, f.start, f.end, lang)
+    return d.sign == PAST and d.cue is not None
 
 
 def _direction(text: str, f: Found, lang: Language) -> Direction:

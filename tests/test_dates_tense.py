@@ -1,0 +1,64 @@
+"""Direction cues of a clause: which words decide whether a date looks back or ahead."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.dates import resolve
+
+MONDAY = date(1989, 10, 30)
+
+
+def value_of(text: str, phrase: str, anchor: date = MONDAY) -> str | None:
+    return next((t.timex_value for t in resolve(text, anchor) if t.text == phrase), None)
+
+
+def test_the_words_of_another_date_are_no_tense_cue() -> None:
+    # "last" belongs to "last Thursday"; Nov. 6 is the coming one, not last year's.
+    text = "It said it would extend its bid, due to expire last Thursday, to Nov. 6."
+    assert value_of(text, "Nov. 6") == "1989-11-06"
+
+
+def test_penn_treebank_quotes_end_a_clause() -> None:
+    text = ("``This father will leave at dawn (4 a.m. EDT Thursday),'' Castro said.")
+    assert value_of(text, "4 a.m. EDT Thursday", date(2000, 4, 5)) == "2000-04-06T04:00"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dividend would be paid on an unspecified date in January.",
+        "The dividend will be paid in January.",
+    ],
+)
+def test_participles_after_a_determiner_or_be_are_no_past_tense(text: str) -> None:
+    assert value_of(text, "January") == "1990-01"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was probably killed soon after being captured.",
+        "He was soon released from the hospital.",
+        "A trickle of cash soon became a flood.",
+    ],
+)
+def test_soon_in_a_past_clause_or_before_after_is_no_future_reference(text: str) -> None:
+    assert value_of(text, "soon") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The budget will soon move into surplus.",
+        "Prosecutors have told him that they may soon seek an indictment.",
+    ],
+)
+def test_soon_in_a_future_clause_is_a_future_reference(text: str) -> None:
+    assert value_of(text, "soon") == "FUTURE_REF"
+
+
+def test_may_looks_ahead() -> None:
+    assert value_of("The board may meet Friday to vote.", "Friday") == "1989-11-03"
