@@ -62,3 +62,18 @@ def test_soon_in_a_future_clause_is_a_future_reference(text: str) -> None:
 
 def test_may_looks_ahead() -> None:
     assert value_of("The board may meet Friday to vote.", "Friday") == "1989-11-03"
+
+
+def test_a_cue_before_the_date_outweighs_a_participle_after_it() -> None:
+    text = ("Qantas will almost double its flights to India by August in the search for"
+            " new markets untouched by the crisis.")
+    assert value_of(text, "August", date(1998, 2, 13)) == "1998-08"
+
+
+def test_a_day_a_few_weeks_back_stays_in_a_future_clause() -> None:
+    text = "She said she would bring aid to the cities where the Aug. 7 blasts killed 257 people."
+    assert value_of(text, "Aug. 7", date(1998, 8, 18)) == "1998-08-07"
+
+
+def test_a_month_behind_in_a_future_clause_is_next_years() -> None:
+    assert value_of("Elections will be held in June.", "June", date(1998, 8, 18)) == "1999-06"

@@ -117,9 +117,12 @@ def _year_by_tense(c: Calendar, year: int, month: int, ctx: Context) -> tuple[in
     named = (year, month, c.day or 0)
     ahead = named > (anchor.year, anchor.month, anchor.day if c.day else 0)
     behind = named < (anchor.year, _last_month(c, anchor), anchor.day if c.day else 0)
-    if d.sign == FUTURE and d.cue and behind:
+    months_ahead = (year - anchor.year) * 12 + month - anchor.month
+    # A day named a few weeks back is that day even in a future clause ("would bring aid
+    # to where the Aug. 7 blasts killed ..."); a month named behind is next year's.
+    if d.sign == FUTURE and d.cue and behind and (c.day is None or months_ahead < -2):
         return year + 1, d.cue
-    far_ahead = ahead and (year - anchor.year) * 12 + month - anchor.month > 2
+    far_ahead = ahead and months_ahead > 2
     if d.sign == PAST and d.cue and (far_ahead or (d.strong and ahead)):
         return year - 1, d.cue
     return year, d.cue if d.cue else "nearest to the anchor"
