@@ -77,3 +77,15 @@ def test_a_day_a_few_weeks_back_stays_in_a_future_clause() -> None:
 
 def test_a_month_behind_in_a_future_clause_is_next_years() -> None:
     assert value_of("Elections will be held in June.", "June", date(1998, 8, 18)) == "1999-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The offer was extended to Nov. 16. It had been due to expire Friday evening.",
+         "Friday evening", "1989-10-27TEV"),
+        ("The offer is due to expire Friday evening.", "Friday evening", "1989-11-03TEV"),
+    ],
+)
+def test_a_plan_that_had_been_made_lies_in_the_past(text: str, phrase: str, value: str) -> None:
+    assert value_of(text, phrase) == value

@@ -80,6 +80,8 @@ def _words(chunk: str, lang: Language) -> list[str]:
 def _cue(words: list[str], i: int, lang: Language) -> Direction | None:
     word = words[i]
     if word in lang.future_cues:
+        if " ".join(words[max(0, i - 2) : i]) in _plans_overtaken(lang.code):
+            return Direction(PAST, f"had been {word}")  # "had been due to expire Friday"
         return Direction(FUTURE, word)
     if word in lang.past_cues or (len(word) > 4 and word.endswith("ed") and word.islower()):
         if i and words[i - 1] in _not_tense_after(lang.code):
@@ -88,6 +90,11 @@ def _cue(words: list[str], i: int, lang: Language) -> Direction | None:
     if word.endswith("'ll"):
         return Direction(FUTURE, word)
     return None
+
+
+@cache
+def _plans_overtaken(code: str) -> frozenset[str]:
+    return frozenset(load(code).tables.get("plans_overtaken", []))
 
 
 @cache
