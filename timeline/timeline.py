@@ -36,12 +36,10 @@ class Timeline:
 
 
 def order_events(events: list[Event]) -> list[Event]:
-    """By the interval each value covers: earlier start first, then the wider span first,
-    so a month or week precedes the days inside it and a day sits within its span;
-    ties broken by id for determinism."""
-    return sorted(
-        events, key=lambda e: (e.interval[0], -(e.interval[1] - e.interval[0]).days, e.id)
-    )
+    """By the interval each value covers, (start, end) as the contract says: a month
+    starts before the days after its first, and a day comes before the week that starts
+    with it; ties broken by id for determinism."""
+    return sorted(events, key=lambda e: (*e.interval, e.id))
 
 
 def schema() -> dict[str, Any]:
