@@ -68,8 +68,8 @@ def test_timex_offsets_point_into_the_body(demo, repo_root):
 
 def test_events_sorted_and_sourced(demo):
     events = demo["events"]
-    starts = [e["start"] for e in events]
-    assert starts == sorted(starts)
+    spans = [(e["start"], e["end"]) for e in events]
+    assert spans == sorted(spans)
     ids = {a["id"] for a in demo["articles"]}
     for event in events:
         assert event["start"] <= event["end"]
