@@ -489,6 +489,8 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
         unit = lang.lookup("units", m.word("bare"))
         return "DURATION", Fixed(_duration(None, unit, lang)), _mod(m, lang)
     unit = lang.lookup("units", m.word("unit"))
+    if m.has("long"):
+        return "DURATION", Fixed(_duration(_long_amount(m, lang), unit, lang)), None
     num_word = m.word("num")
     amount = number(num_word, lang)
     if num_word in ("a", "an") and unit in ("second", "minute") and not m.has("span"):
@@ -504,6 +506,14 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     if num_word in ("a", "an") and not m.has("span") and _after_a_count(m):
         return "SET", Fixed(v.Recurrence(_duration(1, unit, lang).timex)), None  # "$2 a year"
     return "DURATION", Fixed(_duration(amount, unit, lang)), mod
+
+
+def _long_amount(m: Match, lang: Language) -> float | None:
+    """"a two-week-long strike" lasts two weeks, "a day-long meeting" one day, and
+    "a decades-long battle" an unstated number of decades."""
+    if m.has("num"):
+        return number(m.word("num"), lang)
+    return None if m.word("unit").endswith("s") else 1.0
 
 
 def _after_a_count(m: Match) -> bool:

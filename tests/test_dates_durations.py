@@ -1,0 +1,29 @@
+"""Durations written as compound adjectives."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.dates import resolve
+
+ANCHOR = date(2000, 1, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("the government's decades-long battle with exiles", "decades-long", "PXY"),
+        ("after their third day-long meeting", "day-long", "P1D"),
+        ("a two-week-long strike", "two-week-long", "P2W"),
+        ("a 24-hour-long vigil", "24-hour-long", "PT24H"),
+    ],
+)
+def test_a_unit_long_adjective_is_a_duration(text: str, phrase: str, value: str) -> None:
+    found = [(t.text, t.type, t.timex_value) for t in resolve(text, ANCHOR)]
+    assert found == [(phrase, "DURATION", value)]
+
+
+def test_long_alone_is_no_duration() -> None:
+    assert resolve("the longest meeting so far", ANCHOR) == []
