@@ -35,7 +35,7 @@ import yaml
 
 from timeline.config import CORPUS_SUFFIXES
 from timeline.corpus import ERROR, CorpusError, Problem, parse_article, read_text
-from timeline.text import _continues, _ends_line, sentences
+from timeline.text import continues_sentence, ends_line, sentences
 
 # Header shapes at the start of the text, tried until none matches; each applies once.
 # Named groups become front matter keys.
@@ -162,11 +162,11 @@ def paragraphs_text(text: str) -> str:
         line = raw.strip()
         if not line:
             joinable = False
-        elif joinable and _continues(line):
+        elif joinable and continues_sentence(line):
             paragraphs[-1] += "\n" + line
         else:
             paragraphs.append(line)
-        joinable = bool(line) and not _ends_line(line)
+        joinable = bool(line) and not ends_line(line)
     return "\n\n".join(paragraphs) + "\n" if paragraphs else ""
 
 

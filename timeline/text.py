@@ -90,8 +90,8 @@ def _split_lines(text: str, para: Span) -> list[tuple[int, int]]:
         end = para.start + line_end
         span = _trim(text, pos, end)
         if span:
-            joins = pieces and not _ends_line(text[pieces[-1][0] : pieces[-1][1]])
-            if joins and _continues(text[span.start : span.end]):
+            joins = pieces and not ends_line(text[pieces[-1][0] : pieces[-1][1]])
+            if joins and continues_sentence(text[span.start : span.end]):
                 pieces[-1] = (pieces[-1][0], span.end)
                 pos = end + 1
                 continue
@@ -100,12 +100,13 @@ def _split_lines(text: str, para: Span) -> list[tuple[int, int]]:
     return pieces
 
 
-def _ends_line(line: str) -> bool:
+def ends_line(line: str) -> bool:
     """A line break after this line is a boundary (headline, list item, finished sentence)."""
     return True if not line else line[-1] in ".!?\"”:;" or line.lstrip().startswith(("-", "*"))
 
 
-def _continues(line: str) -> bool:
+def continues_sentence(line: str) -> bool:
+    """A line that starts in lower case carries on the sentence of the line before."""
     return bool(line) and line[0].islower()
 
 

@@ -68,12 +68,19 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _portable_path(article: Article) -> str:
+    """The file as `<corpus folder>/<file>`: the same wherever the project is checked out,
+    so timeline.json and the site stay byte-identical across machines."""
+    folder, name = article.path.parent.name, article.path.name
+    return f"{folder}/{name}" if folder else name
+
+
 def _article_json(resolved: ResolvedArticle) -> dict[str, Any]:
     a = resolved.article
     sents = sentences(a.body)
     return {
         "id": a.id,
-        "path": a.path.as_posix(),
+        "path": _portable_path(a),
         "title": a.title,
         "source": a.source,
         "url": a.url,
