@@ -8,7 +8,7 @@ downstream ever parses a value string again.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
@@ -37,7 +37,8 @@ SEASON_MONTHS: dict[str, tuple[int, int]] = {
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 
 
-@dataclass(frozen=True, order=True)
+# Equality covers every field: a day and the month that starts on it are different values.
+@dataclass(frozen=True)
 class Point:
     """A stretch of the calendar: `start` is its first day, `grain` its size.
 
@@ -47,11 +48,11 @@ class Point:
     """
 
     start: date
-    grain: Grain = field(compare=False)
-    season: str | None = field(default=None, compare=False)
-    part: str | None = field(default=None, compare=False)
-    hour: int | None = field(default=None, compare=False)
-    minute: int | None = field(default=None, compare=False)
+    grain: Grain
+    season: str | None = None
+    part: str | None = None
+    hour: int | None = None
+    minute: int | None = None
 
     @property
     def timex(self) -> str:
