@@ -86,7 +86,7 @@ def demo() -> Timeline:
     last_week = mention(a, "last week", week_of(date(2025, 10, 6)))
     invasion = mention(a, "2022", year(2022))
     events = [
-        event("call", wednesday, thursday, conflicts=(Conflict("2025-10-16", (b.id,)),)),
+        event("call", wednesday, thursday, conflicts=(Conflict(day(date(2025, 10, 16)), (b.id,)),)),
         event("meeting", friday),
         event("improved", february),
         event("stalled", last_week),

@@ -61,7 +61,7 @@ def test_one_happening_across_outlets_is_one_entry_with_every_source():
 def test_the_majority_date_wins_and_the_dissent_is_a_conflict():
     (call,) = merge_mentions(call_story())
     assert call.date == "2024-03-07"
-    assert [(c.value, c.articles) for c in call.conflicts] == [("2024-03-06", ("a",))]
+    assert [(c.value.timex, c.articles) for c in call.conflicts] == [("2024-03-06", ("a",))]
 
 
 def test_different_happenings_on_the_same_day_stay_apart():

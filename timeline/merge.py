@@ -35,7 +35,7 @@ WEIGHTS = {"class": 0.4, "actors": 0.3, "words": 0.15, "context": 0.15}
 class Conflict:
     """A date some sources give for the happening that differs from the entry's date."""
 
-    value: str
+    value: Value
     articles: tuple[str, ...]
 
 
@@ -317,12 +317,13 @@ def _choose_value(group: list[Mention]) -> tuple[Mention, tuple[Conflict, ...]]:
         return (span[1] - span[0]).days
 
     winner = min(group, key=lambda m: (-support(m), width(m), interval(m)[0], _mention_key(m)))
-    dissent: dict[str, list[str]] = {}
+    dissent: dict[Value, list[str]] = {}
     for m in group:
         if date_relation(m, winner) == "conflict":
-            dissent.setdefault(m.timex.timex_value, []).append(m.article)
+            dissent.setdefault(m.timex.value, []).append(m.article)
     conflicts = tuple(
-        Conflict(value, tuple(dict.fromkeys(arts))) for value, arts in sorted(dissent.items())
+        Conflict(value, tuple(dict.fromkeys(arts)))
+        for value, arts in sorted(dissent.items(), key=lambda item: item[0].timex)
     )
     return winner, conflicts
 

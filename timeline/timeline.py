@@ -159,7 +159,7 @@ def _event_json(e: Event) -> dict[str, Any]:
         "sources": list(e.sources),
         "actors": list(e.actors),
         "mentions": [_mention_json(m) for m in e.mentions],
-        "conflicts": [{"value": c.value, "articles": list(c.articles)} for c in e.conflicts],
+        "conflicts": [{"value": c.value.timex, "articles": list(c.articles)} for c in e.conflicts],
     }
     if e.mod:
         out["mod"] = e.mod

@@ -246,7 +246,7 @@ def _csv_row(e: Event, articles: dict[str, Article]) -> list[str]:
         " | ".join(e.sources),
         " | ".join(dict.fromkeys(outlets)),
         " | ".join(one_line(m.timex.text) for m in e.mentions),
-        " | ".join(f"{c.value}: {', '.join(c.articles)}" for c in e.conflicts),
+        " | ".join(f"{c.value.timex}: {', '.join(c.articles)}" for c in e.conflicts),
     ]
 
 

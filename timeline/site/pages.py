@@ -416,7 +416,8 @@ def _conflict_callout(ctx: Context, page: str, e: Event) -> str:
         if m.timex.value != e.value
     ]
     others += [
-        f"<li>{esc(value)}: {', '.join(_article_link(ctx, page, a) for a in articles)}</li>"
+        f"<li>{esc(value_label(value))}: "
+        f"{', '.join(_article_link(ctx, page, a) for a in articles)}</li>"
         for value, articles in _other_conflicts(e)
     ]
     compare = ctx.url(page, DISAGREEMENTS, ctx.event_ids[e.id])
@@ -429,7 +430,7 @@ def _conflict_callout(ctx: Context, page: str, e: Event) -> str:
     )
 
 
-def _other_conflicts(e: Event) -> list[tuple[str, list[str]]]:
+def _other_conflicts(e: Event) -> list[tuple[Value, list[str]]]:
     """Conflicts from articles whose own mention (with its phrase) is not in the entry."""
     shown = {m.article for m in e.mentions if m.timex.value != e.value}
     out = [(c.value, [a for a in c.articles if a not in shown]) for c in e.conflicts]
@@ -578,7 +579,7 @@ def _disagreement_table(ctx: Context, e: Event) -> list[str]:
     ]
     rows += [
         f"<tr><td>{', '.join(_article_link(ctx, DISAGREEMENTS, a) for a in articles)}</td>"
-        f"<td>—</td><td>{esc(value)}</td></tr>"
+        f"<td>—</td><td>{esc(value_label(value))}</td></tr>"
         for value, articles in _other_conflicts(e)
     ]
     return [
