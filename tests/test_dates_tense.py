@@ -89,3 +89,9 @@ def test_a_month_behind_in_a_future_clause_is_next_years() -> None:
 )
 def test_a_plan_that_had_been_made_lies_in_the_past(text: str, phrase: str, value: str) -> None:
     assert value_of(text, phrase) == value
+
+
+def test_a_date_opening_its_sentence_takes_the_verb_after_a_long_subject() -> None:
+    text = ("On Tuesday, the National Abortion and Reproductive Rights Action League plans"
+            " to hold a news conference.")
+    assert value_of(text, "Tuesday", date(1998, 10, 26)) == "1998-10-27"

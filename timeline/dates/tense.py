@@ -17,7 +17,7 @@ PAST, FUTURE = -1, 1
 
 # How far to look for the governing verb, in characters, before and after the expression.
 WINDOW_BEFORE = 90
-WINDOW_AFTER = 50
+WINDOW_AFTER = 80
 AFTER_PENALTY = 3  # words: a verb before the date governs it more often than one after
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 # A clause ends at sentence punctuation or a semicolon; commas often separate the
