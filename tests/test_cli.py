@@ -236,3 +236,12 @@ def test_serve_forces_live_reload_and_passes_the_corpus(capsys, tmp_path, monkey
     ((args, kwargs),) = calls
     assert args == (str(config),) and kwargs["livereload"] is True
     assert kwargs["plugins"]["timeline"]["corpus"] == str(make_corpus.root.resolve())
+
+
+def test_resolve_json_gives_the_evidence_as_data(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["resolve", "Friday", "--anchor", "2025-10-17", "--json",
+                 "--context", "He will meet Zelensky on Friday."])
+    (found,) = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert (found["value"], found["grain"], found["cue"]) == ("2025-10-17", "day", "will")
+    assert found["interval"] == ["2025-10-17", "2025-10-17"]

@@ -247,6 +247,12 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     if not found:
         print(f"no temporal expression found in {args.phrase!r}", file=sys.stderr)
         return 1
+    if args.json:
+        import dataclasses
+        import json
+
+        print(json.dumps([dataclasses.asdict(e) for e in found], ensure_ascii=False, indent=2))
+        return 0
     for index, explanation in enumerate(found):
         if index:
             print()
@@ -319,6 +325,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("phrase")
     p.add_argument("--anchor", required=True, metavar="DATE")
     p.add_argument("--context", default=None, metavar="SENTENCE")
+    p.add_argument("--json", action="store_true", help="print the explanation as JSON")
 
     p = add("timeml", cmd_timeml, "Annotate TimeML documents with TIMEX3 tags.")
     p.add_argument("files", nargs="+", metavar="FILE")
