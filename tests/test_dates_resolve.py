@@ -110,3 +110,15 @@ def test_a_possessive_weekday_alone_looks_back() -> None:
 def test_the_week_of_a_day_is_that_week() -> None:
     assert values("A hearing is set for the week of March 6.", date(2000, 2, 24)) == [
         ("the week of March 6", "2000-W10")]
+
+
+def test_the_previous_weekday_counts_from_the_day_last_mentioned() -> None:
+    text = ("London shares closed lower Friday.\n\nThe index shed 47 points, down 4.5% from the"
+            " previous Friday.")
+    assert values(text, date(1989, 10, 30)) == [
+        ("Friday", "1989-10-27"), ("the previous Friday", "1989-10-20")]
+
+
+def test_the_previous_weekday_without_a_date_before_counts_from_the_anchor() -> None:
+    assert values("Shares fell from the previous Friday.") == [
+        ("the previous Friday", "2025-10-10")]

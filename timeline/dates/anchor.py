@@ -221,6 +221,9 @@ def _weekday(w: Weekday, ctx: Context) -> Anchored:
     if ctx.anchor is None:
         return Anchored(v.Unanchored(f"XXXX-WXX-{w.weekday}"), None, None)
     anchor = ctx.anchor
+    ref = ctx.reference
+    if w.from_reference and ref is not None and ref.grain in (v.Grain.DAY, v.Grain.PART_OF_DAY):
+        anchor = ref.start
     back = (anchor.isoweekday() - w.weekday) % 7  # days back to the same or last such day
     if w.steps == -1:
         d, cue = anchor - timedelta(days=back or 7), "last"

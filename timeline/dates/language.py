@@ -34,6 +34,7 @@ _TABLE_PLACEHOLDERS = {
     "season": "seasons",
     "part": "parts_of_day",
     "rel": "relations",
+    "anarel": "anaphoric_relations",
     "pmod": "point_mods",
     "dmod": "duration_mods",
     "ref": "references",

@@ -45,6 +45,7 @@ class Weekday:
     hour: int | None = None  # "10 p.m. Wednesday"
     minute: int | None = None
     weekend: bool = False  # "the weekend": the Saturday and Sunday around that day
+    from_reference: bool = False  # "the previous Friday": counted from the date last mentioned
 
 
 @dataclass(frozen=True)

@@ -301,11 +301,14 @@ def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     if _abbreviated(word, lang, "weekdays") and not word.endswith("."):
         return None
     rel = m.word("rel")
-    steps = -1 if rel == "previous" else lang.lookup("relations", rel) if rel else None
+    steps = lang.lookup("relations", rel) if rel else None
     if rel and steps is None:
         return None
+    if m.has("anarel"):
+        steps = lang.lookup("anaphoric_relations", m.word("anarel"))
     part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
-    wd = Weekday(lang.lookup("weekdays", word), steps if steps != 0 else None, part)
+    wd = Weekday(lang.lookup("weekdays", word), steps if steps != 0 else None, part,
+                 from_reference=m.has("anarel"))
     return ("TIME" if part else "DATE"), wd, _mod(m, lang)
 
 
