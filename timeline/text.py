@@ -7,7 +7,9 @@ copies or normalises the text: a span is (start, end) and the text is sliced.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 # Words after which a full stop does not end a sentence.
 _ABBREVIATION_WORDS = """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd
@@ -29,6 +31,9 @@ class Span:
 
     def of(self, text: str) -> str:
         return text[self.start : self.end]
+
+
+S = TypeVar("S", bound=Span)
 
 
 @dataclass(frozen=True)
@@ -62,16 +67,7 @@ def sentences(text: str) -> list[Sentence]:
 
 def sentence_at(sents: list[Sentence], offset: int) -> Sentence | None:
     """The sentence that holds a character offset."""
-    lo, hi = 0, len(sents)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sents[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(sents) and sents[lo].start <= offset:
-        return sents[lo]
-    return None
+    return span_at(sents, offset)
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -164,7 +160,7 @@ def quotations(text: str) -> list[Span]:
     return spans
 
 
-def span_at(spans: list[Span], offset: int) -> Span | None:
+def span_at(spans: Sequence[S], offset: int) -> S | None:
     """The span (from a sorted, non-overlapping list) that holds a character offset."""
     lo, hi = 0, len(spans)
     while lo < hi:
