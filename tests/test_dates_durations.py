@@ -27,3 +27,4 @@ def test_a_unit_long_adjective_is_a_duration(text: str, phrase: str, value: str)
 
 def test_long_alone_is_no_duration() -> None:
     assert resolve("the longest meeting so far", ANCHOR) == []
+

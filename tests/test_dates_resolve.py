@@ -122,3 +122,12 @@ def test_the_previous_weekday_counts_from_the_day_last_mentioned() -> None:
 def test_the_previous_weekday_without_a_date_before_counts_from_the_anchor() -> None:
     assert values("Shares fell from the previous Friday.") == [
         ("the previous Friday", "2025-10-10")]
+
+
+def test_a_capitalised_phrase_after_an_opening_quote_is_a_title() -> None:
+    text = 'Baker, speaking on ABC\'s "This Week With David Brinkley," said it was ready.'
+    assert values(text) == []
+
+
+def test_a_quoted_sentence_may_open_with_a_date() -> None:
+    assert values('"Last week, we met," he said.') == [("Last week", "2025-W41")]

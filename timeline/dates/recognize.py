@@ -112,7 +112,18 @@ def _produce(rule: Rule, m: re.Match[str], text: str, lang: Language) -> Found |
         return None
     type_, partial, mod = made
     start = m.end("lead") if not match.keep_lead and "lead" in groups else m.start()
+    if _quoted_title(text, start, match.end):
+        return None
     return Found(start, match.end, rule.name, rule.type or type_, partial, mod)
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A capitalised phrase right after an opening quotation mark is a title: ABC's
+    "This Week" is a programme, not a week."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return False
+    return text[max(0, start - 1) : start] in ('"', "`", "“")
 
 
 # --- helpers that read a group through the language tables ---------------------------------
