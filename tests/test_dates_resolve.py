@@ -131,3 +131,22 @@ def test_a_capitalised_phrase_after_an_opening_quote_is_a_title() -> None:
 
 def test_a_quoted_sentence_may_open_with_a_date() -> None:
     assert values('"Last week, we met," he said.') == [("Last week", "2025-W41")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The father will leave at 4 in the morning.", "4 in the morning", "2025-10-17T04:00"),
+        ("The rally ended at ten at night.", "ten at night", "2025-10-17T22:00"),
+        ("It opens at six in the evening.", "six in the evening", "2025-10-17T18:00"),
+    ],
+)
+def test_an_hour_in_the_morning_is_a_clock_time(text: str, phrase: str, value: str) -> None:
+    assert (phrase, value) in values(text)
+
+
+@pytest.mark.parametrize("text", ["Shares rose 4 in the morning session.",
+                                  "Shares rose 4 in the morning.",
+                                  "He woke at a in the morning."])
+def test_a_count_before_in_the_morning_is_no_clock_time(text: str) -> None:
+    assert values(text) == []

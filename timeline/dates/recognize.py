@@ -587,9 +587,11 @@ def make_clock(m: Match, lang: Language) -> tuple[str, Partial, str | None] | No
             return None  # "high noon"
         hour, minute = (0 if m.word("noon") == "midnight" else 12), 0
     else:
-        hour = int(m.groups["hour"])
+        hour = _hour(m, lang)
+        if hour is None:
+            return None
         minute = int(m.groups["minute"]) if m.has("minute") else 0
-        ampm = m.word("ampm")
+        ampm = m.word("ampm") or lang.table("day_halves").get(m.word("half") or m.word("half2"), "")
         if ampm.startswith("p") and hour < 12:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
@@ -609,6 +611,24 @@ def make_clock(m: Match, lang: Language) -> tuple[str, Partial, str | None] | No
     if month is False:
         return None
     return "TIME", Calendar(month=month, day=day, hour=hour, minute=minute), mod
+
+
+def _hour(m: Match, lang: Language) -> int | None:
+    """The clock hour; "4 in the morning" only after "at", "by", ... (not "rose 4 in the
+    morning"), and an article is no hour ("a in the morning")."""
+    word = m.word("hour")
+    hour = int(number(word, lang) or 0)
+    if not 1 <= hour <= 23 or (word.isalpha() and len(word) < 3):
+        return None
+    if (m.has("half") or m.has("half2")) and not _after_clock_word(m, lang):
+        return None
+    return hour
+
+
+def _after_clock_word(m: Match, lang: Language) -> bool:
+    """"at 4 in the morning" is a time; "rose 4 in the morning" a count."""
+    words = re.findall(r"[a-z]+", m.before(12).lower())
+    return bool(words) and words[-1] in lang.tables.get("clock_prepositions", [])
 
 
 def _ends_sentence(m: Match) -> bool:
