@@ -150,3 +150,15 @@ def test_an_hour_in_the_morning_is_a_clock_time(text: str, phrase: str, value: s
                                   "He woke at a in the morning."])
 def test_a_count_before_in_the_morning_is_no_clock_time(text: str) -> None:
     assert values(text) == []
+
+
+def test_the_latest_quarter_looks_no_further_back_than_the_paragraph_before() -> None:
+    text = ("Oshkosh said its fourth quarter ended Sept. 30 was weak.\n\nSales fell.\n\n"
+            "Travelers said earnings fell 59% in the latest quarter.")
+    assert values(text, date(1989, 11, 2))[-1] == ("the latest quarter", "1989-Q3")
+
+
+def test_a_comparison_period_is_not_the_quarter_under_discussion() -> None:
+    text = ("Net rose in the third quarter. It compared with a loss in the 1988 period. "
+            "The year-ago results included a charge.")
+    assert values(text, date(1989, 11, 2))[-1] == ("year-ago", "1988-Q3")

@@ -167,14 +167,14 @@ def _opens(text: str, start: int) -> bool:
 
 def _paragraph_bound(partial: Partial) -> bool:
     if isinstance(partial, Anaphor):
-        return partial.unit in _PARAGRAPH_UNITS
+        return partial.unit in _PARAGRAPH_UNITS or partial.grain == "quarter"
     return isinstance(partial, Calendar) and partial.hour is not None
 
 
 def _sets_reference(partial: Partial) -> bool:
     """Dates that later anaphora may point to; shifted copies of a mention do not."""
-    if isinstance(partial, Anaphor):
-        return partial.steps == 0
+    if isinstance(partial, Anaphor):  # "the 1988 period" is a comparison, not the topic
+        return partial.steps == 0 and partial.year is None
     return not (isinstance(partial, Shift) and partial.steps != 0 and partial.unit != "day")
 
 
