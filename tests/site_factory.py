@@ -60,6 +60,20 @@ def mention(
     )
 
 
+def announcement(a: Article, words: str, actors: tuple[str, ...] = ()) -> Mention:
+    """An undated announcement as the events stage makes it: FUTURE_REF with an empty
+    phrase at the start of the sentence that announces the happening."""
+    start = a.body.index(words)
+    sent = sentence_at(sentences(a.body), start)
+    assert sent is not None
+    timex = Timex("", sent.start, sent.start, "DATE", Reference("FUTURE"), rule="announced")
+    text = sent.of(a.body)
+    return Mention(
+        a.id, sent, text, timex, text, words.split()[0], start, start + len(words),
+        "scheduled", actors, actor_keys=tuple(name.casefold() for name in actors),
+    )
+
+
 def event(id_: str, *mentions: Mention, conflicts: tuple[Conflict, ...] = ()) -> Event:
     first = mentions[0]
     return Event(id_, first.timex.value, first.summary, first.status, tuple(mentions), conflicts)

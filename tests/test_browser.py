@@ -178,8 +178,8 @@ def test_keyboard_reaches_a_date_and_its_resolution(
     permalink.send_keys(Keys.TAB)  # the next stop is the first source's date phrase
     focused = browser.switch_to.active_element
     assert focused.tag_name == "time"
-    tip = WebDriverWait(browser, WAIT).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-tooltip2--active")
+    tip = WebDriverWait(browser, WAIT).until(  # shown, then filled: wait for its text
+        lambda d: [t for t in d.find_elements(By.CSS_SELECTOR, ".md-tooltip2--active") if t.text]
     )
     assert "→" in tip[0].text and "published" in tip[0].text
 

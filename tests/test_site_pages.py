@@ -8,9 +8,10 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
-from site_factory import BODY_A, article, demo, event, many, mention, order
+from site_factory import BODY_A, announcement, article, demo, event, many, mention, order
 
-from timeline.dates.values import day
+from timeline.dates.values import day, week_of
+from timeline.events import Mention
 from timeline.site.markup import safe_url, slug, unique_slugs, value_label, with_mod
 from timeline.site.pages import (
     DISAGREEMENTS,
@@ -43,7 +44,10 @@ def test_every_page_exists_and_nav_is_small(pages: dict[str, str]) -> None:
 
 
 def test_headings_put_each_grain_in_its_place(pages: dict[str, str]) -> None:
-    headings = re.findall(r"^(#+) (.+?) \{#([^}]+)\}$", pages[TIMELINE], flags=re.M)
+    found = re.findall(r"^(#+) (.+?) \{#([^}]+)\}$", pages[TIMELINE], flags=re.M)
+    headings = [(level, re.sub(r"<[^>]+>", "", label), id_) for level, label, id_ in found]
+    assert '## <time datetime="2022">2022</time> {#y2022}' in pages[TIMELINE]
+    assert '#### <time datetime="2025-W41">Week of 6 October 2025</time>' in pages[TIMELINE]
     assert headings == [
         ("##", "2022", "y2022"),
         ("##", "2025", "y2025"),
@@ -86,7 +90,12 @@ def test_status_marks_and_conflict_callout(pages: dict[str, str]) -> None:
     assert "tl-status-reported" in call and "tl-status-scheduled" in meeting
     assert "Sources disagree on the date" in call
     assert "Sources disagree" not in meeting
-    assert call.count("Trump calls Putin</a></li>") == 1  # the conflict is listed once
+    callout = re.sub(r"<[^>]+>", "", call[call.index("tl-conflict") :])
+    assert (
+        "Sources are evenly split: 1 of 2 says Wednesday 15 October 2025, the date this entry "
+        "uses.“Trump calls Putin” (Outlet B) says Thursday 16 October 2025 (Thursday)"
+    ) in callout
+    assert callout.count("Trump calls Putin") == 1  # the conflict is listed once
     assert '../disagreements/#e-call' in call
 
 
@@ -249,3 +258,63 @@ def test_empty_timeline_still_builds_every_page() -> None:
     assert "No dated entries yet." in pages_[TIMELINE]
     assert "No disagreements between sources." in pages_[DISAGREEMENTS]
     assert "articles/quiet.md" in pages_
+
+
+def _with_meeting_sources(*extra: Mention) -> dict[str, str]:
+    """The demo with more mentions on the Friday meeting entry."""
+    t = demo()
+    events = [
+        replace(e, mentions=(*e.mentions, *extra)) if e.id == "meeting" else e for e in t.events
+    ]
+    return render_pages(replace(t, events=tuple(events)))
+
+
+def test_undated_announcement_reads_as_such_with_its_sentence() -> None:
+    b = demo().articles[1].article
+    b = replace(b, body=b.body + " Zelensky is due at the White House.")
+    m = announcement(b, "Zelensky is due", actors=("Zelensky",))
+    t = demo()
+    arts = (t.articles[0], ResolvedArticle(b, t.articles[1].timexes), t.articles[2])
+    events = tuple(
+        replace(e, mentions=(*e.mentions, m)) if e.id == "meeting" else e for e in t.events
+    )
+    text = render_pages(replace(t, articles=arts, events=events))[TIMELINE]
+    meeting = text[text.index('id="e-meeting"') :]
+    assert '<span class="tl-nodate">announced, no date given</span> — <a href=' in meeting
+    assert 'href="../articles/outlet-b-story/#s3" title="Zelensky is due at the White House."' \
+        in meeting
+    assert "<time" in meeting and "></time>" not in meeting.replace("Friday</time>", "")
+    assert "Sources disagree" not in meeting  # an announcement does not dispute the date
+    assert "FUTURE_REF" not in meeting
+
+
+def test_one_line_per_source_article() -> None:
+    a = demo().articles[0].article
+    again = mention(a, "Friday", day(date(2025, 10, 17)), "scheduled")
+    week = mention(a, "last week", week_of(date(2025, 10, 13)), "scheduled")
+    other = replace(again, sentence=replace(again.sentence, start=0))  # a second sentence
+    text = _with_meeting_sources(again, week, other)[TIMELINE]
+    meeting = text[text.index('id="e-meeting"') :]
+    sources = meeting[: meeting.index("</ul>")]
+    assert sources.count("<li>") == 1  # one article, one line
+    assert sources.count(">Friday</time>") == 1  # the same phrase is not repeated
+    assert ">last week</time>" in sources  # a week holding the day agrees: no callout
+    assert "Sources disagree" not in meeting
+    assert "; also <a " in sources  # further sentences of the article, each linked
+    assert re.search(r'<a href="[^"]+#s1" title="[^"]+">sentence 1</a>', sources)
+
+
+def test_hostile_announcement_sentence_is_escaped() -> None:
+    body = "Trump met Putin on Wednesday. <script>alert(1)</script> Talks are planned."
+    a = article("h", body, title="<b>T</b>")
+    dated = mention(a, "Wednesday", day(date(2025, 10, 15)))
+    m = announcement(a, "Talks are planned")
+    m = replace(m, timex=replace(m.timex, text="<img src=x onerror=alert(1)>"))
+    t = Timeline("x", (ResolvedArticle(a, (dated.timex,)),), order([event("x", dated, m)]),
+                 (m,), (event("u", m),))
+    for path, text in render_pages(t).items():
+        assert "<script" not in text and "<img" not in text and "<b>" not in text, path
+    pages_ = render_pages(t)
+    assert "“&lt;img src=x onerror=alert(1)&gt;”, announced, no date given" in pages_[UNDATED]
+    assert "Wednesday</time> <span class=\"tl-nodate\">(also announced without a date)" \
+        in pages_[TIMELINE]

@@ -18,9 +18,11 @@ from timeline.corpus import Article
 from timeline.dates.values import Grain, Point
 from timeline.merge import Event
 from timeline.site.markup import (
+    NO_DATE,
     clean,
     esc,
     one_line,
+    phrase_label,
     published_label,
     safe_url,
     value_label,
@@ -119,14 +121,25 @@ def _headline(summary: str) -> str:
 
 
 def _slide_text(e: Event, articles: dict[str, Article]) -> str:
+    """The summary, then one line per source article with its distinct date phrases."""
     items = []
-    for m in e.mentions:
-        a = articles.get(m.article)
-        name = esc(_source_line(a)) if a else esc(m.article)
+    for article_id, phrases in _phrases_by_article(e).items():
+        a = articles.get(article_id)
+        name = esc(_source_line(a)) if a else esc(article_id)
         link = safe_url(a.url) if a else None
         ref = f'<a href="{esc(link)}">{name}</a>' if link else name
-        items.append(f"<li>“{esc(one_line(m.timex.text))}” — {ref}</li>")
+        items.append(f"<li>{esc(', '.join(phrases))} — {ref}</li>")
     return f"<p>{esc(one_line(e.summary))}</p><ul>{''.join(items)}</ul>"
+
+
+def _phrases_by_article(e: Event) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for m in e.mentions:
+        label = phrase_label(m.timex.text, m.timex.interval() is not None)
+        phrases = out.setdefault(m.article, [])
+        if label not in phrases:
+            phrases.append(label)
+    return out
 
 
 # --- iCalendar --------------------------------------------------------------------------
@@ -245,7 +258,7 @@ def _csv_row(e: Event, articles: dict[str, Article]) -> list[str]:
         one_line(e.summary),
         " | ".join(e.sources),
         " | ".join(dict.fromkeys(outlets)),
-        " | ".join(one_line(m.timex.text) for m in e.mentions),
+        " | ".join(dict.fromkeys(one_line(m.timex.text) or NO_DATE for m in e.mentions)),
         " | ".join(f"{c.value.timex}: {', '.join(c.articles)}" for c in e.conflicts),
     ]
 

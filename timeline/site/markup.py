@@ -156,6 +156,19 @@ def datetime_attr(value: Value) -> str | None:
     return None
 
 
+# An announcement that names no date (a FUTURE_REF with no phrase, or 'soon'), as read.
+NO_DATE = "announced, no date given"
+
+
+def phrase_label(text: str | None, dated: bool) -> str:
+    """A source's date phrase in quotes for plain-text outputs; an undated announcement
+    reads as such, never as an empty pair of quotes."""
+    words = one_line(text)
+    if dated and words:
+        return f"“{words}”"
+    return f"“{words}”, {NO_DATE}" if words else NO_DATE
+
+
 def status_label(status: str) -> str:
     return STATUS_LABELS.get(status, status.capitalize())
 

@@ -24,6 +24,7 @@ from timeline.merge import Event
 from timeline.site import overview
 from timeline.site.markup import (
     MONTHS,
+    NO_DATE,
     datetime_attr,
     esc,
     one_line,
@@ -336,10 +337,11 @@ def _timeline_body(ctx: Context, page: str, events: list[Event]) -> list[str]:
     year_: int | None = None
     level3: str | None = None
     level4: str | None = None
+    heading: str | None = None  # label of the innermost heading: an entry repeats only more
 
     def flush() -> None:
         if block:
-            out.append(_block(_entries(ctx, page, block)))
+            out.append(_block(_entries(ctx, page, block, heading)))
             block.clear()
 
     for e in events:
@@ -347,22 +349,28 @@ def _timeline_body(ctx: Context, page: str, events: list[Event]) -> list[str]:
         if e.interval[0].year != year_:
             flush()
             year_, level3, level4 = e.interval[0].year, None, None
-            out.append(f"## {year_} {{#y{year_}}}\n")
+            heading = str(year_)
+            out.append(f'## <time datetime="{year_:04d}">{year_}</time> {{#y{year_}}}\n')
         h3, h4 = headings
         if h3 and h3[0] != level3:
             flush()
-            level3, level4 = h3[0], None
-            out.append(f"### {h3[1]} {{#{h3[0]}}}\n")
+            level3, level4, heading = h3[0], None, h3[1]
+            out.append(f"### {_heading_time(h3)} {{#{h3[0]}}}\n")
         if h4 and h4[0] != level4:
             flush()
-            level4 = h4[0]
-            out.append(f"#### {h4[1]} {{#{h4[0]}}}\n")
+            level4, heading = h4[0], h4[1]
+            out.append(f"#### {_heading_time(h4)} {{#{h4[0]}}}\n")
         block.append(e)
     flush()
     return out
 
 
-Heading = tuple[str, str] | None  # (id, label)
+Heading = tuple[str, str, str | None] | None  # (id, label, datetime)
+
+
+def _heading_time(h: tuple[str, str, str | None]) -> str:
+    """A date heading's label as a <time> element (labels contain no input text)."""
+    return f'<time datetime="{esc(h[2])}">{esc(h[1])}</time>' if h[2] else esc(h[1])
 
 
 def _headings_for(value: Value) -> tuple[Heading, Heading]:
@@ -370,23 +378,30 @@ def _headings_for(value: Value) -> tuple[Heading, Heading]:
     if not isinstance(value, Point) or value.grain in COARSE:
         return None, None
     if value.grain in SPANS:
-        return (value_anchor(value), value_label(value)), None
+        return _heading(value), None
     start = value.start
     month_ = Point(date(start.year, start.month, 1), Grain.MONTH)
     inner = value if value.grain in (Grain.DAY, Grain.WEEK) else day(start)
-    return (value_anchor(month_), value_label(month_)), (value_anchor(inner), value_label(inner))
+    return _heading(month_), _heading(inner)
 
 
-def _entries(ctx: Context, page: str, events: list[Event]) -> list[str]:
-    return ['<ol class="tl-entries">', *(_entry(ctx, page, e) for e in events), "</ol>"]
+def _heading(value: Point) -> tuple[str, str, str | None]:
+    return value_anchor(value), value_label(value), datetime_attr(value)
 
 
-def _entry(ctx: Context, page: str, e: Event) -> str:
+def _entries(ctx: Context, page: str, events: list[Event], heading: str | None) -> list[str]:
+    items = (_entry(ctx, page, e, heading) for e in events)
+    return ['<ol class="tl-entries">', *items, "</ol>"]
+
+
+def _entry(ctx: Context, page: str, e: Event, heading: str | None = None) -> str:
+    """One entry; its date is spelled out only where it says more than the heading above."""
     anchor = ctx.event_ids[e.id]
-    when = _when(e)
+    label = with_mod(value_label(e.value), e.mod)
+    when = f' <span class="tl-when">{_when(e)}</span>' if label != heading else ""
     lines = [
         f'<li class="tl-entry tl-entry-{slug(e.status)}" id="{anchor}">',
-        f'<p class="tl-head">{_status(e.status)} <span class="tl-when">{when}</span>'
+        f'<p class="tl-head">{_status(e.status)}{when}'
         f' <a class="tl-permalink" href="#{anchor}" aria-label="Link to this entry">#</a></p>',
         f'<p class="tl-summary">{esc(one_line(e.summary))}</p>',
         _sources_list(ctx, page, e),
@@ -397,54 +412,156 @@ def _entry(ctx: Context, page: str, e: Event) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _by_article(mentions: Iterable[Mention]) -> list[list[Mention]]:
+    """Mentions grouped per article, articles in the order they first appear."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.article, []).append(m)
+    return list(groups.values())
+
+
 def _sources_list(ctx: Context, page: str, e: Event) -> str:
-    items = [
-        f"<li>{_phrase(ctx, m)}"
-        f" — {_article_ref(ctx, page, m)}</li>"
-        for m in e.mentions
-    ]
+    """One line per source article: its date phrases, then the article linked to the
+    sentence, then any further sentences of it that mention the happening."""
+    items = [f"<li>{_source_group(ctx, page, group)}</li>" for group in _by_article(e.mentions)]
     return '<ul class="tl-sources" aria-label="Sources">' + "".join(items) + "</ul>"
 
 
-def _conflict_callout(ctx: Context, page: str, e: Event) -> str:
-    if not _disagrees(e):
+def _source_group(ctx: Context, page: str, mentions: list[Mention]) -> str:
+    return f"{_phrases(ctx, mentions)} — {_article_ref(ctx, page, mentions[0])}" + _more_sentences(
+        ctx, page, mentions
+    )
+
+
+def _gives_date(m: Mention) -> bool:
+    return m.timex.interval() is not None
+
+
+def _phrases(ctx: Context, mentions: list[Mention]) -> str:
+    """The distinct date phrases of one article's mentions, each with its resolution on
+    hover; an announcement without a date reads as such, never as an empty date."""
+    seen: set[tuple[str, str]] = set()
+    out: list[str] = []
+    for m in mentions:
+        key = (one_line(m.timex.text).casefold(), m.timex.timex_value)
+        if _gives_date(m) and key not in seen:
+            seen.add(key)
+            out.append(_phrase(ctx, m))
+    undated = [m for m in mentions if not _gives_date(m)]
+    if not out:
+        return _no_date(undated[0])
+    if undated:
+        out[-1] += ' <span class="tl-nodate">(also announced without a date)</span>'
+    return ", ".join(out)
+
+
+def _no_date(m: Mention) -> str:
+    """An undated announcement: its wording when it has one ('soon'), and the plain fact."""
+    text = one_line(m.timex.text)
+    quoted = f"“{esc(text)}”, " if text else ""
+    return f'<span class="tl-nodate">{quoted}{NO_DATE}</span>'
+
+
+def _more_sentences(ctx: Context, page: str, mentions: list[Mention]) -> str:
+    starts = list(dict.fromkeys(m.sentence.start for m in mentions))
+    if len(starts) < 2:
         return ""
-    others = [
-        f"<li>{esc(_resolution(m.timex.value, m.timex.mod))}: {_article_link(ctx, page, m.article)}"
-        "</li>"
-        for m in e.mentions
-        if m.timex.value != e.value
+    by_start = {m.sentence.start: m for m in reversed(mentions)}
+    numbers = ctx.sentence_ids.get(mentions[0].article, {})
+    links = [
+        f'<a href="{ctx.sentence_link(page, by_start[s])}" '
+        f'title="{esc(one_line(by_start[s].sentence_text))}">sentence {numbers.get(s, "?")}</a>'
+        for s in starts[1:]
     ]
-    others += [
-        f"<li>{esc(value_label(value))}: "
-        f"{', '.join(_article_link(ctx, page, a) for a in articles)}</li>"
-        for value, articles in _other_conflicts(e)
-    ]
+    return f'<span class="tl-more">; also {", ".join(links)}</span>'
+
+
+def _conflict_callout(ctx: Context, page: str, e: Event) -> str:
+    """'Sources disagree: most sources (3 of 4) say Thursday 16 October 2025, the date this
+    entry uses. “Title” (Outlet) says Wednesday 15 October 2025 (“Wednesday”).'"""
+    dissent = _dissent(e)
+    if not dissent:
+        return ""
+    others = [f"<li>{_says(ctx, page, e, value, articles)}</li>" for value, articles in dissent]
     compare = ctx.url(page, DISAGREEMENTS, ctx.event_ids[e.id])
     return (
-        '<div class="admonition warning tl-conflict">'
+        '<div class="admonition warning tl-conflict" role="note">'
         '<p class="admonition-title">Sources disagree on the date</p>'
-        f"<p>This entry is dated {esc(value_label(e.value))}; other dates given:</p>"
-        f"<ul>{''.join(others)}</ul>"
+        f"<p>{_majority(e, dissent)}</p><ul>{''.join(others)}</ul>"
         f'<p><a href="{compare}">Compare the sources side by side</a></p></div>'
     )
 
 
-def _other_conflicts(e: Event) -> list[tuple[Value, list[str]]]:
-    """Conflicts from articles whose own mention (with its phrase) is not in the entry."""
-    shown = {m.article for m in e.mentions if m.timex.value != e.value}
-    out = [(c.value, [a for a in c.articles if a not in shown]) for c in e.conflicts]
-    return [(value, articles) for value, articles in out if articles]
+def _majority(e: Event, dissent: list[tuple[Value, list[str]]]) -> str:
+    agree = len(_agreeing_articles(e))
+    total = agree + len({a for _, articles in dissent for a in articles})
+    label = f"<strong>{esc(with_mod(value_label(e.value), e.mod))}</strong>"
+    uses = "the date this entry uses"
+    if agree * 2 > total:
+        return f"Most sources ({agree} of {total}) say {label}, {uses}."
+    verb = "says" if agree == 1 else "say"
+    if agree * 2 == total:
+        return f"Sources are evenly split: {agree} of {total} {verb} {label}, {uses}."
+    return f"Only {agree} of {total} sources {verb} {label}, {uses}; the others differ."
 
 
-def _differs(e: Event, m: Mention) -> str:
-    if m.timex.value == e.value:
-        return ""
-    return ' <strong class="tl-differs">differs from the entry</strong>'
+def _says(ctx: Context, page: str, e: Event, value: Value, articles: list[str]) -> str:
+    """'“Title” (Outlet) says Wednesday 15 October 2025 (“Wednesday”)'."""
+    names = []
+    phrases: list[str] = []
+    for article_id in articles:
+        mentions = [m for m in e.mentions if m.article == article_id and m.timex.value == value]
+        names.append(_source_name(ctx, page, article_id, mentions[0] if mentions else None))
+        phrases += [_phrase(ctx, m) for m in mentions[:1]]
+    verb = "says" if len(names) == 1 else "say"
+    said = f" ({', '.join(dict.fromkeys(phrases))})" if phrases else ""
+    return f"{_and(names)} {verb} <strong>{esc(value_label(value))}</strong>{said}"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _source_name(ctx: Context, page: str, article_id: str, m: Mention | None) -> str:
+    """An article as a reader names it: “Title” (Outlet), linked to its sentence."""
+    a = ctx.articles.get(article_id)
+    if a is None:
+        return esc(article_id)
+    href = ctx.sentence_link(page, m) if m else ctx.url(page, ctx.article_pages[a.id])
+    outlet = f" ({esc(one_line(a.source))})" if one_line(a.source) else ""
+    return f'<a href="{href}">“{esc(one_line(a.title))}”</a>{outlet}'
+
+
+def _nested(a: tuple[date, date], b: tuple[date, date]) -> bool:
+    return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+
+
+def _dissent(e: Event) -> list[tuple[Value, list[str]]]:
+    """Dates that sources give and the entry's date does not fit (a week holding the
+    entry's day agrees with it), with their articles; the merger's conflicts included."""
+    out: dict[Value, list[str]] = {}
+    for m in e.mentions:
+        span = m.timex.interval()
+        if span is not None and not _nested(span, e.interval):
+            out.setdefault(m.timex.value, []).append(m.article)
+    for c in e.conflicts:
+        out.setdefault(c.value, []).extend(c.articles)
+    return sorted(
+        ((v, list(dict.fromkeys(a))) for v, a in out.items()),
+        key=lambda item: (item[0].timex, item[1]),
+    )
+
+
+def _agreeing_articles(e: Event) -> list[str]:
+    dissenting = {a for _, articles in _dissent(e) for a in articles}
+    return [
+        a for a in e.sources
+        if a not in dissenting and any(m.article == a and _gives_date(m) for m in e.mentions)
+    ]
 
 
 def _disagrees(e: Event) -> bool:
-    return bool(e.conflicts) or any(m.timex.value != e.value for m in e.mentions)
+    return bool(_dissent(e))
 
 
 def _actors(e: Event) -> list[str]:
@@ -571,26 +688,41 @@ def _disagreements_page(ctx: Context) -> str:
 
 
 def _disagreement_table(ctx: Context, e: Event) -> list[str]:
+    """A row per source and date it gives: its phrases, the date, whether it differs."""
+    differing = {(v, a) for v, articles in _dissent(e) for a in articles}
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for m in e.mentions:
+        if _gives_date(m):
+            groups.setdefault((m.article, m.timex.timex_value), []).append(m)
     rows = [
-        f"<tr><td>{_article_ref(ctx, DISAGREEMENTS, m)}</td>"
-        f"<td>{_phrase(ctx, m)}</td><td>{esc(_resolution(m.timex.value, m.timex.mod))}"
-        f"{_differs(e, m)}</td></tr>"
-        for m in e.mentions
+        f"<tr><td>{_article_ref(ctx, DISAGREEMENTS, ms[0])}</td>"
+        f"<td>{_phrases(ctx, ms)}</td>"
+        f"<td>{esc(_resolution(ms[0].timex.value, ms[0].timex.mod))}"
+        f"{_differs((ms[0].timex.value, article) in differing)}</td></tr>"
+        for (article, _), ms in groups.items()
     ]
+    shown = {(ms[0].timex.value, a) for (a, _), ms in groups.items()}
     rows += [
-        f"<tr><td>{', '.join(_article_link(ctx, DISAGREEMENTS, a) for a in articles)}</td>"
-        f"<td>—</td><td>{esc(value_label(value))}</td></tr>"
-        for value, articles in _other_conflicts(e)
+        f"<tr><td>{_article_link(ctx, DISAGREEMENTS, a)}</td><td>—</td>"
+        f"<td>{esc(value_label(value))}{_differs(True)}</td></tr>"
+        for value, articles in _dissent(e)
+        for a in articles
+        if (value, a) not in shown
     ]
     return [
         f'<p class="tl-summary">{esc(one_line(e.summary))} '
         f'(<a href="{ctx.entry_link(DISAGREEMENTS, e)}">entry in the timeline</a>)</p>',
         "<table>",
-        "<thead><tr><th>Source</th><th>Phrase</th><th>Date it gives</th></tr></thead>",
+        '<thead><tr><th scope="col">Source</th><th scope="col">Phrase</th>'
+        '<th scope="col">Date it gives</th></tr></thead>',
         "<tbody>",
         *rows,
         "</tbody></table>",
     ]
+
+
+def _differs(differs: bool) -> str:
+    return ' <strong class="tl-differs">differs from the entry</strong>' if differs else ""
 
 
 # --- undated ----------------------------------------------------------------------------
@@ -629,10 +761,8 @@ def _upcoming_list(ctx: Context, upcoming: list[Event], single: list[Mention]) -
     items = [
         f'<li id="u-{slug(e.id)}"><p class="tl-summary">{_status(e.status)} '
         f"{esc(one_line(e.summary))}</p>"
-        f'<ul class="tl-sources" aria-label="Sources">'
-        + "".join(f"<li>{_undated_phrase(m)} — {_article_ref(ctx, UNDATED, m)}</li>"
-                  for m in e.mentions)
-        + "</ul></li>"
+        + _sources_list(ctx, UNDATED, e)
+        + "</li>"
         for e in upcoming
     ]
     items += [_mention_item(ctx, m) for m in single]
@@ -641,7 +771,9 @@ def _upcoming_list(ctx: Context, upcoming: list[Event], single: list[Mention]) -
 
 def _undated_phrase(m: Mention) -> str:
     text = one_line(m.timex.text)
-    return f"“{esc(text)}”" if text else '<span class="tl-meta">no date given</span>'
+    if m.status == "scheduled" or not text:
+        return _no_date(m)
+    return f"“{esc(text)}”"
 
 
 def _mention_list(ctx: Context, mentions: list[Mention]) -> str:
