@@ -1,4 +1,4 @@
-"""Durations written as compound adjectives."""
+"""Durations and sets: compound adjectives ("decades-long"), "daily"."""
 
 from __future__ import annotations
 
@@ -28,3 +28,9 @@ def test_a_unit_long_adjective_is_a_duration(text: str, phrase: str, value: str)
 def test_long_alone_is_no_duration() -> None:
     assert resolve("the longest meeting so far", ANCHOR) == []
 
+
+
+def test_daily_before_a_name_is_a_newspaper() -> None:
+    text = "The Communist Party daily Granma published the letter. Protesters gather daily."
+    assert [(t.text, t.type) for t in resolve(text, ANCHOR)] == [("daily", "SET")]
+    assert resolve(text, ANCHOR)[0].start == text.rindex("daily")

@@ -557,6 +557,8 @@ def make_reference(m: Match, lang: Language) -> tuple[str, Partial, str | None] 
 
 def make_recurrence(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     if m.has("setword"):
+        if re.match(r" +[A-Z]", m.after(3)):
+            return None  # "the Communist Party daily Granma": a newspaper
         return "SET", Fixed(v.Recurrence(lang.lookup("set_words", m.word("setword")))), None
     quant = m.word("quant").upper() or None
     if m.has("weekday"):
