@@ -34,3 +34,13 @@ def test_daily_before_a_name_is_a_newspaper() -> None:
     text = "The Communist Party daily Granma published the letter. Protesters gather daily."
     assert [(t.text, t.type) for t in resolve(text, ANCHOR)] == [("daily", "SET")]
     assert resolve(text, ANCHOR)[0].start == text.rindex("daily")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Islam will one day be the second largest religion.", "FUTURE_REF"),
+     ("The strike lasted one day.", "P1D"),
+     ("He will stay for one day.", "P1D")],
+)
+def test_one_day_after_will_is_some_future_day(text: str, value: str) -> None:
+    assert [t.timex_value for t in resolve(text, ANCHOR)] == [value]

@@ -506,6 +506,8 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     if m.has("long"):
         return "DURATION", Fixed(_duration(_long_amount(m, lang), unit, lang)), None
     num_word = m.word("num")
+    if _some_day(m, unit, lang):
+        return "DATE", Fixed(v.Reference("FUTURE")), None
     amount = number(num_word, lang)
     if num_word in ("a", "an") and unit in ("second", "minute") and not m.has("span"):
         return None  # "a second term", "wait a minute"
@@ -520,6 +522,14 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     if num_word in ("a", "an") and not m.has("span") and _after_a_count(m):
         return "SET", Fixed(v.Recurrence(_duration(1, unit, lang).timex)), None  # "$2 a year"
     return "DURATION", Fixed(_duration(amount, unit, lang)), mod
+
+
+def _some_day(m: Match, unit: str | None, lang: Language) -> bool:
+    """"Islam will one day be ...": after a future cue, "one day" is some future day."""
+    if unit != "day" or m.word("num") != "one" or m.has("span") or m.has("dmod"):
+        return False
+    words = re.findall(r"[a-z']+", m.before(12).lower())
+    return bool(words) and words[-1] in lang.future_cues
 
 
 def _long_amount(m: Match, lang: Language) -> float | None:
