@@ -137,8 +137,21 @@ def test_inferred_publish_date_is_marked_with_evidence() -> None:
                 published_evidence=("same events as outlet-b-story",))
     t = replace(t, articles=(*t.articles[:2], ResolvedArticle(a, ())))
     text = render_pages(t)["articles/undated-story.md"]
-    assert 'inferred</span><details class="tl-evidence"><summary>Evidence (1)</summary>' in text
-    assert "<li>same events as outlet-b-story</li>" in text
+    assert '<time datetime="2025-10-16">2025-10-16</time> <span class="tl-inferred">inferred' \
+        in text
+    assert "not stated in the article" in text
+    assert '<details class="tl-evidence"><summary>How it was inferred (1 clue)</summary>' in text
+    # the article named in the evidence is linked by its title
+    assert '<li>same events as <a href="../outlet-b-story/">“Trump calls Putin”</a></li>' in text
+
+
+def test_announcing_sentence_links_its_entry_in_the_article_text() -> None:
+    text = render_pages(demo())["articles/outlet-a-story.md"]
+    sentence = re.search(r'id="s6">A summit date is yet to be set\.</span>( <a [^>]+>[^<]+</a>)',
+                         text)
+    assert sentence, text
+    assert 'class="tl-feeds tl-announce" href="../../undated/#u-summit"' in sentence.group(1)
+    assert "announced, no date given" in sentence.group(1)
 
 
 def test_undated_people_and_sources(pages: dict[str, str]) -> None:
@@ -318,3 +331,31 @@ def test_hostile_announcement_sentence_is_escaped() -> None:
     assert "“&lt;img src=x onerror=alert(1)&gt;”, announced, no date given" in pages_[UNDATED]
     assert "Wednesday</time> <span class=\"tl-nodate\">(also announced without a date)" \
         in pages_[TIMELINE]
+
+
+def test_big_newest_first_is_split_like_the_timeline() -> None:
+    pages_ = build_pages(many(400), SiteOptions(page_limit=150))
+    by_path = {p.path: p.content for p in pages_}
+    nav = [p.path for p in pages_ if p.in_nav]
+    assert "timeline/newest-2024.md" in by_path and "timeline/newest-2025.md" in by_path
+    assert not any(p.startswith("timeline/newest-") for p in nav)
+    index = by_path[NEWEST]
+    assert index.index("newest-2025/") < index.index("newest-2024/")  # newest part first
+    part = by_path["timeline/newest-2024.md"]
+    assert '<li id="e-big-0">' in part and 'href="../2024/#e-big-0"' in part
+    ids = [int(n) for n in re.findall(r'<li id="e-big-(\d+)">', part)]
+    assert ids == sorted(ids, reverse=True) and len(ids) > 100
+    assert len(by_path[NEWEST]) < 2000  # the index lists parts, not entries
+
+
+def test_hostile_evidence_is_escaped_and_ids_still_linked() -> None:
+    t = demo()
+    evidence = ('<script>alert(1)</script> outlet-b-story [x](javascript:alert(2)) '
+                '"><img src=x onerror=alert(3)> outlet-b-story-not-an-id')
+    a = replace(t.articles[2].article, published=date(2025, 10, 16), published_inferred=True,
+                published_evidence=(evidence,))
+    t = replace(t, articles=(*t.articles[:2], ResolvedArticle(a, ())))
+    text = render_pages(t)["articles/undated-story.md"]
+    assert "<script" not in text and "<img" not in text
+    assert text.count('<a href="../outlet-b-story/">') == 1  # the id, not the longer word
+    assert not [name for _, name, _ in attributes(text) if name.startswith("on")]

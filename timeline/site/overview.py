@@ -8,6 +8,8 @@ viewBox with large type, so it stays legible when scaled to a phone's width.
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -36,6 +38,11 @@ LANE = 16
 MAX_STACK = 8  # dots drawn per day before a "+n" label
 MAX_LANES = 6
 MAX_TICKS = 6
+BREAK = 28  # room for the cut between two stretches of a broken axis
+MIN_PIECE = 56  # the narrowest a stretch is drawn, so its label fits
+MIN_GAP_DAYS = 60  # an empty stretch is cut out when it is this long ...
+GAP_SHARE = 0.1  # ... and this share of the whole span
+CHAR = 0.56  # average glyph width as a share of the font size, to keep labels apart
 POINT_GRAINS = (Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE)
 
 
@@ -43,27 +50,97 @@ Href = Callable[[Event], str]
 
 
 @dataclass(frozen=True)
-class Scale:
+class Piece:
+    """A stretch of days drawn linearly between two x positions."""
+
     first: date
     last: date
+    x0: float
+    x1: float
 
     @property
     def days(self) -> int:
         return (self.last - self.first).days + 1
 
     def x(self, d: date) -> float:
-        """Left edge of a day on the axis."""
-        return MARGIN + (d - self.first).days * (WIDTH - 2 * MARGIN) / self.days
+        return self.x0 + (d - self.first).days * (self.x1 - self.x0) / self.days
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Dates to x positions: one linear piece, or several with the empty stretches
+    between them cut out (a broken axis)."""
+
+    pieces: tuple[Piece, ...]
+
+    @classmethod
+    def linear(cls, first: date, last: date) -> Scale:
+        return cls((Piece(first, last, MARGIN, WIDTH - MARGIN),))
+
+    @property
+    def first(self) -> date:
+        return self.pieces[0].first
+
+    @property
+    def last(self) -> date:
+        return self.pieces[-1].last
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def _piece(self, d: date) -> Piece:
+        index = bisect.bisect_right([p.first for p in self.pieces], d) - 1
+        return self.pieces[max(index, 0)]
+
+    def x(self, d: date) -> float:
+        """Left edge of a day (the day after a piece's last: its right edge)."""
+        piece = self._piece(d)
+        return min(max(piece.x(d), piece.x0), piece.x1)
 
     def mid(self, d: date) -> float:
-        return self.x(d) + (WIDTH - 2 * MARGIN) / self.days / 2
+        piece = self._piece(d)
+        return self.x(d) + (piece.x1 - piece.x0) / piece.days / 2
+
+    def gaps(self) -> list[tuple[date, date, float]]:
+        """The cut-out stretches: first and last empty day, and where the break is drawn."""
+        return [
+            (a.last + timedelta(days=1), b.first - timedelta(days=1), (a.x1 + b.x0) / 2)
+            for a, b in zip(self.pieces, self.pieces[1:], strict=False)
+        ]
+
+
+def _broken(events: list[Event]) -> Scale:
+    """The whole story's axis: the stretches entries cover, in order, with long empty
+    stretches cut out; each stretch gets room by the entries it holds (and a little by
+    its length), so a dense month is not crushed by years of near silence."""
+    spans = sorted(e.interval for e in events)
+    first, last = spans[0][0], max(end for _, end in spans)
+    min_gap = max(MIN_GAP_DAYS, (last - first).days * GAP_SHARE)
+    runs: list[list[date]] = []
+    for start, end in spans:
+        if runs and (start - runs[-1][1]).days <= min_gap:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    if len(runs) == 1:
+        return Scale.linear(first, last)
+    counts = [sum(1 for e in events if a <= e.interval[0] <= b) for a, b in runs]
+    weights = [c + math.sqrt((b - a).days + 1) / 10 for c, (a, b) in zip(counts, runs, strict=True)]
+    room = WIDTH - 2 * MARGIN - BREAK * (len(runs) - 1) - MIN_PIECE * len(runs)
+    pieces, x = [], float(MARGIN)
+    for (a, b), w in zip(runs, weights, strict=True):
+        width = MIN_PIECE + room * w / sum(weights)
+        pieces.append(Piece(a, b, x, x + width))
+        x += width + BREAK
+    return Scale(tuple(pieces))
 
 
 def render(events: list[Event], href: Href, title: str) -> str:
     """A <figure> with the SVG and its text alternative ('' when there is nothing to draw)."""
     if not events:
         return ""
-    whole = Scale(min(e.interval[0] for e in events), max(e.interval[1] for e in events))
+    whole = _broken(events)
     window = _closeup(events, whole)
     shade = [window] if window else []
     body, height = _panel(events, whole, href, 0, "Whole story", shade)
@@ -124,7 +201,7 @@ def _closeup(events: list[Event], whole: Scale) -> Scale | None:
         start, end = e.interval
         if (end - start).days < 14 and start <= last and end >= first:
             first, last = min(first, start), max(last, end)
-    return Scale(first - timedelta(days=1), last + timedelta(days=1))
+    return Scale.linear(first - timedelta(days=1), last + timedelta(days=1))
 
 
 def _within(e: Event, window: Scale) -> bool:
@@ -206,12 +283,19 @@ def _stack_height(points: list[Event]) -> int:
 
 
 def _axis(scale: Scale, y: int, label_y: int) -> list[str]:
+    """The axis line of each stretch, a cut mark between stretches, and tick labels that
+    never overlap one another."""
     out = [
-        f'<line class="tl-ov-axis" x1="{MARGIN}" y1="{y}" x2="{WIDTH - MARGIN}" y2="{y}"/>'
+        f'<line class="tl-ov-axis" x1="{p.x0:.1f}" y1="{y}" x2="{p.x1:.1f}" y2="{y}"/>'
+        for p in scale.pieces
     ]
-    for d, label in _ticks(scale):
-        x = scale.x(d)
-        anchor = "start" if x < WIDTH * 0.15 else "end" if x > WIDTH * 0.85 else "middle"
+    for _, _, x in scale.gaps():
+        out += [
+            f'<line class="tl-ov-axis tl-ov-cut" x1="{x + dx - 5:.1f}" y1="{y + 9}" '
+            f'x2="{x + dx + 5:.1f}" y2="{y - 9}"/>'
+            for dx in (-4, 4)
+        ]
+    for x, label, anchor in _placed_labels(scale):
         out.append(
             f'<line class="tl-ov-axis" x1="{x:.1f}" y1="{y - 6}" x2="{x:.1f}" y2="{y + 6}"/>'
         )
@@ -222,22 +306,40 @@ def _axis(scale: Scale, y: int, label_y: int) -> list[str]:
     return out
 
 
-def _ticks(scale: Scale) -> list[tuple[date, str]]:
-    """Tick days and labels: days, months or years, thinned to at most MAX_TICKS."""
-    if scale.days <= 62:
-        step = max(1, -(-scale.days // MAX_TICKS))
-        days = [scale.first + timedelta(days=i) for i in range(0, scale.days, step)]
+def _placed_labels(scale: Scale) -> list[tuple[float, str, str]]:
+    """Ticks of every stretch as (x, label, text-anchor), dropping any label that would
+    touch the one before it; the first tick of each stretch is placed first."""
+    placed: list[tuple[float, str, str, float, float]] = []
+    for piece in scale.pieces:
+        ticks = _ticks(piece, max(1, int((piece.x1 - piece.x0) // (FONT * 4))))
+        for rank, (d, label) in sorted(enumerate(ticks), key=lambda t: (t[0] > 0, t[0])):
+            x = scale.x(d)
+            width = len(label) * FONT * CHAR
+            anchor = "start" if x < WIDTH * 0.15 or rank == 0 else (
+                "end" if x > WIDTH * 0.85 else "middle")
+            left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+            if all(left + width + FONT / 2 < l0 or left > r0 + FONT / 2 for *_, l0, r0 in placed):
+                placed.append((x, label, anchor, left, left + width))
+    return [(x, label, anchor) for x, label, anchor, *_ in sorted(placed)]
+
+
+def _ticks(piece: Piece, most: int = MAX_TICKS) -> list[tuple[date, str]]:
+    """Tick days and labels of one stretch: days, months or years, thinned to `most`."""
+    most = min(most, MAX_TICKS)
+    if piece.days <= 62:
+        step = max(1, -(-piece.days // most))
+        days = [piece.first + timedelta(days=i) for i in range(0, piece.days, step)]
         return [(d, f"{d.day} {MONTHS[d.month - 1][:3]}") for d in days]
-    months = _month_starts(scale)
-    if len(months) <= MAX_TICKS * 4:
-        step = max(1, -(-len(months) // MAX_TICKS))
+    months = _month_starts(piece)
+    if len(months) <= most * 4:
+        step = max(1, -(-len(months) // most))
         return [(d, f"{MONTHS[d.month - 1][:3]} {d.year}") for d in months[::step]]
     years = [d for d in months if d.month == 1] or months[:1]
-    step = max(1, -(-len(years) // MAX_TICKS))
+    step = max(1, -(-len(years) // most))
     return [(d, str(d.year)) for d in years[::step]]
 
 
-def _month_starts(scale: Scale) -> list[date]:
+def _month_starts(scale: Piece) -> list[date]:
     out: list[date] = []
     y, m = scale.first.year, scale.first.month
     if scale.first.day != 1:
@@ -272,6 +374,13 @@ def _figure(
         f"{len(events)} entries from {span}. Dots are single days, bars longer periods; "
         "filled marks were reported, hollow ones scheduled or other."
     )
+    gaps = whole.gaps()
+    if gaps:
+        cut = "; ".join(f"{short_day(a)} to {short_day(b)}" for a, b, _ in gaps)
+        desc += (
+            f" The axis is cut where no entry falls ({cut}), and each stretch is drawn wider "
+            "the more entries it holds."
+        )
     if window:
         desc += (
             f" A close-up below shows {short_day(window.first)} to {short_day(window.last)}, "

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -90,6 +91,8 @@ class Context:
     event_ids: dict[str, str] = field(default_factory=dict)
     feeds: dict[tuple[str, int], Event] = field(default_factory=dict)
     actor_ids: dict[str, str] = field(default_factory=dict)
+    # sentences announcing a happening without a date -> (page, anchor, summary) of its entry
+    announces: dict[tuple[str, int], tuple[str, str, str]] = field(default_factory=dict)
 
     def url(self, from_page: str, to_page: str, anchor: str | None = None) -> str:
         """A relative link from one generated page to another page (or file), with anchor."""
@@ -132,7 +135,7 @@ def build_pages(timeline: Timeline, options: SiteOptions | None = None) -> list[
     parts = _partition(list(timeline.events), ctx.options.page_limit)
     pages = [
         *_timeline_pages(ctx, parts),
-        Page(NEWEST, _newest_page(ctx), in_nav=True),
+        *_newest_pages(ctx, parts),
         Page(SOURCES, _sources_page(ctx), in_nav=True),
         Page(DISAGREEMENTS, _disagreements_page(ctx), in_nav=True),
         Page(UNDATED, _undated_page(ctx), in_nav=True),
@@ -169,6 +172,16 @@ def _context(timeline: Timeline, options: SiteOptions) -> Context:
             ctx.event_pages[e.id] = _part_path(key)
     ctx.feeds = {(m.article, m.timex.start): e for e in timeline.events for m in e.mentions}
     ctx.actor_ids = _actor_slugs(timeline.events)
+    for e in timeline.upcoming:
+        for m in e.mentions:
+            key = (m.article, m.sentence.start)
+            ctx.announces.setdefault(key, (UNDATED, f"u-{slug(e.id)}", e.summary))
+    for e in timeline.events:
+        for m in e.mentions:
+            if m.timex.interval() is None:
+                ctx.announces[(m.article, m.sentence.start)] = (
+                    ctx.event_pages[e.id], ctx.event_ids[e.id], e.summary
+                )
     return ctx
 
 
@@ -586,25 +599,51 @@ def _actors_line(ctx: Context, page: str, e: Event) -> str:
 # --- newest first -----------------------------------------------------------------------
 
 
-def _newest_page(ctx: Context) -> str:
-    events = sorted(
-        ctx.timeline.events, key=lambda e: (e.interval[1], e.interval[0], e.id), reverse=True
-    )
-    intro = _block([
+def _newest_pages(ctx: Context, parts: list[tuple[str, list[Event]]]) -> list[Page]:
+    """The entries latest first; split like the timeline (same parts, newest part first),
+    so a big story gives a few pages, and an entry keeps its page and anchor."""
+    if len(parts) == 1:
+        listing = _newest_listing(ctx, NEWEST, parts[0][1])
+        return [Page(NEWEST, _doc("Newest first", _newest_intro(ctx, NEWEST), listing), True)]
+    ordered = list(reversed(parts))
+    items = [
+        f'<li><a href="{ctx.url(NEWEST, _newest_part_path(k))}">{esc(_part_label(k))}</a>'
+        f" ({len(events)} entries)</li>"
+        for k, events in ordered
+    ]
+    index = ["## Parts", "", _block(['<ul class="tl-parts">', *items, "</ul>"])]
+    pages = [Page(NEWEST, _doc("Newest first", _newest_intro(ctx, NEWEST), *index), True)]
+    for key, events in ordered:
+        path = _newest_part_path(key)
+        back = _block([f'<p><a href="{ctx.url(path, NEWEST)}">All parts, newest first</a></p>'])
+        title = f"Newest first: {_part_label(key)}"
+        pages.append(Page(path, _doc(title, back, _newest_listing(ctx, path, events))))
+    return pages
+
+
+def _newest_part_path(key: str) -> str:
+    return f"timeline/newest-{key}.md"
+
+
+def _newest_intro(ctx: Context, page: str) -> str:
+    return _block([
         "<p>The same entries, latest first. Each links to its place in the "
-        f'<a href="{ctx.url(NEWEST, TIMELINE)}">timeline</a>, with its sources.</p>'
+        f'<a href="{ctx.url(page, TIMELINE)}">timeline</a>, with its sources.</p>'
     ])
-    items = [_newest_item(ctx, e) for e in events]
-    listing = _block(['<ol class="tl-newest">', *items, "</ol>"]) if items else _empty()
-    return _doc("Newest first", intro, listing)
 
 
-def _newest_item(ctx: Context, e: Event) -> str:
+def _newest_listing(ctx: Context, page: str, events: list[Event]) -> str:
+    latest = sorted(events, key=lambda e: (e.interval[1], e.interval[0], e.id), reverse=True)
+    items = [_newest_item(ctx, page, e) for e in latest]
+    return _block(['<ol class="tl-newest">', *items, "</ol>"]) if items else _empty()
+
+
+def _newest_item(ctx: Context, page: str, e: Event) -> str:
     when = _when(e)
     sources = len(e.sources)
     return (
-        f'<li>{_status(e.status)} <span class="tl-when">{when}</span> '
-        f'<a href="{ctx.entry_link(NEWEST, e)}">{esc(one_line(e.summary))}</a>'
+        f'<li id="{ctx.event_ids[e.id]}">{_status(e.status)} <span class="tl-when">{when}</span> '
+        f'<a href="{ctx.entry_link(page, e)}">{esc(one_line(e.summary))}</a>'
         f' <span class="tl-count">({sources} source{"s" if sources != 1 else ""})</span></li>'
     )
 
@@ -836,9 +875,9 @@ def _article_page(ctx: Context, resolved: ResolvedArticle) -> Page:
 
 def _article_meta(ctx: Context, page: str, a: Article) -> list[str]:
     rows = [
-        ("Outlet", esc(one_line(a.source)) if a.source else "unknown"),
+        ("Outlet", esc(one_line(a.source)) if one_line(a.source) else "not stated"),
         ("Author", esc(one_line(a.author)) if a.author else ""),
-        ("Published", _published_cell(a)),
+        ("Published", _published_cell(ctx, page, a)),
         ("Original", _original_cell(a.url)),
         ("File", f"<code>{esc(a.path.name)}</code>"),
         ("Language", esc(a.language)),
@@ -847,18 +886,42 @@ def _article_meta(ctx: Context, page: str, a: Article) -> list[str]:
     return ['<dl class="tl-article-meta">', *items, "</dl>"]
 
 
-def _published_cell(a: Article) -> str:
+def _published_cell(ctx: Context, page: str, a: Article) -> str:
     if a.published is None:
         return "not stated (dates in this article are not resolved)"
     text = esc(a.published.isoformat())
+    stamp = f'<time datetime="{text}">{text}</time>'
     if not a.published_inferred:
-        return f'<time datetime="{text}">{text}</time>'
-    evidence = "".join(f"<li>{esc(one_line(x))}</li>" for x in a.published_evidence)
+        return stamp
+    count = len(a.published_evidence)
+    evidence = "".join(f"<li>{_linked_ids(ctx, page, x)}</li>" for x in a.published_evidence)
     details = (
-        f'<details class="tl-evidence"><summary>Evidence ({len(a.published_evidence)})</summary>'
-        f"<ul>{evidence}</ul></details>"
+        f'<details class="tl-evidence"><summary>How it was inferred ({count} '
+        f"clue{'s' if count != 1 else ''})</summary><ul>{evidence}</ul></details>"
     )
-    return f'{text} <span class="tl-inferred">inferred</span>' + (details if evidence else "")
+    note = (
+        ' <span class="tl-meta">not stated in the article; worked out from the dates other '
+        "articles give the same happenings</span>"
+    )
+    return f'{stamp} <span class="tl-inferred">inferred</span>{note}' + (details if count else "")
+
+
+def _linked_ids(ctx: Context, page: str, text: str) -> str:
+    """Untrusted text, escaped, with the ids of known articles turned into links to them
+    (one pass, so a link is never matched again)."""
+    safe = esc(one_line(text))
+    ids = sorted((esc(i) for i in ctx.articles), key=len, reverse=True)
+    if not ids:
+        return safe
+    by_escaped = {esc(i): i for i in ctx.articles}
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+
+    def link(match: re.Match[str]) -> str:
+        article = ctx.articles[by_escaped[match.group(1)]]
+        href = ctx.url(page, ctx.article_pages[article.id])
+        return f'<a href="{href}">“{esc(one_line(article.title) or article.id)}”</a>'
+
+    return pattern.sub(link, safe)
 
 
 def _original_cell(url: str | None) -> str:
@@ -883,6 +946,7 @@ def _article_text(ctx: Context, page: str, a: Article, timexes: tuple[Timex, ...
             pieces.append(_plain(a.body[pos : s.start]))
             inner = _marked(ctx, page, a, s.start, s.end, marks)
             pieces.append(f'<span class="tl-sentence" id="s{number}">{inner}</span>')
+            pieces.append(_announces(ctx, page, a.id, s.start))
             pos = s.end
         pieces.append(_plain(a.body[pos : para.end]))
         out.append("<p>" + "".join(pieces) + "</p>")
@@ -930,6 +994,19 @@ def _timex_mark(ctx: Context, page: str, a: Article, t: Timex) -> str:
     if event is None:
         return mark
     return f'<a class="tl-feeds" href="{ctx.entry_link(page, event)}">{mark}</a>'
+
+
+def _announces(ctx: Context, page: str, article_id: str, sentence_start: int) -> str:
+    """After a sentence that announces a happening without a date: a note linking to
+    the entry it feeds (in the timeline, or among the announced on the Undated page)."""
+    target = ctx.announces.get((article_id, sentence_start))
+    if target is None:
+        return ""
+    path, anchor, summary = target
+    return (
+        f' <a class="tl-feeds tl-announce" href="{ctx.url(page, path, anchor)}" '
+        f'title="{esc(one_line(summary))}">announced, no date given</a>'
+    )
 
 
 def _article_entries(ctx: Context, page: str, article_id: str) -> str:
