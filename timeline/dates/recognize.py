@@ -509,7 +509,8 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     if _some_day(m, unit, lang):
         return "DATE", Fixed(v.Reference("FUTURE")), None
     amount = number(num_word, lang)
-    if num_word in ("a", "an") and unit in ("second", "minute") and not m.has("span"):
+    halves = m.has("half1") or m.has("half2")
+    if num_word in ("a", "an") and unit in ("second", "minute") and not (m.has("span") or halves):
         return None  # "a second term", "wait a minute"
     if unit == "quarter" and not m.has("span"):
         return None  # "three-quarters", "a quarter of the shares": a fraction
@@ -517,6 +518,8 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
         return None  # "the 1988 quarter": a year, not a count
     if m.has("num2"):
         amount = None
+    elif amount is not None and halves:
+        amount += 0.5  # "a year and a half", "two and a half hours"
     m.keep_lead = m.groups.get("hyphen") != "-" or m.has("span")
     mod = _mod(m, lang) or ("APPROX" if m.has("orso") else None)
     if num_word in ("a", "an") and not m.has("span") and _after_a_count(m):
