@@ -54,3 +54,13 @@ def test_one_day_after_will_is_some_future_day(text: str, value: str) -> None:
 )
 def test_and_a_half_adds_half_a_unit(text: str, phrase: str, value: str) -> None:
     assert [(t.text, t.timex_value) for t in resolve(text, ANCHOR)] == [(phrase, value)]
+
+
+def test_half_an_hour_is_thirty_minutes() -> None:
+    assert [t.timex_value for t in resolve("It took half an hour.", ANCHOR)] == ["PT30M"]
+
+
+@pytest.mark.parametrize("phrase", ["years ago", "decades ago", "months ago"])
+def test_a_bare_plural_ago_is_some_time_back(phrase: str) -> None:
+    found = resolve(f"The company, which just {phrase} was failing, is healthy.", ANCHOR)
+    assert [(t.text, t.timex_value) for t in found] == [(phrase, "PAST_REF")]

@@ -412,7 +412,9 @@ def _season_context(m: Match, lang: Language) -> bool:
 
 def make_ago(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     unit = lang.lookup("units", m.word("unit"))
-    amount = number(m.groups["num"], lang)
+    if not m.has("num") and not m.word("unit").endswith("s"):
+        return None  # "year ago" needs its number; "years ago" is some time back
+    amount = number(m.groups.get("num", ""), lang)
     if amount is None:
         return "DATE", Fixed(v.Reference("PAST")), None
     if not amount.is_integer():
