@@ -89,3 +89,30 @@ def test_hostile_summary_is_escaped_and_nothing_for_no_events() -> None:
 
 def test_deterministic() -> None:
     assert _render(demo()) == _render(demo())
+
+
+def test_skewed_story_gets_a_broken_axis_with_labels_apart() -> None:
+    """2022 then October 2025: the empty years are cut out, not drawn as a long blank."""
+    figure = _render(demo())
+    svg = _svg(figure)
+    cuts = [line for line in svg.iter(f"{SVG}line") if "tl-ov-cut" in (line.get("class") or "")]
+    assert cuts  # the cut mark on the axis
+    assert "The axis is cut where no entry falls (1 Jan 2023 to 31 Jan 2025" in figure
+    whole = overview._broken(list(demo().events))
+    widths = [p.x1 - p.x0 for p in whole.pieces]
+    assert len(widths) == 3 and widths[-1] == max(widths)  # October, with most entries
+    labels = overview._placed_labels(whole)
+    spans = []
+    for x, label, anchor in labels:
+        width = len(label) * overview.FONT * overview.CHAR
+        left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
+        spans.append((left, left + width))
+    assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_even_story_keeps_one_linear_axis() -> None:
+    a = article("a", "It began on Monday. It went on on Friday.")
+    events = [event("m", mention(a, "Monday", day(date(2025, 10, 13)))),
+              event("f", mention(a, "Friday", day(date(2025, 10, 17))))]
+    assert len(overview._broken(list(order(events))).pieces) == 1
+    assert "tl-ov-cut" not in overview.render(list(order(events)), lambda e: "#", "Even")

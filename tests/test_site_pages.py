@@ -359,3 +359,28 @@ def test_hostile_evidence_is_escaped_and_ids_still_linked() -> None:
     assert "<script" not in text and "<img" not in text
     assert text.count('<a href="../outlet-b-story/">') == 1  # the id, not the longer word
     assert not [name for _, name, _ in attributes(text) if name.startswith("on")]
+
+
+def _contrast(a: str, b: str) -> float:
+    def lum(hex_: str) -> float:
+        parts = [int(hex_[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in parts]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_status_colours_are_readable_in_both_palettes() -> None:
+    """WCAG AA (4.5:1) for the status marks on Material's light and slate backgrounds."""
+    from importlib import resources
+
+    css = resources.files("timeline.site").joinpath("assets/timeline.css").read_text("utf-8")
+    light = css[css.index(":root {") : css.index("}", css.index(":root {"))]
+    dark = css[css.index('[data-md-color-scheme="slate"] {') :]
+    dark = dark[: dark.index("}")]
+    for block, background in ((light, "#ffffff"), (dark, "#1e2029")):
+        colours = re.findall(r"--tl-(?:reported|scheduled|other): (#[0-9a-f]{6})", block)
+        assert len(colours) == 3, block
+        for colour in colours:
+            assert _contrast(colour, background) >= 4.5, (colour, background)

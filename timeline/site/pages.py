@@ -736,7 +736,7 @@ def _disagreement_table(ctx: Context, e: Event) -> list[str]:
     rows = [
         f"<tr><td>{_article_ref(ctx, DISAGREEMENTS, ms[0])}</td>"
         f"<td>{_phrases(ctx, ms)}</td>"
-        f"<td>{esc(_resolution(ms[0].timex.value, ms[0].timex.mod))}"
+        f"<td>{esc(with_mod(value_label(ms[0].timex.value), ms[0].timex.mod))}"
         f"{_differs((ms[0].timex.value, article) in differing)}</td></tr>"
         for (article, _), ms in groups.items()
     ]
