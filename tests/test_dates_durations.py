@@ -50,9 +50,11 @@ def test_one_day_after_will_is_some_future_day(text: str, value: str) -> None:
     ("text", "phrase", "value"),
     [("It took a year and a half.", "a year and a half", "P1Y6M"),
      ("after two and a half years", "two and a half years", "P2Y6M"),
-     ("But a minute and a half later, a pilot calls in.", "a minute and a half", "PT1M30S")],
+     ("But a minute and a half later, a pilot calls in.", "a minute and a half", "PT1M30S"),
+     ("Prices fell for three consecutive days.", "three consecutive days", "P3D"),
+     ("after two straight years of losses", "two straight years", "P2Y")],
 )
-def test_and_a_half_adds_half_a_unit(text: str, phrase: str, value: str) -> None:
+def test_counted_durations_with_halves_or_runs(text: str, phrase: str, value: str) -> None:
     assert [(t.text, t.timex_value) for t in resolve(text, ANCHOR)] == [(phrase, value)]
 
 
