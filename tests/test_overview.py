@@ -116,3 +116,19 @@ def test_even_story_keeps_one_linear_axis() -> None:
               event("f", mention(a, "Friday", day(date(2025, 10, 17))))]
     assert len(overview._broken(list(order(events))).pieces) == 1
     assert "tl-ov-cut" not in overview.render(list(order(events)), lambda e: "#", "Even")
+
+
+def test_dots_never_overlap() -> None:
+    """Days too close on the whole-story scale share a stack instead of overlapping."""
+    a = article("a", "All of 2025. On Monday. On Tuesday. On Wednesday.")
+    events = [event("y", mention(a, "2025", year(2025)))] + [
+        event(name, mention(a, name, day(date(2025, 10, 13 + i))))
+        for i, name in enumerate(("Monday", "Tuesday", "Wednesday"))
+    ]  # a year-long axis: a day is about two units wide
+    svg = _svg(overview.render(list(order(events)), lambda e: "#", "Tight"))
+    circles = [(float(c.get("cx")), float(c.get("cy"))) for c in svg.iter(f"{SVG}circle")]
+    assert len(circles) >= 3
+    r = overview.DOT
+    for i, (x1, y1) in enumerate(circles):
+        for x2, y2 in circles[i + 1 :]:
+            assert (x1 - x2) ** 2 + (y1 - y2) ** 2 >= (2 * r) ** 2, (x1, y1, x2, y2)

@@ -28,13 +28,13 @@ from timeline.site.markup import (
 
 WIDTH = 720
 MARGIN = 24
-FONT = 24  # in viewBox units: about 12 px when the figure is 360 px wide
+FONT = 28  # in viewBox units: about 14 px when the figure is 360 px wide (a phone)
 GAP = 24  # between the two panels
 CLOSEUP_DAYS = 42
-DOT = 7
-STACK = 16  # vertical step between stacked dots
-BAR = 10
-LANE = 16
+DOT = 8
+STACK = 18  # vertical step between stacked dots
+BAR = 12
+LANE = 18
 MAX_STACK = 8  # dots drawn per day before a "+n" label
 MAX_LANES = 6
 MAX_TICKS = 6
@@ -169,7 +169,7 @@ def _panel(
         *_axis(scale, axis_y, top + 2 * FONT + 6),
         *_dots(points, scale, href, axis_y + 16),
     ]
-    return out, axis_y + 16 + _stack_height(points) + 8 - top
+    return out, axis_y + 16 + _stack_height(points, scale) + 8 - top
 
 
 def _shade(whole: Scale, window: Scale, y0: int, y1: int) -> str:
@@ -253,13 +253,25 @@ def _bars(lanes: list[list[Event]], scale: Scale, href: Href, top: int) -> list[
     return out
 
 
-def _dots(points: list[Event], scale: Scale, href: Href, top: int) -> list[str]:
+def _stacks(points: list[Event], scale: Scale) -> list[tuple[float, list[Event]]]:
+    """Day entries stacked by day; days drawn closer than a dot's width share one stack
+    (at their first day), so no two dots overlap however tight the scale."""
     by_day: dict[date, list[Event]] = {}
     for e in points:
         by_day.setdefault(e.interval[0], []).append(e)
-    out: list[str] = []
+    stacks: list[tuple[float, list[Event]]] = []
     for d, items in sorted(by_day.items()):
         x = scale.mid(d)
+        if stacks and x - stacks[-1][0] < 2 * DOT + 2:
+            stacks[-1][1].extend(items)
+        else:
+            stacks.append((x, list(items)))
+    return stacks
+
+
+def _dots(points: list[Event], scale: Scale, href: Href, top: int) -> list[str]:
+    out: list[str] = []
+    for x, items in _stacks(points, scale):
         for i, e in enumerate(items[:MAX_STACK]):
             cy = top + i * STACK
             circle = f'<circle class="{_mark_class(e)}" cx="{x:.1f}" cy="{cy}" r="{DOT}"/>'
@@ -273,12 +285,10 @@ def _dots(points: list[Event], scale: Scale, href: Href, top: int) -> list[str]:
     return out
 
 
-def _stack_height(points: list[Event]) -> int:
-    counts: dict[date, int] = {}
-    for e in points:
-        counts[e.interval[0]] = counts.get(e.interval[0], 0) + 1
-    tallest = min(max(counts.values(), default=0), MAX_STACK)
-    extra = FONT if any(c > MAX_STACK for c in counts.values()) else 0
+def _stack_height(points: list[Event], scale: Scale) -> int:
+    counts = [len(items) for _, items in _stacks(points, scale)]
+    tallest = min(max(counts, default=0), MAX_STACK)
+    extra = FONT if any(c > MAX_STACK for c in counts) else 0
     return tallest * STACK + extra
 
 
