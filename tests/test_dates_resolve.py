@@ -162,3 +162,13 @@ def test_a_comparison_period_is_not_the_quarter_under_discussion() -> None:
     text = ("Net rose in the third quarter. It compared with a loss in the 1988 period. "
             "The year-ago results included a charge.")
     assert values(text, date(1989, 11, 2))[-1] == ("year-ago", "1988-Q3")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "mod"),
+    [("It won't be profitable until 1994 or later.", "1994 or later", "ON_OR_AFTER"),
+     ("It is confident about earnings for 1990 and beyond.", "1990 and beyond", "ON_OR_AFTER")],
+)
+def test_or_later_opens_a_year_towards_the_future(text: str, phrase: str, mod: str) -> None:
+    found = resolve(text, FRIDAY)
+    assert [(t.text, t.mod) for t in found] == [(phrase, mod)]

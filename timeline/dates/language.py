@@ -36,6 +36,7 @@ _TABLE_PLACEHOLDERS = {
     "rel": "relations",
     "anarel": "anaphoric_relations",
     "pmod": "point_mods",
+    "suffixmod": "suffix_mods",
     "dmod": "duration_mods",
     "ref": "references",
     "deictic": "deictic_days",

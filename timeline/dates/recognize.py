@@ -195,6 +195,8 @@ def _mod(m: Match, lang: Language) -> str | None:
         return lang.lookup("point_mods", m.word("pmod").rstrip("-"))
     if m.has("dmod"):
         return lang.lookup("duration_mods", m.word("dmod"))
+    if m.has("suffix"):
+        return lang.lookup("suffix_mods", m.word("suffix"))
     return None
 
 
