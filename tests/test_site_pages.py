@@ -12,6 +12,7 @@ from site_factory import BODY_A, announcement, article, demo, event, many, menti
 
 from timeline.dates.values import day, week_of
 from timeline.events import Mention
+from timeline.merge import Conflict
 from timeline.site.markup import safe_url, slug, unique_slugs, value_label, with_mod
 from timeline.site.pages import (
     DISAGREEMENTS,
@@ -167,7 +168,16 @@ def test_undated_people_and_sources(pages: dict[str, str]) -> None:
     trump = people[people.index('id="a-trump"') : people.index('id="a-zelensky"')]
     assert re.findall(r"#e-\w+", trump) == ["#e-call"]
     sources = pages[SOURCES]
-    assert sources.index("Outlet A") < sources.index("Outlet B") < sources.index("Unknown outlet")
+    assert sources.index("Outlet A") < sources.index("Outlet B") < sources.index("not stated")
+    assert "3 articles, 2 of them from 2 named outlets." in sources
+
+
+def test_sources_count_reads_well() -> None:
+    from timeline.site.pages import _sources_count
+
+    assert _sources_count(5, 0, 0) == "5 articles; none names its outlet."
+    assert _sources_count(1, 1, 1) == "1 article from 1 outlet."
+    assert _sources_count(4, 3, 2) == "4 articles, 3 of them from 2 named outlets."
 
 
 def test_same_timeline_same_bytes() -> None:
@@ -217,10 +227,20 @@ HOSTILE = [
 
 @pytest.mark.parametrize("payload", HOSTILE)
 def test_untrusted_text_is_escaped_everywhere(payload: str) -> None:
-    body = f"Trump met Putin on Wednesday. {payload} More text."
-    a = article("h", body, title=f"T {payload}", source=f"S {payload}", author=payload)
+    body = f"Trump met Putin on Wednesday. {payload} More text. A visit is planned."
+    a = article("h", body, title=f"T {payload}", source=f"S {payload}", author=payload,
+                published_inferred=True, published_evidence=(f"{payload} h2",))
     m = mention(a, "Wednesday", day(date(2025, 10, 15)), actors=(payload,), summary=payload)
-    t = Timeline(payload, (ResolvedArticle(a, (m.timex,)),), order([event("x", m)]))
+    b = article("h2", f"Trump met Putin on Thursday. {payload}", title=f"U {payload}",
+                source=payload)
+    other = mention(b, "Thursday", day(date(2025, 10, 16)), actors=(payload,))
+    announced = announcement(a, "A visit is planned")
+    announced = replace(announced, timex=replace(announced.timex, text=payload))
+    conflict = (Conflict(day(date(2025, 10, 16)), ("h2",)),)
+    entry = event("x", m, other, announced, conflicts=conflict)
+    t = Timeline(payload, (ResolvedArticle(a, (m.timex,)), ResolvedArticle(b, (other.timex,))),
+                 order([entry]), (announced,), (event("u", announced),))
+    assert "Sources disagree" in render_pages(t)[TIMELINE]  # the callout is rendered too
     for path, text in render_pages(t).items():
         assert "<script" not in text, path
         assert "<img" not in text and "<!--" not in text, path

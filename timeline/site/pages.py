@@ -60,6 +60,7 @@ EXPORT_FILES = {
     "ics": "exports/timeline.ics",
     "csv": "exports/timeline.csv",
 }
+UNKNOWN_OUTLET = "Outlet not stated"
 COARSE = (Grain.CENTURY, Grain.DECADE, Grain.YEAR)
 SPANS = (Grain.HALF, Grain.QUARTER, Grain.SEASON, Grain.MONTH)
 
@@ -658,7 +659,7 @@ def _empty(text: str = "Nothing here yet.") -> str:
 def _sources_page(ctx: Context) -> str:
     outlets: dict[str, list[Article]] = {}
     for a in ctx.articles.values():
-        outlets.setdefault(one_line(a.source) or "Unknown outlet", []).append(a)
+        outlets.setdefault(one_line(a.source) or UNKNOWN_OUTLET, []).append(a)
     counts = _entry_counts(ctx)
     lines: list[str] = []
     for name, slug_ in sorted(unique_slugs(list(outlets), "outlet").items(), key=_casefold):
@@ -669,11 +670,21 @@ def _sources_page(ctx: Context) -> str:
     named = len([a for a in ctx.articles.values() if one_line(a.source)])
     known = len({one_line(a.source) for a in ctx.articles.values() if one_line(a.source)})
     intro = _block([
-        f"<p>{len(ctx.articles)} articles, {named} of them from {known} named outlets. "
-        "Each article page shows "
+        f"<p>{_sources_count(len(ctx.articles), named, known)} Each article page shows "
         "its text with every date marked and how it was resolved.</p>"
     ])
     return _doc("Sources", intro, _block(lines) if lines else _empty())
+
+
+def _sources_count(articles: int, named: int, outlets: int) -> str:
+    """'5 articles, 4 of them from 3 named outlets.' in words that fit the numbers."""
+    total = f"{articles} article{'s' if articles != 1 else ''}"
+    if named == 0:
+        return f"{total}; none names its outlet."
+    plural = "s" if outlets != 1 else ""
+    if named == articles:
+        return f"{total} from {outlets} outlet{plural}."
+    return f"{total}, {named} of them from {outlets} named outlet{plural}."
 
 
 def _casefold(item: tuple[str, str]) -> tuple[str, str]:
