@@ -66,3 +66,17 @@ def test_half_an_hour_is_thirty_minutes() -> None:
 def test_a_bare_plural_ago_is_some_time_back(phrase: str) -> None:
     found = resolve(f"The company, which just {phrase} was failing, is healthy.", ANCHOR)
     assert [(t.text, t.timex_value) for t in found] == [(phrase, "PAST_REF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("The shop closes on Mondays.", "Mondays", "XXXX-WXX-1"),
+     ("Flights leave on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI")],
+)
+def test_a_plural_weekday_is_a_set(text: str, phrase: str, value: str) -> None:
+    assert [(t.text, t.type, t.timex_value) for t in resolve(text, ANCHOR)] == [
+        (phrase, "SET", value)]
+
+
+def test_a_team_called_suns_is_no_set() -> None:
+    assert resolve("The Phoenix Suns won.", ANCHOR) == []

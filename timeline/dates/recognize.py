@@ -579,8 +579,13 @@ def make_recurrence(m: Match, lang: Language) -> tuple[str, Partial, str | None]
         return "SET", Fixed(v.Recurrence(lang.lookup("set_words", m.word("setword")))), None
     quant = m.word("quant").upper() or None
     if m.has("weekday"):
-        wd = lang.lookup("weekdays", m.groups["weekday"])
-        return "SET", Fixed(v.Recurrence(f"XXXX-WXX-{wd}", quant=quant)), None
+        word = m.groups["weekday"]
+        if not _capitalised(word) or (not quant and len(word) < 6):
+            return None  # "the Suns", "Weds": a plural weekday is written out
+        wd = lang.lookup("weekdays", word)
+        part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
+        value = f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
+        return "SET", Fixed(v.Recurrence(value, quant=quant)), None
     if m.has("month"):
         month = lang.lookup("months", m.groups["month"])
         return "SET", Fixed(v.Recurrence(f"XXXX-{month:02d}", quant=quant)), None
