@@ -172,3 +172,14 @@ def test_a_comparison_period_is_not_the_quarter_under_discussion() -> None:
 def test_or_later_opens_a_year_towards_the_future(text: str, phrase: str, mod: str) -> None:
     found = resolve(text, FRIDAY)
     assert [(t.text, t.mod) for t in found] == [(phrase, mod)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "mod"),
+    [("By mid afternoon, officials said it was over.", "mid afternoon", "2025-10-17TAF", "MID"),
+     ("At mid-afternoon yesterday, shares fell.", "mid-afternoon yesterday", "2025-10-16TAF",
+      "MID")],
+)
+def test_a_part_of_day_with_early_mid_late(text: str, phrase: str, value: str, mod: str) -> None:
+    found = resolve(text, FRIDAY)
+    assert [(t.text, t.timex_value, t.mod) for t in found] == [(phrase, value, mod)]
