@@ -509,10 +509,14 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     unit = lang.lookup("units", m.word("unit"))
     if m.has("long"):
         return "DURATION", Fixed(_duration(_long_amount(m, lang), unit, lang)), None
-    num_word = m.word("num")
     if _some_day(m, unit, lang):
         return "DATE", Fixed(v.Reference("FUTURE")), None
-    amount = number(num_word, lang)
+    return _counted(m, unit, lang)
+
+
+def _counted(m: Match, unit: str, lang: Language) -> tuple[str, Partial, str | None] | None:
+    """"three years", "the past 48 hours", "two to three weeks", "$2 million a year"."""
+    num_word = m.word("num")
     halves = m.has("half1") or m.has("half2")
     if num_word in ("a", "an") and unit in ("second", "minute") and not (m.has("span") or halves):
         return None  # "a second term", "wait a minute"
@@ -520,9 +524,8 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
         return None  # "three-quarters", "a quarter of the shares": a fraction
     if re.fullmatch(r"1\d{3}|20\d\d", num_word):
         return None  # "the 1988 quarter": a year, not a count
-    if m.has("num2"):
-        amount = None
-    elif amount is not None and halves:
+    amount = None if m.has("num2") else number(num_word, lang)
+    if amount is not None and halves:
         amount += 0.5  # "a year and a half", "two and a half hours"
     m.keep_lead = m.groups.get("hyphen") != "-" or m.has("span")
     mod = _mod(m, lang) or ("APPROX" if m.has("orso") else None)
