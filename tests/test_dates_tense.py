@@ -95,3 +95,13 @@ def test_a_date_opening_its_sentence_takes_the_verb_after_a_long_subject() -> No
     text = ("On Tuesday, the National Abortion and Reproductive Rights Action League plans"
             " to hold a news conference.")
     assert value_of(text, "Tuesday", date(1998, 10, 26)) == "1998-10-27"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [("The stock rose to a high in June from $29.75 in March.", "March", "1989-03"),
+     ("The dividend is payable Jan. 2 to holders of record.", "Jan. 2", "1990-01-02"),
+     ("Elections will be held in March.", "March", "1990-03")],
+)
+def test_a_month_alone_without_a_cue_is_in_the_past(text: str, phrase: str, value: str) -> None:
+    assert value_of(text, phrase) == value

@@ -80,8 +80,9 @@ def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
 
     "last April" is the most recent April before the anchor and "next April" the first
     after. Otherwise the occurrence nearest to the anchor is taken (news is about the
-    months around its date: "Jan. 2" in November is next January), unless an explicit
-    future cue asks for one ahead or a past cue for one behind."""
+    months around its date: "Jan. 2" in November is next January), except that a month
+    alone with no cue at all stays in the past ("from $29.75 in March" in October); an
+    explicit future cue asks for one ahead, a past cue for one behind."""
     assert ctx.anchor is not None
     anchor = ctx.anchor
     month = _first_month(c)
@@ -92,8 +93,10 @@ def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
         # than a quarter after the anchor's month is last year's ("fourth quarter" in January).
         return anchor.year - (1 if month > anchor.month + 3 else 0), "reporting quarter"
     year = anchor.year
-    if abs(month - anchor.month) > 6:
-        year += 1 if month < anchor.month else -1
+    if month > anchor.month + 6:
+        year -= 1
+    elif month < anchor.month - 6 and (c.day is not None or ctx.direction.cue is not None):
+        year += 1  # "payable Jan. 2"; a month alone with no cue is news of the past
     return _year_by_tense(c, year, month, ctx)
 
 
