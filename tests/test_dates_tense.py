@@ -105,3 +105,8 @@ def test_a_date_opening_its_sentence_takes_the_verb_after_a_long_subject() -> No
 )
 def test_a_month_alone_without_a_cue_is_in_the_past(text: str, phrase: str, value: str) -> None:
     assert value_of(text, phrase) == value
+
+
+def test_effective_looks_ahead() -> None:
+    text = "It also created an office of the chairman, effective Feb. 1."
+    assert value_of(text, "Feb. 1", date(1989, 10, 26)) == "1990-02-01"
