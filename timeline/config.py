@@ -19,3 +19,50 @@ class Settings:
     corpus: Path = DEFAULT_CORPUS
     language: str = DEFAULT_LANGUAGE
     title: str = "Timeline"
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """The thresholds of the event stage, in one place. Scores are 0..1 similarities of two
+    mentions (see `timeline.merge.similarity`); days are calendar days."""
+
+    # -- merging mentions into entries (timeline/merge.py)
+    # average pair score two clusters need to merge
+    merge_threshold: float = 0.42
+    # days two day-grain dates may differ by and still be one happening told differently
+    conflict_gap_days: int = 2
+    # the stricter bar for sources that disagree on the date (and for an undated mention
+    # to cite a dated entry)
+    conflict_threshold: float = 0.55
+    # the bar for two mentions in one article (only a retelling merges)
+    same_article_threshold: float = 0.6
+    # weight of each part of the similarity, summed in this order
+    merge_weights: tuple[tuple[str, float], ...] = (
+        ("class", 0.4),
+        ("actors", 0.3),
+        ("words", 0.15),
+        ("context", 0.15),
+    )
+
+    # -- publish-date inference (timeline/dating.py)
+    # how far beyond the happenings an article may report its publish day may lie
+    window_margin_days: int = 7
+    # the longest stretch of candidate days tried for one article
+    max_window_days: int = 120
+    # how alike a mention must be to a known happening to count as reporting it
+    match_threshold: float = 0.45
+    # score for (or against) a day per undated happening whose tense it fits (or not)
+    tense_weight: float = 0.5
+    # matches this close to the best also count as readings of an undated happening
+    alternative_margin: float = 0.15
+    # passes over the undated articles (later passes read earlier guesses as dated)
+    rounds: int = 2
+
+    # -- event mentions (timeline/events/)
+    # summaries longer than this are cut at a clause boundary
+    max_summary: int = 220
+    # words around a reporting verb searched for the happening it reports
+    class_window: int = 10
+
+
+TUNING = Tuning()

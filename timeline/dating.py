@@ -6,17 +6,20 @@ day as anchor, and the day scores by how well the dates then agree with the happ
 that dated articles (and the article's own explicit dates) report. Happenings the article
 tells without a date still bound the day by their tense: what it reports as past came
 before publication, what it announces comes after. The best day wins; when several fit
-equally, the earliest (news appears soon after what it reports). When nothing matches,
+equally, the one closest to what the article reports, then the earliest (news appears soon
+after what it reports). Only days near the happenings the article may report are tried,
+so a story spanning months costs no more per article than one spanning a week. When nothing matches,
 the article stays undated and its evidence says why, so its relative dates are left
 unresolved rather than guessed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
+from timeline.config import TUNING
 from timeline.corpus import Article
 from timeline.dates import Timex, resolve
 from timeline.events import Mention, extract, quote_spans, undated_mentions
@@ -30,15 +33,14 @@ from timeline.merge import (
     similarity,
 )
 
-# How far beyond the dated material a publish day may lie.
-WINDOW_MARGIN_DAYS = 7
-MAX_WINDOW_DAYS = 120
-# A mention must be this alike to a known happening to count as reporting it.
-MATCH_THRESHOLD = 0.45
-TENSE_WEIGHT = 0.5
-# Matches this close to the best also count as readings of an undated happening.
-ALTERNATIVE_MARGIN = 0.15
-ROUNDS = 2
+_NO_MATCH = (
+    "no publish date inferred: no dated article reports the same happenings and the "
+    "text gives no explicit date; its relative dates are left unresolved"
+)
+_NO_AGREEMENT = (
+    "no publish date inferred: nothing in the text agrees with the dated "
+    "happenings of the corpus; its relative dates are left unresolved"
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ def infer_publish_dates(articles: list[Article]) -> list[Article]:
         return articles
     known = [a for a in articles if a.published_day is not None]
     guesses: dict[str, Guess] = {}
-    for _ in range(ROUNDS):
+    readings = _Readings()
+    for _ in range(TUNING.rounds):
         # the happenings of every dated (or already inferred) article, merged once per
         # round; each undated article is then read against them without its own mentions
         dated = known + [
@@ -66,19 +69,18 @@ def infer_publish_dates(articles: list[Article]) -> list[Article]:
         ]
         everything = reference_events(dated)
         for article in undated:
-            guesses[article.id] = infer_one(article, _without(everything, article.id))
-    out = []
-    for a in articles:
-        g = guesses.get(a.id)
-        if g is None:
-            out.append(a)
-        elif g.day is None:
-            out.append(replace(a, published_evidence=g.evidence))
-        else:
-            out.append(
-                replace(a, published=g.day, published_inferred=True, published_evidence=g.evidence)
-            )
-    return out
+            guesses[article.id] = infer_one(article, _without(everything, article.id), readings)
+    return [_with_guess(a, guesses.get(a.id)) for a in articles]
+
+
+def _with_guess(article: Article, guess: Guess | None) -> Article:
+    if guess is None:
+        return article
+    if guess.day is None:
+        return replace(article, published_evidence=guess.evidence)
+    return replace(
+        article, published=guess.day, published_inferred=True, published_evidence=guess.evidence
+    )
 
 
 def reference_events(articles: list[Article]) -> list[Event]:
@@ -104,55 +106,126 @@ def _dated_mentions(article: Article) -> tuple[Mention, ...]:
     return extract(article, timexes, with_undated=False).dated
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _resolved(body: str, anchor: date | None, language: str) -> tuple[Timex, ...]:
-    """resolve(), remembered: the same article is read under many candidate days."""
+    """resolve(), remembered: the same article is read under several candidate days."""
     return tuple(resolve(body, anchor, language))
 
 
-def infer_one(article: Article, events: list[Event]) -> Guess:
+# --- known happenings, indexed ---------------------------------------------------------
+
+
+@dataclass
+class _Pool:
+    """The known happenings an article is read against, each mention indexed by its kinds
+    of happening: only mentions of a shared kind can match (see `class_agreement`)."""
+
+    events: list[Event]
+    entries: list[tuple[Event, Mention]] = field(init=False)
+    by_class: dict[str | None, list[int]] = field(init=False)
+    by_happening: dict[str, list[int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.entries = [(e, m) for e in self.events for m in e.mentions]
+        self.by_class, self.by_happening = {}, {}
+        for i, (_, m) in enumerate(self.entries):
+            for c in m.classes or (None,):
+                self.by_class.setdefault(c, []).append(i)
+        for i, e in enumerate(self.events):
+            for h in dict.fromkeys(m.happening for m in e.mentions if m.happening):
+                self.by_happening.setdefault(h, []).append(i)
+
+    def best_match(self, m: Mention) -> tuple[float, Event | None]:
+        """The most similar known happening (first on a tie), if alike enough."""
+        keys = m.classes or (None,)
+        found = sorted({i for c in keys for i in self.by_class.get(c, ())})
+        return _best_of(m, (self.entries[i] for i in found))
+
+    def same_kind(self, m: Mention) -> list[Event]:
+        """Entries with a mention of the mention's kind of happening, in order."""
+        return [self.events[i] for i in self.by_happening.get(m.happening or "", ())]
+
+
+def _best_of(m: Mention, entries) -> tuple[float, Event | None]:
+    best: tuple[float, Event | None] = (0.0, None)
+    for e, other in entries:
+        if (other.article == m.article and other.timex.start == m.timex.start) or (
+            class_agreement(m, other) == 0
+        ):
+            continue
+        s = similarity(m, other)
+        if s >= TUNING.match_threshold and s > best[0]:
+            best = (s, e)
+    return best
+
+
+def _best_match(m: Mention, events: list[Event]) -> tuple[float, Event | None]:
+    return _best_of(m, ((e, other) for e in events for other in e.mentions))
+
+
+# --- one article -------------------------------------------------------------------------
+
+
+class _Readings(dict):
+    """The dated mentions of an article read from a candidate day, kept across rounds
+    (only the reference happenings change between rounds, not the reading)."""
+
+    def of(self, article: Article, day: date) -> tuple[Mention, ...]:
+        key = (article.id, article.body, day)
+        if key not in self:
+            self[key] = _read(article, day)
+        return self[key]
+
+
+def _read(article: Article, day: date) -> tuple[Mention, ...]:
+    """Dated mentions of the article as if published on `day`; deictic words in quotes
+    date the statement, not the article, so they are left out."""
+    quotes = quote_spans(article.body)
+    timexes = [
+        t
+        for t in _resolved(article.body, day, article.language)
+        if not any(s <= t.start < e for s, e in quotes)
+    ]
+    return extract(replace(article, published=day), timexes, with_undated=False).dated
+
+
+def infer_one(article: Article, events: list[Event], readings: _Readings | None = None) -> Guess:
     """The best-supported publish day of one article, or None with the reason."""
-    own = _own_explicit_events(article)
-    pool = events + own
+    readings = _Readings() if readings is None else readings
+    pool = _Pool(events + _own_explicit_events(article))
     undated = _undated_matches(article, pool)
-    days = _candidate_days(_matched(article, pool, undated) or pool)
+    days = _candidate_days(_matched(article, pool, undated) or pool.events)
     if not days:
-        return Guess(
-            None,
-            0.0,
-            (
-                "no publish date inferred: no dated article reports the same happenings and the "
-                "text gives no explicit date; its relative dates are left unresolved",
-            ),
-        )
+        return Guess(None, 0.0, (_NO_MATCH,))
     memo: dict[tuple[int, int, int], tuple[float, Event | None]] = {}
-    scored = [(_score(article, d, pool, undated, memo), d) for d in days]
+    scored = [(_score(readings.of(article, d), d, pool, undated, memo), d) for d in days]
     best = max(s for (s, _), _ in scored)
     if best <= 0:
-        return Guess(
-            None,
-            0.0,
-            (
-                "no publish date inferred: nothing in the text agrees with the dated "
-                "happenings of the corpus; its relative dates are left unresolved",
-            ),
-        )
+        return Guess(None, 0.0, (_NO_AGREEMENT,))
     ties = [d for (s, _), d in scored if s >= best - 1e-9]
     if ties[0] == days[0]:
-        return Guess(
-            None,
-            0.0,
-            (
-                "no publish date inferred: the text only bounds its date from above "
-                f"(on or before {ties[-1].isoformat()}); its relative dates are left unresolved",
-            ),
-        )
-    # among days that fit equally, news appears soon after what it reports: take the day
-    # closest to the happenings the article dates itself, then the earliest
+        return Guess(None, 0.0, (_only_bounded(ties[-1]),))
+    return _choose(article, ties, scored, best)
+
+
+def _only_bounded(last: date) -> str:
+    return (
+        "no publish date inferred: the text only bounds its date from above "
+        f"(on or before {last.isoformat()}); its relative dates are left unresolved"
+    )
+
+
+def _choose(
+    article: Article,
+    ties: list[date],
+    scored: list[tuple[tuple[float, list[str]], date]],
+    best: float,
+) -> Guess:
+    """Among days that fit equally, news appears soon after what it reports: the day
+    closest to the happenings the article dates itself, then the earliest."""
     ages = {d: _age(article, d) for d in ties}
     chosen = min(ties, key=lambda d: (ages[d], d))
-    reasons = next(r for (s, r), d in scored if d == chosen)
-    evidence = list(reasons)
+    evidence = list(next(r for (s, r), d in scored if d == chosen))
     if len(ties) > 1:
         evidence.append(
             f"days {ties[0].isoformat()} to {ties[-1].isoformat()} fit equally well; "
@@ -184,11 +257,11 @@ def _own_explicit_events(article: Article) -> list[Event]:
 
 
 def _matched(
-    article: Article, events: list[Event], undated: list[tuple[Mention, list[Event]]]
+    article: Article, pool: _Pool, undated: list[tuple[Mention, list[Event]]]
 ) -> list[Event]:
     """The known happenings the article may report, whatever its date: only days near
     them are worth trying (a long story spans months)."""
-    probe = sorted(e.interval[0] for e in events)
+    probe = sorted(e.interval[0] for e in pool.events)
     if not probe:
         return []
     anchor = probe[len(probe) // 2]
@@ -196,7 +269,7 @@ def _matched(
     found = {
         id(e): e
         for m in extract(replace(article, published=anchor), timexes).dated
-        for e in [_best_match(m, events)[1]]
+        for e in [pool.best_match(m)[1]]
         if e is not None
     }
     found.update({id(e): e for _, cands in undated for e in cands})
@@ -204,29 +277,18 @@ def _matched(
 
 
 def _candidate_days(events: list[Event]) -> list[date]:
+    """Days within the margin of the start of a short happening (under a week), from the
+    first such day up to the longest window allowed."""
     starts = sorted(e.interval[0] for e in events if (e.interval[1] - e.interval[0]).days < 7)
     if not starts:
         return []
-    lo = starts[0] - timedelta(days=WINDOW_MARGIN_DAYS)
-    hi = min(starts[-1] + timedelta(days=WINDOW_MARGIN_DAYS), lo + timedelta(days=MAX_WINDOW_DAYS))
+    margin = timedelta(days=TUNING.window_margin_days)
+    lo = starts[0] - margin
+    hi = min(starts[-1] + margin, lo + timedelta(days=TUNING.max_window_days))
     return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
 
 
-def _best_match(m: Mention, events: list[Event]) -> tuple[float, Event | None]:
-    best: tuple[float, Event | None] = (0.0, None)
-    for e in events:
-        for other in e.mentions:
-            if (other.article == m.article and other.timex.start == m.timex.start) or (
-                class_agreement(m, other) == 0
-            ):
-                continue
-            s = similarity(m, other)
-            if s >= MATCH_THRESHOLD and s > best[0]:
-                best = (s, e)
-    return best
-
-
-def _undated_matches(article: Article, events: list[Event]) -> list[tuple[Mention, list[Event]]]:
+def _undated_matches(article: Article, pool: _Pool) -> list[tuple[Mention, list[Event]]]:
     """Undated happenings of the article with the known happenings they may be (for tense
     bounds): the best match and any nearly as good, since outlets can split one story."""
     dated_spans = list(_resolved(article.body, None, article.language))
@@ -237,38 +299,31 @@ def _undated_matches(article: Article, events: list[Event]) -> list[tuple[Mentio
             for t in dated_spans
         ):
             continue  # the sentence has its own date; the anchor scan covers it
-        candidates = [e for e in events if not is_statement(e) and matches_event(m, e)]
+        candidates = [e for e in pool.same_kind(m) if not is_statement(e) and matches_event(m, e)]
         best, _ = _best_match(m, candidates)
-        if best < MATCH_THRESHOLD + 0.1:
+        if best < TUNING.match_threshold + 0.1:
             continue
-        near = [e for e in candidates if _best_match(m, [e])[0] >= best - ALTERNATIVE_MARGIN]
-        out.append((m, near))
+        margin = best - TUNING.alternative_margin
+        out.append((m, [e for e in candidates if _best_match(m, [e])[0] >= margin]))
     return out
 
 
 def _score(
-    article: Article,
+    mentions: tuple[Mention, ...],
     day: date,
-    events: list[Event],
+    pool: _Pool,
     undated: list[tuple[Mention, list[Event]]],
     memo: dict[tuple[int, int, int], tuple[float, Event | None]],
 ) -> tuple[float, list[str]]:
-    """How well the article read from `day` agrees with the known happenings, and why.
-    `memo` keeps each mention's best match across days (it does not depend on the day)."""
-    anchored = replace(article, published=day)
-    # deictic words in quotes date the statement, not the article
-    quotes = quote_spans(article.body)
-    timexes = [
-        t
-        for t in _resolved(article.body, day, article.language)
-        if not any(s <= t.start < e for s, e in quotes)
-    ]
+    """How well the article's mentions read from `day` agree with the known happenings,
+    and why. `memo` keeps each mention's best match across days (it does not depend on
+    the day)."""
     total = 0.0
     reasons: list[str] = []
-    for m in extract(anchored, timexes, with_undated=False).dated:
+    for m in mentions:
         key = (m.trigger_start, m.timex.start, m.timex.end)
         if key not in memo:
-            memo[key] = _best_match(m, events)
+            memo[key] = pool.best_match(m)
         sim, e = memo[key]
         if e is None:
             continue
@@ -290,7 +345,7 @@ def _score(
             e = max(candidates, key=lambda c: c.interval[1])
         start, end = e.interval
         ok = day >= start if past else day <= end
-        total += TENSE_WEIGHT if ok else -TENSE_WEIGHT
+        total += TUNING.tense_weight if ok else -TUNING.tense_weight
         if ok:
             note = (
                 f"tells “{m.trigger}” as {'past' if past else 'to come'} ({_describe(e)}: {e.date})"

@@ -14,7 +14,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
+from typing import Any
 
 from timeline.corpus import Article
 from timeline.dates.values import Duration, Grain, Point, Reference, Timex, Unanchored, day
@@ -54,6 +55,27 @@ class Mention:
     @property
     def happening(self) -> str | None:
         return self.classes[0] if self.classes else None
+
+    # the same values as sets, computed once: merging compares each mention many times
+    @cached_property
+    def class_set(self) -> frozenset[str]:
+        return frozenset(self.classes)
+
+    @cached_property
+    def actor_set(self) -> frozenset[str]:
+        return frozenset(self.actor_keys)
+
+    @cached_property
+    def people_set(self) -> frozenset[str]:
+        return frozenset(self.people)
+
+    @cached_property
+    def lemma_set(self) -> frozenset[str]:
+        return frozenset(self.lemmas)
+
+    @cached_property
+    def context_set(self) -> frozenset[str]:
+        return frozenset(self.context)
 
 
 @dataclass(frozen=True)
@@ -240,6 +262,7 @@ def extract(article: Article, timexes: list[Timex], with_undated: bool = True) -
 # triggers and lemmas of a sentence depend only on its text and where its dates are, so
 # re-reading an article under another candidate publish day reuses them
 _TRIGGER_CACHE: dict[tuple, tuple[list[Trigger], tuple[str, ...]]] = {}
+_MENTION_CACHE: dict[tuple, tuple[Trigger, dict[str, Any]] | None] = {}
 
 
 @cache
@@ -335,7 +358,8 @@ class _Builder:
             sp for sp in self.timex_spans if sp[0] < self.sent.end and self.sent.start < sp[1]
         )
         self.in_timex = [any(s <= t.start < e for s, e in inside) for t in self.tokens]
-        key = (self.article.body, self.article.language, self.sent.start, inside)
+        key = (self.article.id, self.article.body, self.article.language, self.sent.start, inside)
+        self.key = key
         if key not in _TRIGGER_CACHE:
             if len(_TRIGGER_CACHE) > 50_000:
                 _TRIGGER_CACHE.clear()
@@ -345,10 +369,19 @@ class _Builder:
     # -- dated mentions
 
     def mention(self, timex: Timex) -> Mention | None:
-        trig = self._governing(timex)
-        if trig is None:
+        # which word a date governs depends on where it is, not on its value: an article
+        # re-read under another candidate publish day reuses it
+        key = (self.key, self.para_lemmas, timex.start, timex.end)
+        if key not in _MENTION_CACHE:
+            if len(_MENTION_CACHE) > 50_000:
+                _MENTION_CACHE.clear()
+            trig = self._governing(timex)
+            _MENTION_CACHE[key] = None if trig is None else (trig, self._fixed(trig))
+        found = _MENTION_CACHE[key]
+        if found is None:
             return None
-        return self._make(timex, trig)
+        trig, fixed = found
+        return Mention(timex=timex, status=self._status(trig, timex), **fixed)
 
     def undated_upcoming(self) -> list[Mention]:
         """Announced happenings with no date: a future cue before a non-reporting trigger."""
@@ -411,29 +444,28 @@ class _Builder:
         return any(self._is_past(t) for t in verbs)
 
     def _make(self, timex: Timex, trig: Trigger) -> Mention:
+        return Mention(timex=timex, status=self._status(trig, timex), **self._fixed(trig))
+
+    def _fixed(self, trig: Trigger) -> dict[str, Any]:
+        """The fields of a mention that do not depend on its date."""
         first, last = self.tokens[trig.index], self.tokens[trig.index + trig.length - 1]
-        classes = self._happening_classes(trig)
         actors = self._actors()
         keys = tuple(dict.fromkeys(e.key for e in actors))
-        names = tuple(self._display(k) for k in keys)
-        lemmas = self.lemmas
-        return Mention(
-            article=self.article.id,
-            sentence=self.sent,
-            sentence_text=self.text,
-            timex=timex,
-            summary=summarize(self.text, self.lex),
-            trigger=self.article.body[first.start : last.end],
-            trigger_start=first.start,
-            trigger_end=last.end,
-            status=self._status(trig, timex),
-            actors=names,
-            classes=classes,
-            actor_keys=keys,
-            people=tuple(dict.fromkeys(e.key for e in actors if e.kind == "person")),
-            lemmas=lemmas,
-            context=tuple(sorted(set(self.para_lemmas) | set(keys))),
-        )
+        return {
+            "article": self.article.id,
+            "sentence": self.sent,
+            "sentence_text": self.text,
+            "summary": summarize(self.text, self.lex),
+            "trigger": self.article.body[first.start : last.end],
+            "trigger_start": first.start,
+            "trigger_end": last.end,
+            "actors": tuple(self._display(k) for k in keys),
+            "classes": self._happening_classes(trig),
+            "actor_keys": keys,
+            "people": tuple(dict.fromkeys(e.key for e in actors if e.kind == "person")),
+            "lemmas": self.lemmas,
+            "context": tuple(sorted(set(self.para_lemmas) | set(keys))),
+        }
 
     def _lemmas(self) -> tuple[str, ...]:
         return content_lemmas(self.text, self.lex, exclude=self.timex_spans, offset=self.sent.start)

@@ -11,24 +11,18 @@ The entry keeps the date most articles support; dissenting dates become `conflic
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date
 
+from timeline.config import TUNING
 from timeline.dates.values import Reference, Value
 from timeline.events import Mention
 from timeline.lexicon import lemma, lexicon
-
-# Days two day-grain dates may differ by and still be one happening told differently.
-CONFLICT_GAP_DAYS = 2
-# Average pair score two clusters need to merge.
-MERGE_THRESHOLD = 0.42
-# Stricter bars: sources that disagree on the date, and two mentions in one article.
-CONFLICT_THRESHOLD = 0.55
-SAME_ARTICLE_THRESHOLD = 0.6
-WEIGHTS = {"class": 0.4, "actors": 0.3, "words": 0.15, "context": 0.15}
 
 
 @dataclass(frozen=True)
@@ -88,38 +82,47 @@ class Event:
 
 def similarity(a: Mention, b: Mention) -> float:
     """How alike two mentions are as descriptions of one happening, ignoring dates (0..1)."""
-    return sum(WEIGHTS[k] * v for k, v in _parts(a, b).items())
+    return _weighted(_parts(a, b))
+
+
+def _weighted(parts: dict[str, float]) -> float:
+    return sum(weight * parts[k] for k, weight in TUNING.merge_weights)
 
 
 def _parts(a: Mention, b: Mention) -> dict[str, float]:
     return {
         "class": class_agreement(a, b),
         "actors": actor_agreement(a, b),
-        "words": min(1.0, 2 * _jaccard(a.lemmas, b.lemmas)),
-        "context": min(1.0, 2 * _jaccard(a.context, b.context)),
+        "words": min(1.0, 2 * _jaccard(a.lemma_set, b.lemma_set)),
+        "context": min(1.0, 2 * _jaccard(a.context_set, b.context_set)),
     }
 
 
+def _people(a: Mention, b: Mention) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The actor keys of each mention that name persons, and every person key. A key
+    counts as a person when either mention knows it as one (one article may name 'Walsh'
+    bare, another 'Governor Tim Walsh')."""
+    people = a.people_set | b.people_set
+    return a.actor_set & people, b.actor_set & people, people
+
+
 def actor_agreement(a: Mention, b: Mention) -> float:
-    """People weigh most: two statements by different people are different happenings.
-    A key counts as a person when either mention knows it as one (one article may name
-    'Walsh' bare, another 'Governor Tim Walsh')."""
-    people = set(a.people) | set(b.people)
-    pa = tuple(k for k in a.actor_keys if k in people)
-    pb = tuple(k for k in b.actor_keys if k in people)
+    """People weigh most: two statements by different people are different happenings."""
+    pa, pb, people = _people(a, b)
     if pa and pb:
-        oa = tuple(k for k in a.actor_keys if k not in people)
-        ob = tuple(k for k in b.actor_keys if k not in people)
-        return 0.7 * _cosine(pa, pb) + 0.3 * _cosine(oa, ob)
-    return _cosine(a.actor_keys, b.actor_keys)
+        return 0.7 * _cosine(pa, pb) + 0.3 * _cosine(a.actor_set - people, b.actor_set - people)
+    return _cosine(a.actor_set, b.actor_set)
 
 
 def different_people(a: Mention, b: Mention) -> bool:
     """Both name people and share none of them."""
-    people = set(a.people) | set(b.people)
-    pa = {k for k in a.actor_keys if k in people}
-    pb = {k for k in b.actor_keys if k in people}
+    pa, pb, _ = _people(a, b)
     return bool(pa and pb and not pa & pb)
+
+
+def _people_cosine(a: Mention, b: Mention) -> float:
+    pa, pb, _ = _people(a, b)
+    return _cosine(pa, pb) if pa and pb else 1.0
 
 
 def class_agreement(a: Mention, b: Mention) -> float:
@@ -127,28 +130,27 @@ def class_agreement(a: Mention, b: Mention) -> float:
     shared secondary class, 0 for different kinds."""
     if a.happening and a.happening == b.happening:
         return 0.5 if a.happening in lexicon().reporting else 1.0
-    if set(a.classes) & set(b.classes):
+    if a.class_set & b.class_set:
         return 0.5
     if not a.classes and not b.classes:
         # a happening the lexicon does not know: the same verb, or the same actors in
         # much the same words, still say it is one kind
         if lemma(a.trigger) == lemma(b.trigger):
             return 0.5
-        if _cosine(a.actor_keys, b.actor_keys) >= 0.5 and _jaccard(a.lemmas, b.lemmas) >= 0.2:
+        if _cosine(a.actor_set, b.actor_set) >= 0.5 and _jaccard(a.lemma_set, b.lemma_set) >= 0.2:
             return 0.5
     return 0.0
 
 
-def _cosine(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    if not a or not b:
+def _cosine(sa: AbstractSet[str], sb: AbstractSet[str]) -> float:
+    if not sa or not sb:
         return 0.0
-    sa, sb = set(a), set(b)
     return len(sa & sb) / math.sqrt(len(sa) * len(sb))
 
 
-def _jaccard(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    sa, sb = set(a), set(b)
-    return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
+def _jaccard(sa: AbstractSet[str], sb: AbstractSet[str]) -> float:
+    union = len(sa | sb)
+    return len(sa & sb) / union if union else 0.0
 
 
 def date_relation(a: Mention, b: Mention) -> str:
@@ -161,7 +163,7 @@ def date_relation(a: Mention, b: Mention) -> str:
         return "agree"
     short = max((ia[1] - ia[0]).days, (ib[1] - ib[0]).days) == 0
     gap = min(abs((ia[0] - ib[1]).days), abs((ib[0] - ia[1]).days))
-    return "conflict" if short and gap <= CONFLICT_GAP_DAYS else "apart"
+    return "conflict" if short and gap <= TUNING.conflict_gap_days else "apart"
 
 
 def pair_score(a: Mention, b: Mention) -> float | None:
@@ -170,13 +172,13 @@ def pair_score(a: Mention, b: Mention) -> float | None:
     if relation == "apart":
         return None
     parts = _parts(a, b)
-    score = sum(WEIGHTS[k] * v for k, v in parts.items())
+    score = _weighted(parts)
     if parts["class"] == 0 or different_people(a, b):
         return 0.0
     if relation == "conflict" and (
         parts["class"] < 1
         or parts["actors"] < 0.5
-        or score < CONFLICT_THRESHOLD
+        or score < TUNING.conflict_threshold
         or a.status != b.status
     ):
         return 0.0
@@ -185,17 +187,17 @@ def pair_score(a: Mention, b: Mention) -> float | None:
     if a.article == b.article:
         # within one article only a retelling merges: same kind and strongly alike, or
         # the same sentence repeated (a lead restated in the body)
-        repeated = _jaccard(a.lemmas, b.lemmas) >= 0.8
-        if not repeated and (parts["class"] < 1 or score < SAME_ARTICLE_THRESHOLD):
+        repeated = _jaccard(a.lemma_set, b.lemma_set) >= 0.8
+        if not repeated and (parts["class"] < 1 or score < TUNING.same_article_threshold):
             return 0.0
-        return max(score, MERGE_THRESHOLD) if repeated else score
+        return max(score, TUNING.merge_threshold) if repeated else score
     return score
 
 
 # --- clustering ------------------------------------------------------------------------
 
 
-def cluster(mentions: list[Mention], threshold: float = MERGE_THRESHOLD) -> list[list[Mention]]:
+def cluster(mentions: list[Mention], threshold: float | None = None) -> list[list[Mention]]:
     """Average-link agglomerative clustering; deterministic for a given input.
 
     Only pairs whose dates are compatible are scored (mentions sorted by start, so each
@@ -205,24 +207,55 @@ def cluster(mentions: list[Mention], threshold: float = MERGE_THRESHOLD) -> list
     items = sorted(mentions, key=_mention_key)
     scores = _pair_scores(items)
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
-    links: dict[tuple[int, int], float | None] = {
-        pair: score for pair, score in scores.items() if score
-    }
-    while True:
-        best = max(
-            ((v, -x, -y) for (x, y), v in links.items() if v is not None and v >= threshold),
-            default=None,
-        )
-        if best is None:
-            break
-        x, y = -best[1], -best[2]
-        neighbours = {a for pair in links if x in pair or y in pair for a in pair} - {x, y}
-        links = {pair: v for pair, v in links.items() if x not in pair and y not in pair}
+    bar = TUNING.merge_threshold if threshold is None else threshold
+    links = _Links({pair: score for pair, score in scores.items() if score}, bar)
+    while (best := links.pop_best()) is not None:
+        x, y = best
+        neighbours = links.remove(x, y)
         members[x] = sorted(members[x] + members.pop(y))
         for z in neighbours:
-            pair = (min(x, z), max(x, z))
-            links[pair] = _link(members[pair[0]], members[pair[1]], scores)
+            links.set(x, z, _link(members[min(x, z)], members[max(x, z)], scores))
     return [[items[i] for i in members[k]] for k in sorted(members)]
+
+
+class _Links:
+    """Average-link scores between current clusters, with each cluster's neighbours and a
+    heap of the pairs at or above the threshold, so a merge step costs what it touches
+    rather than a pass over every link. None marks a pair that may never merge."""
+
+    def __init__(self, links: dict[tuple[int, int], float | None], threshold: float):
+        self.threshold = threshold
+        self.links: dict[tuple[int, int], float | None] = {}
+        self.near: dict[int, set[int]] = {}
+        self.heap: list[tuple[float, int, int]] = []
+        for (x, y), value in links.items():
+            self.set(x, y, value)
+
+    def set(self, a: int, b: int, value: float | None) -> None:
+        x, y = min(a, b), max(a, b)
+        self.links[(x, y)] = value
+        self.near.setdefault(x, set()).add(y)
+        self.near.setdefault(y, set()).add(x)
+        if value is not None and value >= self.threshold:
+            heapq.heappush(self.heap, (-value, x, y))
+
+    def pop_best(self) -> tuple[int, int] | None:
+        """The best pair (highest score, then the earliest clusters); stale entries skipped."""
+        while self.heap:
+            value, x, y = heapq.heappop(self.heap)
+            if self.links.get((x, y), None) == -value:
+                return x, y
+        return None
+
+    def remove(self, x: int, y: int) -> set[int]:
+        """Drop every link of x and y; the clusters they linked to."""
+        around = (self.near.pop(x, set()) | self.near.pop(y, set())) - {x, y}
+        for z in around:
+            self.near[z] -= {x, y}
+            for a in (x, y):
+                self.links.pop((min(a, z), max(a, z)), None)
+        self.links.pop((x, y), None)
+        return around
 
 
 def _pair_scores(items: list[Mention]) -> dict[tuple[int, int], float | None]:
@@ -233,7 +266,7 @@ def _pair_scores(items: list[Mention]) -> dict[tuple[int, int], float | None]:
         span = items[i].timex.interval()
         for j in order[pos + 1 :]:
             other = items[j].timex.interval()
-            if span and other and (other[0] - span[1]).days > CONFLICT_GAP_DAYS:
+            if span and other and (other[0] - span[1]).days > TUNING.conflict_gap_days:
                 break
             pair = (min(i, j), max(i, j))
             scores[pair] = pair_score(items[pair[0]], items[pair[1]])
@@ -400,22 +433,16 @@ def attach(events: list[Event], mentions: list[Mention]) -> list[Event]:
     return [make_event([*e.mentions, *extra[e.id]]) if e.id in extra else e for e in events]
 
 
-def matches_event(m: Mention, event: Event, threshold: float = CONFLICT_THRESHOLD) -> float:
+def matches_event(m: Mention, event: Event, threshold: float | None = None) -> float:
     """How well an undated mention fits an entry (class must agree, actors overlap)."""
     best = 0.0
     for other in event.mentions:
         parts = _parts(m, other)
         if parts["class"] < 1 or parts["actors"] < 0.4 or _people_cosine(m, other) < 0.7:
             continue
-        best = max(best, sum(WEIGHTS[k] * v for k, v in parts.items()))
-    return best if best >= threshold else 0.0
-
-
-def _people_cosine(a: Mention, b: Mention) -> float:
-    people = set(a.people) | set(b.people)
-    pa = tuple(k for k in a.actor_keys if k in people)
-    pb = tuple(k for k in b.actor_keys if k in people)
-    return _cosine(pa, pb) if pa and pb else 1.0
+        best = max(best, _weighted(parts))
+    bar = TUNING.conflict_threshold if threshold is None else threshold
+    return best if best >= bar else 0.0
 
 
 def is_statement(event: Event) -> bool:

@@ -18,7 +18,15 @@ def build_timeline(articles: list[Article], title: str = "Timeline") -> Timeline
     """Pure function of the articles: same input, same Timeline."""
     dated = infer_publish_dates(articles)
     resolved = [resolve_article(a) for a in dated]
-    events = merge_mentions([m for r in resolved for m in extract_from(r).dated])
+    return merge_stage(resolved, [extract_from(r) for r in resolved], title)
+
+
+def merge_stage(
+    resolved: list[ResolvedArticle], first: list[Extraction], title: str = "Timeline"
+) -> Timeline:
+    """From each article's first extraction to the ordered Timeline: merge, date what is
+    relative to a named happening, extract again, merge again."""
+    events = merge_mentions([m for x in first for m in x.dated])
     # second pass: "a day before the meeting" dates itself by the happening it names
     resolved = [with_relative_dates(r, events) for r in resolved]
     extractions = [extract_from(r) for r in resolved]
