@@ -183,3 +183,13 @@ def test_or_later_opens_a_year_towards_the_future(text: str, phrase: str, mod: s
 def test_a_part_of_day_with_early_mid_late(text: str, phrase: str, value: str, mod: str) -> None:
     found = resolve(text, FRIDAY)
     assert [(t.text, t.timex_value, t.mod) for t in found] == [(phrase, value, mod)]
+
+
+def test_a_second_day_takes_the_month_before_it() -> None:
+    text = "The summit will be held on April 24 and 25. The accession comes first."
+    assert values(text, date(1999, 2, 10)) == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
+
+
+@pytest.mark.parametrize("text", ["He was 24 and 25 then.", "The vote was 52 and 48."])
+def test_numbers_after_and_without_a_month_are_no_days(text: str) -> None:
+    assert values(text) == []

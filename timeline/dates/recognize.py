@@ -662,7 +662,21 @@ def _ends_sentence(m: Match) -> bool:
     return m.text[m.end - 1] == "." and bool(re.match(r"\s*(?:$|\n|[A-Z\"“])", m.after(3)))
 
 
+_FIRST_DAY = re.compile(r"([A-Z][a-z]+)\.? (?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,? $")
+
+
+def make_second_day(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    """"April 24 and 25": the second day takes the month named just before it."""
+    first = _FIRST_DAY.search(m.before(16))
+    month = lang.lookup("months", first.group(1)) if first else None
+    if month is None:
+        return None
+    m.keep_lead = False
+    return "DATE", Calendar(month=month, day=int(m.groups["day"])), None
+
+
 PRODUCTIONS: dict[str, Production] = {
+    "second_day": make_second_day,
     "calendar": make_calendar,
     "decade": make_decade,
     "century": make_century,
