@@ -137,7 +137,7 @@ def run_stages(folder: Path, measure: Callable[[str, Callable[[], Any]], Any]) -
 def _warm_up() -> None:
     """Load the word tables and the resolver's rules before anything is timed."""
     from timeline.dates import resolve
-    from timeline.lexicon import lexicon
+    from timeline.events.lexicon import lexicon
 
     lexicon("en")
     resolve("They met on Friday.", date(2025, 1, 3), "en")

@@ -22,7 +22,7 @@ from datetime import date
 from timeline.config import TUNING
 from timeline.dates.values import Reference, Value
 from timeline.events import Mention
-from timeline.lexicon import lemma, lexicon
+from timeline.events.lexicon import lemma, lexicon
 
 
 @dataclass(frozen=True)

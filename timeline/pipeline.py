@@ -9,7 +9,7 @@ from timeline.dates import resolve
 from timeline.dates.values import Grain, Point, Timex
 from timeline.dating import infer_publish_dates
 from timeline.events import Extraction, Mention, extract, relative_references, relative_timex
-from timeline.lexicon import lexicon
+from timeline.events.lexicon import lexicon
 from timeline.merge import Event, attach, matches_event, merge_mentions, merge_upcoming
 from timeline.timeline import ResolvedArticle, Timeline, order_events
 

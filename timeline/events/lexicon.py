@@ -1,17 +1,19 @@
-"""Word knowledge for events and merging, read from `events_<language>.json`.
+"""Word knowledge for events and merging, read from `data/<language>.yaml` beside this module.
 
 Language knowledge is data: the classes of happenings, cue words for status, titles and
-place names live in the JSON file; this module only loads them and offers the small
-word-level helpers (lemma, class lookup) that events.py and merge.py share.
+place names live in the YAML file (its format is described at its top); this module only
+loads it, once per language, and offers the word-level helpers (lemma, stem) that the
+event stage and merging share.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+import yaml
 
 
 @dataclass(frozen=True, eq=False)  # one instance per language: hashed by identity
@@ -44,64 +46,13 @@ class Lexicon:
     place_words: frozenset[str]
     non_event_phrases: frozenset[tuple[str, ...]]
     calendar_words: frozenset[str]
-
-
-# Past-tense irregular forms (participles like "given" are ambiguous and left out).
-_PAST = {
-    "spoke",
-    "said",
-    "told",
-    "met",
-    "held",
-    "took",
-    "wrote",
-    "made",
-    "began",
-    "fought",
-    "flew",
-    "sent",
-    "struck",
-    "led",
-    "won",
-    "lost",
-    "went",
-    "came",
-    "brought",
-    "sought",
-    "thought",
-    "got",
-    "gave",
-    "saw",
-    "knew",
-    "ran",
-    "left",
-    "sat",
-    "shot",
-    "broke",
-    "chose",
-    "stood",
-    "rose",
-    "fell",
-    "paid",
-    "built",
-    "sold",
-    "bought",
-    "found",
-    "kept",
-    "felt",
-    "heard",
-    "meant",
-    "drove",
-    "withdrew",
-    "swore",
-    "shook",
-    "spent",
-    "stole",
-    "was",
-    "were",
-    "had",
-    "did",
-}
+    clause_boundaries: frozenset[str]
+    name_connectors: frozenset[str]
+    ordinals: frozenset[str]
+    determiners: frozenset[str]
+    topic_prepositions: frozenset[str]
+    headline_small_words: frozenset[str]
+    openers_without_comma: frozenset[str]
 
 
 def stem(word: str) -> str:
@@ -145,11 +96,11 @@ def phrase_lemmas(phrase: str) -> tuple[str, ...]:
 
 @cache
 def lexicon(language: str = "en") -> Lexicon:
-    name = f"events_{language}.json"
-    path = resources.files("timeline").joinpath(name)
+    data_dir = resources.files("timeline.events").joinpath("data")
+    path = data_dir.joinpath(f"{language}.yaml")
     if not path.is_file():
-        path = resources.files("timeline").joinpath("events_en.json")
-    data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        path = data_dir.joinpath("en.yaml")
+    data: dict[str, Any] = yaml.safe_load(path.read_text("utf-8"))
     irregular = dict(data["irregular"])
     classes: dict[tuple[str, ...], list[str]] = {}
     for cls, words in data["classes"].items():
@@ -177,7 +128,7 @@ def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Le
         generic=frozenset(_lemmas(p, irregular) for p in data["generic_verbs"]),
         speech_objects=frozenset(data["speech_objects"]),
         irregular=irregular,
-        past_forms=frozenset(_PAST),
+        past_forms=frozenset(data["past_forms"]),
         future_cues=tuple(tuple(c.split()) for c in data["future_cues"]),
         undated_future_cues=tuple(data["undated_future_cues"]),
         modals=frozenset(data["modals"]),
@@ -201,4 +152,11 @@ def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Le
             _lemmas(w, irregular)[0] for w in data["happening_reporters"]
         ),
         calendar_words=frozenset(data["calendar_words"]),
+        clause_boundaries=frozenset(data["clause_boundaries"]),
+        name_connectors=frozenset(data["name_connectors"]),
+        ordinals=frozenset(data["ordinals"]),
+        determiners=frozenset(data["determiners"]),
+        topic_prepositions=frozenset(data["topic_prepositions"]),
+        headline_small_words=frozenset(data["headline_small_words"]),
+        openers_without_comma=frozenset(data["openers_without_comma"]),
     )

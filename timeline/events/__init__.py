@@ -1,0 +1,52 @@
+"""Event mentions: a clause with a resolved date becomes a mention of a happening.
+
+For every dated expression we find the word it governs (the trigger: "spoke", "meeting",
+"summit"), the kind of happening it names (a class from the lexicon, so "call" and
+"conversation" compare equal), the people, organisations and places in its sentence, its
+status (reported, scheduled, ongoing) and a concise summary. Vague references ("in recent
+months") become context, and announced happenings with no date become upcoming mentions.
+Everything is rules over tokens and the word tables in `data/<language>.yaml`.
+
+The modules, in the order a sentence goes through them:
+
+- `lexicon`: the word tables (`data/en.yaml`) and lemmas;
+- `tokens`: words as character spans, quoted stretches;
+- `furniture`: what is not an event (bylines, headlines, comment prompts);
+- `actors`: people, organisations and places, and who a role refers to;
+- `triggers`: the words that name a happening, and its kinds;
+- `reading`: one sentence as read for mentions (tokens, dates, triggers);
+- `governing`: which trigger a date attaches to;
+- `status`: reported, scheduled or ongoing;
+- `summary`: the concise summary and the content words merging compares;
+- `mentions`: building a `Mention` from a sentence; `extract`: one article's mentions;
+- `relative`: dates relative to a named happening ('a day before the meeting');
+- `mention`: the `Mention` and `Extraction` records themselves.
+"""
+
+from timeline.events.actors import Entity, find_entities
+from timeline.events.extract import extract, find_mentions, undated_mentions
+from timeline.events.furniture import is_furniture
+from timeline.events.mention import STATUSES, Extraction, Mention
+from timeline.events.relative import RelativeReference, relative_references, relative_timex
+from timeline.events.summary import content_lemmas, summarize
+from timeline.events.tokens import Token, quote_spans, tokenize
+
+__all__ = [
+    "STATUSES",
+    "Entity",
+    "Extraction",
+    "Mention",
+    "RelativeReference",
+    "Token",
+    "content_lemmas",
+    "extract",
+    "find_entities",
+    "find_mentions",
+    "is_furniture",
+    "quote_spans",
+    "relative_references",
+    "relative_timex",
+    "summarize",
+    "tokenize",
+    "undated_mentions",
+]

@@ -1,0 +1,303 @@
+"""Actors: the people, organisations and places an article names, and who a sentence's
+roles ('the Russian leader') refer to."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from timeline.events.lexicon import Lexicon, lemma, lexicon
+from timeline.events.tokens import Token, strip_possessive, tokenize
+from timeline.text import Sentence, sentences
+
+_CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|m|t)$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
+_ENDS_POSSESSIVE = re.compile(r"['’]s$")
+_QUOTE_OR_DASH = "“\"‘'—–-:"
+_GENERIC_TITLES = frozenset({"leader", "official", "head"})
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, organisation or place named in the body."""
+
+    key: str  # what compares equal across articles ("zelensky" for Zelensky/Zelenskyy)
+    display: str
+    start: int
+    end: int
+    kind: str  # person, org, place, role
+    titles: tuple[str, ...] = ()
+    nationality: str | None = None
+
+
+def find_entities(body: str, lex: Lexicon | None = None) -> list[Entity]:
+    """People, organisations and places, from runs of capitalised words and the tables."""
+    lex = lex or lexicon()
+    starts = {s.start for s in sentences(body)}
+    tokens = tokenize(body)
+    mid_caps = {
+        strip_possessive(t.text)
+        for i, t in enumerate(tokens)
+        if t.is_cap and t.start not in starts and i and tokens[i - 1].text not in _QUOTE_OR_DASH
+    }
+    entities: list[Entity] = []
+    for run in _cap_runs(tokens, lex, body):
+        entities.extend(_classify(run, tokens, starts, mid_caps, lex))
+    entities = [_as_role(e, body, lex) for e in entities]
+    # a lone surname takes the person it names elsewhere in the article
+    persons = {e.key for e in entities if e.kind == "person"}
+    return [
+        replace(e, kind="person") if e.kind == "unknown" and e.key in persons else e
+        for e in entities
+    ]
+
+
+@lru_cache(maxsize=1024)
+def entities_of(body: str, language: str) -> tuple[Entity, ...]:
+    """find_entities, remembered per body."""
+    return tuple(find_entities(body, lexicon(language)))
+
+
+@lru_cache(maxsize=16384)
+def display_name(body: str, language: str, key: str) -> str:
+    """The full form the article gives a name ('Donald Trump' for 'Trump'): a multi-word
+    form, the most frequent, the first introduced on a tie (so 'Melania Trump' in passing
+    does not rename 'Donald Trump')."""
+    forms = [e.display for e in entities_of(body, language) if e.key == key and e.kind != "role"]
+    if not forms:
+        return key
+    counts = Counter(forms)
+    return min(counts, key=lambda f: (" " not in f, -counts[f], forms.index(f)))
+
+
+# --- who a sentence names ------------------------------------------------------------------
+
+
+def entity_at(entities: tuple[Entity, ...], offset: int) -> Entity | None:
+    return next((e for e in entities if e.start <= offset < e.end), None)
+
+
+def actors_in(sent: Sentence, entities: tuple[Entity, ...]) -> list[Entity]:
+    """The entities of a sentence in text order, roles replaced by the person they mean."""
+    found = [e for e in entities if sent.start <= e.start < sent.end]
+    roles = (resolve_role(e, entities) for e in found if e.kind == "role")
+    out = [e for e in found if e.kind != "role"] + [r for r in roles if r]
+    return sorted(out, key=lambda e: e.start)
+
+
+def resolve_role(role: Entity, entities: tuple[Entity, ...]) -> Entity | None:
+    """'the U.S. president', 'the Russian leader' -> the person the article introduced
+    with that title (and nationality, where both say one)."""
+    people: dict[str, list[Entity]] = {}
+    for e in entities:
+        if e.kind == "person":
+            people.setdefault(e.key, []).append(e)
+    cands: dict[str, str | None] = {}
+    for key, forms in people.items():
+        titles = {t for f in forms for t in f.titles}
+        if titles and (titles & set(role.titles) or set(role.titles) <= _GENERIC_TITLES):
+            cands[key] = next((f.nationality for f in forms if f.nationality), None)
+    if role.nationality:
+        same = [k for k, n in cands.items() if n == role.nationality]
+        keys = same or [k for k, n in cands.items() if n is None]
+    else:
+        keys = list(cands)
+    if len(keys) != 1:
+        return None
+    best = max(people[keys[0]], key=lambda p: len(p.display))
+    return replace(best, start=role.start, end=role.end)
+
+
+# --- runs of capitalised words ---------------------------------------------------------------
+
+
+def _cap_runs(tokens: list[Token], lex: Lexicon, body: str) -> list[list[int]]:
+    """Token indexes of each run of capitalised words that may be one name."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+
+    def flush() -> None:
+        nonlocal cur
+        if cur:
+            runs.append(cur)
+        cur = []
+
+    for i, tok in enumerate(tokens):
+        if cur and "\n" in body[tokens[cur[-1]].end : tok.start]:
+            flush()  # a line break ends a name (headlines, list items)
+        if tok.is_cap and tok.is_word:
+            if strip_possessive(tok.lower.rstrip(".")) in lex.calendar_words:
+                flush()
+                continue
+            cur.append(i)
+            if _ENDS_POSSESSIVE.search(tok.text):
+                flush()
+            continue
+        if cur and _joins(tokens, i, cur, lex):
+            if tok.text != ".":
+                cur.append(i)
+            continue
+        flush()
+    flush()
+    return runs
+
+
+def _joins(tokens: list[Token], i: int, cur: list[int], lex: Lexicon) -> bool:
+    """A connector ('of', 'for the') or a title's full stop ('Sen.') inside a name, with a
+    capitalised word after it."""
+    tok, low = tokens[i], tokens[i].lower.rstrip(".")
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is not None and low in ("of", "for") and nxt.lower == "the" and i + 2 < len(tokens):
+        nxt = tokens[i + 2]  # "Institute for the Study of War"
+    if nxt is None or not nxt.is_cap:
+        return False
+    if low in lex.name_connectors:
+        return low != "the" or tokens[i - 1].lower in ("of", "for")
+    return tok.text == "." and tokens[cur[-1]].lower in lex.titles
+
+
+def _as_role(e: Entity, body: str, lex: Lexicon) -> Entity:
+    """'the U.S. president', 'the Russian leader': a nationality and a lowercase title
+    refer to a person introduced elsewhere."""
+    if e.kind != "place" or e.display not in lex.nationalities.values():
+        return e
+    m = re.match(r"\s+([a-z]+)\b", body[e.end : e.end + 30])
+    if not m or m.group(1) not in lex.titles:
+        return e
+    end = e.end + m.end()
+    return Entity("", body[e.start : end], e.start, end, "role", (m.group(1),), e.display)
+
+
+# --- what a run names --------------------------------------------------------------------------
+
+
+def _classify(
+    run: list[int], tokens: list[Token], starts: set[int], mid_caps: set[str], lex: Lexicon
+) -> list[Entity]:
+    words = [tokens[i] for i in run]
+    if len(words) == 1 and "-" in words[0].text:
+        pair = _hyphenated(words[0], starts, mid_caps, lex)
+        if pair is not None:
+            return pair
+    while (
+        words
+        and words[0].lower.rstrip(".") in lex.not_names
+        and words[0].lower not in lex.nationalities
+    ):
+        words = words[1:]
+    while words and words[-1].lower in lex.name_connectors:
+        words = words[:-1]
+    return _classify_words(words, starts, mid_caps, lex) if words else []
+
+
+def _hyphenated(
+    word: Token, starts: set[int], mid_caps: set[str], lex: Lexicon
+) -> list[Entity] | None:
+    """A hyphenated pair of names ('Trump-Putin'), each classified alone."""
+    parts = word.text.split("-")
+    if not all(p[:1].isupper() for p in parts):
+        return None
+    out, pos = [], word.start
+    for p in parts:
+        out.extend(_classify_words([Token(p, pos, pos + len(p))], starts, mid_caps, lex))
+        pos += len(p) + 1
+    return out
+
+
+def _classify_words(
+    words: list[Token], starts: set[int], mid_caps: set[str], lex: Lexicon
+) -> list[Entity]:
+    names = [strip_possessive(w.text) for w in words]
+    if any(_CONTRACTION.search(w.text.lower()) for w in words):
+        return []  # "He’d", "We’re": contractions start quotes, they are not names
+    if len(names) > 1 and all(n.isupper() and len(n) > 3 for n in names):
+        return []  # a shouted headline
+    lows = [n.lower() if _INITIALS.fullmatch(n) else n.lower().rstrip(".") for n in names]
+    joined = " ".join(lows)
+    if _sentence_opener(words, names[0], joined, starts, mid_caps, lex):
+        return []  # a capitalised sentence opener, not a name
+    start, end = words[0].start, words[-1].end
+    if joined in lex.nationalities:
+        country = lex.nationalities[joined]
+        return [Entity(_key(country), country, start, end, "place")]
+    if joined in lex.places:
+        return [Entity(_key(" ".join(names)), " ".join(names), start, end, "place")]
+    if any(w in lex.titles for w in lows):
+        return [_titled(words, names, lows, lex)]
+    return _untitled(words, names, lows, starts, mid_caps, lex)
+
+
+def _sentence_opener(
+    words: list[Token], name: str, joined: str, starts: set[int], mid_caps: set[str], lex: Lexicon
+) -> bool:
+    """A lone capitalised word opening a sentence that is not known, not capitalised
+    elsewhere in the article and does not look like a name."""
+    if len(words) != 1 or words[0].start not in starts:
+        return False
+    if joined in lex.places or joined in lex.nationalities or name in mid_caps:
+        return False
+    return not _looks_like_name(name, lex)
+
+
+def _titled(words: list[Token], names: list[str], lows: list[str], lex: Lexicon) -> Entity:
+    """'President Donald Trump', 'Sen. Lindsey Graham', 'Secretary of State': a person
+    with titles (and nationality), an organisation, or a bare role."""
+    cut = max(i for i, w in enumerate(lows) if w in lex.titles) + 1
+    if cut + 1 < len(lows) and lows[cut] == "of":
+        cut += 2
+    titles = tuple(w for w in lows[:cut] if w in lex.titles)
+    nationality = next((lex.nationalities[w] for w in lows[:cut] if w in lex.nationalities), None)
+    rest, start, end = names[cut:], words[0].start, words[-1].end
+    if not rest:
+        return Entity("", " ".join(names), start, end, "role", titles, nationality)
+    if len(rest) > 4 or any(w.lower() in lex.org_words for w in rest):
+        return Entity(_key(" ".join(rest)), " ".join(rest), start, end, "org")
+    display = " ".join(rest)
+    return Entity(_person_key(rest), display, words[cut].start, end, "person", titles, nationality)
+
+
+def _untitled(
+    words: list[Token],
+    names: list[str],
+    lows: list[str],
+    starts: set[int],
+    mid_caps: set[str],
+    lex: Lexicon,
+) -> list[Entity]:
+    start, end, display = words[0].start, words[-1].end, " ".join(names)
+    if any(w in lex.org_words for w in lows):
+        return [Entity(_key(display), display, start, end, "org")]
+    if len(words) > 1 and any(w in lex.place_words for w in lows):
+        return [Entity(_key(display), display, start, end, "place")]
+    if len(words) > 1 and (lows[0] in lex.places or lows[0] in lex.nationalities):
+        # "selling Ukraine Tomahawk missiles": a place, then something else
+        return _classify_words(words[:1], starts, mid_caps, lex) + _classify_words(
+            words[1:], starts, mid_caps, lex
+        )
+    if len(names) in (2, 3) and all(n[:1].isupper() and n.isalpha() for n in names):
+        return [Entity(_person_key(names), display, start, end, "person")]
+    if len(names) == 1 and (len(names[0]) <= 2 and not names[0].isupper()):
+        return []
+    key = _person_key(names) if len(names) == 1 else _key(display)
+    return [Entity(key, display, start, end, "unknown")]
+
+
+def _looks_like_name(word: str, lex: Lexicon) -> bool:
+    """A sentence-initial capitalised word that is unlikely to be an ordinary word."""
+    low = word.lower()
+    if low in lex.not_names or low in lex.stopwords or low in lex.discourse_openers:
+        return False
+    if low.endswith(("ing", "ly", "ed", "'s")) or len(low) < 3 or not word.isalpha():
+        return False
+    return (lemma(low),) not in lex.classes
+
+
+def _key(name: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", name.lower().replace(".", ""))
+
+
+def _person_key(names: list[str]) -> str:
+    """Surname, letters collapsed, so 'Zelenskyy' and 'Zelensky' agree."""
+    return _key(names[-1])

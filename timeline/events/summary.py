@@ -1,0 +1,85 @@
+"""Concise summaries of a sentence, and the content words merging compares."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from timeline.config import TUNING
+from timeline.events.lexicon import Lexicon, lemma, lexicon
+from timeline.events.tokens import in_spans, strip_possessive, tokenize
+from timeline.text import paragraphs
+
+_BULLET = re.compile(r"^[-*•]\s+")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+[—–-]+\s+")
+_TRAILING_ATTRIBUTION = re.compile(
+    r",\s+(?:according to [^,.]{1,60}|(?:(?:the|a|an)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}"
+    r"[A-Za-z][\w.’'-]*\s+(?:said|says|reported|added|confirmed|announced))\.$"
+)
+_LEADING_ATTRIBUTION = re.compile(r"^According to [^,]{1,60},\s+")
+_QUOTE_OPENERS = ("“", '"', "‘", "'")
+_CLAUSE_SEPARATORS = (", ", "; ", " — ", " – ")
+
+
+@lru_cache(maxsize=16384)
+def summarize(sentence: str, lex: Lexicon | None = None) -> str:
+    """The sentence without dateline, bullet, leading discourse marker and (outside quotes)
+    attribution, cut to a clause boundary when it runs long."""
+    lex = lex or lexicon()
+    s = _without_opener(_DATELINE.sub("", _BULLET.sub("", sentence.strip())), lex)
+    if not s.startswith(_QUOTE_OPENERS):
+        # attribution is kept where a quote needs it to say who speaks, dropped elsewhere
+        s = _without_attribution(s)
+    return _shortened(s, TUNING.max_summary)
+
+
+def _without_opener(s: str, lex: Lexicon) -> str:
+    """'Meanwhile, the talks ...' -> 'The talks ...'."""
+    low = s.lower()
+    for opener in lex.discourse_openers:
+        if low.startswith(opener + ",") or (
+            low.startswith(opener + " ") and opener in lex.openers_without_comma
+        ):
+            rest = s[len(opener) :].lstrip(" ,")
+            return rest[0].upper() + rest[1:] if rest else s
+    return s
+
+
+def _without_attribution(s: str) -> str:
+    s = _TRAILING_ATTRIBUTION.sub(".", s)
+    lead = _LEADING_ATTRIBUTION.match(s)
+    if lead and len(s) > lead.end() + 1:
+        s = s[lead.end()].upper() + s[lead.end() + 1 :]
+    return s
+
+
+def _shortened(s: str, limit: int) -> str:
+    if len(s) <= limit:
+        return s
+    cut = max(s.rfind(sep, 0, limit) for sep in _CLAUSE_SEPARATORS)
+    return s[:cut].rstrip(" ,;—–") + " …" if cut > 60 else s
+
+
+def content_lemmas(
+    text: str,
+    lex: Lexicon | None = None,
+    exclude: list[tuple[int, int]] | None = None,
+    offset: int = 0,
+) -> tuple[str, ...]:
+    """Sorted distinct lemmas of the content words (no stopwords, dates or numbers)."""
+    lex = lex or lexicon()
+    out = set()
+    for tok in tokenize(text, offset):
+        if not tok.is_word or not tok.text[0].isalpha() or len(tok.text) < 3:
+            continue
+        if (exclude and in_spans(tok.start, exclude)) or tok.lower in lex.stopwords:
+            continue
+        out.add(lemma(strip_possessive(tok.text)))
+    return tuple(sorted(out))
+
+
+@lru_cache(maxsize=1024)
+def paragraph_lemmas(body: str, language: str) -> dict[int, tuple[str, ...]]:
+    """Content lemmas of each paragraph, by paragraph index."""
+    lex = lexicon(language)
+    return {i: content_lemmas(p.of(body), lex) for i, p in enumerate(paragraphs(body))}
