@@ -6,9 +6,11 @@ Timexes are built by hand here so these tests pin the event stage alone."""
 from __future__ import annotations
 
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 import pytest
+import yaml
 
 from timeline.corpus import Article
 from timeline.dates.values import Duration, Reference, Timex, day, month, week_of
@@ -20,6 +22,7 @@ from timeline.events import (
     relative_references,
     summarize,
 )
+from timeline.events.lexicon import lexicon
 
 PUB = date(2024, 3, 8)  # a Friday
 
@@ -36,6 +39,12 @@ def tx(body: str, phrase: str, value, n: int = 0, type_: str = "DATE") -> Timex:
 
 
 WED, THU, FRI = day(date(2024, 3, 6)), day(date(2024, 3, 7)), day(date(2024, 3, 8))
+
+
+def monday_and_wednesday(body: str) -> list:
+    """Mentions of a body that says 'on Monday' and 'on Wednesday' (in that week)."""
+    dates = [tx(body, "on Monday", day(date(2024, 3, 4))), tx(body, "on Wednesday", WED)]
+    return find_mentions(article(body), dates)
 
 
 def test_date_attaches_to_the_verb_it_governs():
@@ -56,9 +65,7 @@ def test_several_dates_in_one_sentence_give_several_mentions():
         "The union voted on Monday to strike, and the mayor met its leaders on Wednesday "
         "in City Hall."
     )
-    mentions = find_mentions(
-        article(body), [tx(body, "on Monday", day(date(2024, 3, 4))), tx(body, "on Wednesday", WED)]
-    )
+    mentions = monday_and_wednesday(body)
     assert [m.trigger for m in mentions] == ["voted", "met"]
     assert [m.happening for m in mentions] == ["ELECT", "MEET"]
 
@@ -179,9 +186,7 @@ def test_role_phrases_resolve_to_the_person_the_article_introduced():
         "French President Emmanuel Macron and Mayor Jane Okafor spoke on Monday. "
         '"We agree," the French president said on Wednesday.'
     )
-    mentions = find_mentions(
-        article(body), [tx(body, "on Monday", day(date(2024, 3, 4))), tx(body, "on Wednesday", WED)]
-    )
+    mentions = monday_and_wednesday(body)
     assert "macron" in mentions[1].actor_keys
 
 
@@ -250,3 +255,16 @@ def test_bylines_and_timestamps_are_not_events(line, phrase):
     timexes = [tx(body, phrase, FRI), tx(body, "on Wednesday", WED)]
     mentions = find_mentions(article(body), timexes)
     assert [m.trigger for m in mentions] == ["voted"]
+
+
+def test_word_tables_are_yaml_beside_the_package_and_say_their_format():
+    text = resources.files("timeline.events").joinpath("data/en.yaml").read_text("utf-8")
+    assert text.startswith("#") and "Format:" in text
+    data = yaml.safe_load(text)
+    assert data["classes"]["CALL"] and all(data[key] for key in data)
+    lex = lexicon("en")
+    assert lex.classes[("call",)] == ("CALL",) and "spoke" in lex.past_forms
+
+
+def test_a_language_without_tables_reads_the_english_ones():
+    assert lexicon("xx").classes == lexicon("en").classes

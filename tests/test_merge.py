@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from timeline.config import TUNING
 from timeline.corpus import Article
 from timeline.dates.values import Timex, day, month, week_of
 from timeline.events import find_mentions
-from timeline.merge import date_relation, merge_mentions, pair_score
+from timeline.merge import cluster, date_relation, merge_mentions, pair_score
 
 TUE, WED, THU, FRI = (day(date(2024, 3, d)) for d in (5, 6, 7, 8))
 
@@ -152,3 +153,64 @@ def test_ids_are_stable_and_independent_of_input_order():
 def test_best_summary_comes_from_a_mention_with_the_entry_date():
     (call,) = merge_mentions(call_story())
     assert "Wednesday" not in call.summary
+
+
+def naive_average_link(ms: list, threshold: float) -> list[list]:
+    """Average-link clustering the slow, obvious way: every pair of clusters compared at
+    every step; a pair that may never merge (None) blocks its clusters."""
+    items = sorted(ms, key=lambda m: (m.article, m.timex.start, m.trigger_start))
+    n = len(items)
+    scores = {(i, j): pair_score(items[i], items[j]) for i in range(n) for j in range(i + 1, n)}
+    members = {i: [i] for i in range(n)}
+
+    def link(a: list[int], b: list[int]) -> float | None:
+        values = [scores[(min(i, j), max(i, j))] for i in a for j in b]
+        return None if None in values else sum(values) / len(values)
+
+    while True:
+        pairs = [(x, y) for x in members for y in members if x < y]
+        scored = [(link(members[x], members[y]), x, y) for x, y in pairs]
+        ok = [(v, -x, -y) for v, x, y in scored if v is not None and v >= threshold]
+        if not ok:
+            return [[items[i] for i in members[k]] for k in sorted(members)]
+        _, x, y = max(ok)
+        members[-x] = sorted(members[-x] + members.pop(-y))
+
+
+def test_clustering_matches_the_obvious_average_link():
+    """The heap-and-neighbours clustering merges exactly what comparing every pair of
+    clusters at every step would, on a mix of stories, outlets and days."""
+    ms = call_story() + [
+        m
+        for aid, body, phrase, value in [
+            (
+                "e",
+                "Okafor spoke to Governor Walsh on Wednesday about the strike.",
+                "on Wednesday",
+                WED,
+            ),
+            ("f", "A fire destroyed a warehouse in Lowell on Wednesday.", "on Wednesday", WED),
+            (
+                "g",
+                "Firefighters fought a warehouse fire in Lowell on Wednesday night.",
+                "on Wednesday",
+                WED,
+            ),
+            (
+                "h",
+                "Mayor Jane Okafor met union leaders on Friday to end the strike.",
+                "on Friday",
+                FRI,
+            ),
+            ("i", "Okafor met the union on Friday and the strike ended.", "on Friday", FRI),
+            ("j", "Senator Ed Markey warned against tariffs on Tuesday.", "on Tuesday", TUE),
+        ]
+        for m in mentions(aid, body, [(phrase, value)])
+    ]
+    got = [[(m.article, m.timex.start) for m in group] for group in cluster(ms)]
+    want = [
+        [(m.article, m.timex.start) for m in group]
+        for group in naive_average_link(ms, TUNING.merge_threshold)
+    ]
+    assert got == want
+    assert len(got) < len(ms)  # something merged, so the comparison says something

@@ -334,6 +334,16 @@ def _score(
                 f"“{m.timex.text}” ({m.trigger}) read from {day.isoformat()} is "
                 f"{m.timex.timex_value}; {_describe(e)} dates it {e.date}"
             )
+    total, bounds = _tense_score(total, day, undated)
+    return total, list(dict.fromkeys(reasons + bounds))
+
+
+def _tense_score(
+    total: float, day: date, undated: list[tuple[Mention, list[Event]]]
+) -> tuple[float, list[str]]:
+    """`total` plus (or minus) the tense weight per undated happening that `day` fits
+    (or not): what the article tells as past came before it, what it announces after;
+    and the binding bounds, which alone explain the choice."""
     lower: list[tuple[date, str]] = []
     upper: list[tuple[date, str]] = []
     for m, candidates in undated:
@@ -347,17 +357,15 @@ def _score(
         ok = day >= start if past else day <= end
         total += TUNING.tense_weight if ok else -TUNING.tense_weight
         if ok:
-            note = (
-                f"tells “{m.trigger}” as {'past' if past else 'to come'} ({_describe(e)}: {e.date})"
-            )
+            told = "past" if past else "to come"
+            note = f"tells “{m.trigger}” as {told} ({_describe(e)}: {e.date})"
             (lower if past else upper).append((start if past else end, note))
-    # only the binding bounds explain the choice
+    bounds = []
     if lower:
-        reasons.append(f"{max(lower)[1]}: published on or after {max(lower)[0].isoformat()}")
+        bounds.append(f"{max(lower)[1]}: published on or after {max(lower)[0].isoformat()}")
     if upper:
-        reasons.append(f"{min(upper)[1]}: published on or before {min(upper)[0].isoformat()}")
-    reasons = list(dict.fromkeys(reasons))
-    return total, reasons
+        bounds.append(f"{min(upper)[1]}: published on or before {min(upper)[0].isoformat()}")
+    return total, bounds
 
 
 def _date_agreement(m: Mention, e: Event) -> float:
