@@ -110,3 +110,58 @@ def test_a_month_alone_without_a_cue_is_in_the_past(text: str, phrase: str, valu
 def test_effective_looks_ahead() -> None:
     text = "It also created an office of the chairman, effective Feb. 1."
     assert value_of(text, "Feb. 1", date(1989, 10, 26)) == "1990-02-01"
+
+
+# --- scheduled present: a weekday governed by a present-tense happening looks ahead ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "anchor", "expected"),
+    [
+        ("The Springfield council votes on Monday on the deal.", "Monday",
+         date(2024, 3, 9), "2024-03-11"),
+        ("Her first game in charge is against United on Wednesday.", "Wednesday",
+         date(2021, 4, 12), "2021-04-14"),
+        ("The summit opens Tuesday in Geneva.", "Tuesday", date(2024, 3, 9), "2024-03-12"),
+        ("The company reports earnings on Thursday.", "Thursday", date(2024, 3, 9), "2024-03-14"),
+        ("The two leaders meet Tuesday in Geneva.", "Tuesday", date(2024, 3, 9), "2024-03-12"),
+        ("He and Arafat meet separately Monday with Albright.", "Monday",
+         date(1998, 5, 1), "1998-05-04"),
+        # the publish day's own weekday is that day
+        ("The council votes on Saturday.", "Saturday", date(2024, 3, 9), "2024-03-09"),
+    ],
+)
+def test_a_scheduled_present_looks_ahead(text: str, phrase: str, anchor: date,
+                                         expected: str) -> None:
+    assert value_of(text, phrase, anchor) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # present reporting verbs: the saying happened that day
+        ("Trump says Tuesday he will sign the bill.", "Tuesday", "2024-03-05"),
+        ("The minister tells reporters Friday that talks failed.", "Friday", "2024-03-08"),
+        ("The company reports Thursday that sales fell.", "Thursday", "2024-03-07"),
+        # nouns that look like verbs, and other tenses
+        ("In a televised address Friday, he spoke of peace.", "Friday", "2024-03-08"),
+        ("The EU issued new rules Monday.", "Monday", "2024-03-04"),
+        ("He did not meet Monday with Albright.", "Monday", "2024-03-04"),
+        ("The council has voted on Monday.", "Monday", "2024-03-04"),
+        ("Prices have risen since Monday.", "Monday", "2024-03-04"),
+        ("At the close of business Thursday, shares rose.", "Thursday", "2024-03-07"),
+        ("On Wednesday, Ricardo Alarcon, head of the assembly, spoke.", "Wednesday", "2024-03-06"),
+        ("The toll is 12 after the quake on Friday.", "Friday", "2024-03-08"),
+        # headline case: title-case words are no body clause
+        ("Trump Speaks With Putin Tuesday", "Tuesday", "2024-03-05"),
+    ],
+)
+def test_reporting_verbs_and_other_tenses_look_back(text: str, phrase: str,
+                                                    expected: str) -> None:
+    assert value_of(text, phrase, date(2024, 3, 9)) == expected
+
+
+def test_a_month_in_the_present_tense_is_not_pushed_ahead() -> None:
+    # a statistic of a past month, not a schedule
+    text = "The jobless rate for August is 3.2 percent."
+    assert value_of(text, "August", date(2024, 10, 9)) == "2024-08"

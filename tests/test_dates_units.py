@@ -92,7 +92,10 @@ def test_recognizer_never_fails_on_odd_text() -> None:
     ("The leaders met on Friday.", PAST, "met"),
     ("He said Friday that they will meet.", PAST, "said"),
     ("The leaders are expected to sign the deal Friday.", FUTURE, "expected"),
-    ("The deal is on Friday.", PAST, None),
+    ("The deal is on Friday.", FUTURE, "is"),  # a copula names a scheduled state
+    ("Talks on Friday in Geneva.", PAST, None),  # no cue words: news looks back
+    ("The council votes on Friday.", FUTURE, "votes"),
+    ("Trump says Friday he will sign it.", PAST, "says"),
 ])
 def test_direction_comes_from_the_nearest_cue(text: str, sign: int, cue: str | None) -> None:
     start = text.index("Friday")

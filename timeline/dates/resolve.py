@@ -208,7 +208,9 @@ def _direction(text: str, f: Found, lang: Language) -> Direction:
     if isinstance(f.partial, Weekday) and text.startswith(("'s", "’s"), f.end):
         return Direction(PAST)  # "Wednesday's ruling": the clause's verb is not its own
     if isinstance(f.partial, (Calendar, Weekday)):
-        return direction(text, f.start, f.end, lang)
+        # A scheduled present looks ahead to a weekday; a month named in the present tense
+        # is as often a statistic of the past ("the figure for August is 3.2%").
+        return direction(text, f.start, f.end, lang, present=isinstance(f.partial, Weekday))
     return Direction(PAST)
 
 

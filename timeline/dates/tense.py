@@ -2,7 +2,9 @@
 
 News reports what happened, so an expression looks back unless an explicit future marker
 ("will", "is scheduled to", "plans to", "next") sits nearer to it than a past marker
-("said", "had", a past participle). The cue words are language data.
+("said", "had", a past participle). A weekday governed by the present tense of a scheduled
+happening ("The council votes on Monday", "The game is against United on Wednesday") looks
+ahead too; a present reporting verb ("says") does not. The cue words are language data.
 """
 
 from __future__ import annotations
@@ -35,17 +37,22 @@ class Direction:
     strong: bool = False  # a cue that may move a yearless month to last year
 
 
-def direction(text: str, start: int, end: int, lang: Language) -> Direction:
-    """The direction of the expression at text[start:end], from the nearest cue word."""
+def direction(text: str, start: int, end: int, lang: Language, present: bool = True
+              ) -> Direction:
+    """The direction of the expression at text[start:end], from the nearest cue word.
+    `present`: whether the present tense of a scheduled happening counts (for weekdays)."""
     before = _words(_clause_before(text, start), lang)
     after = _words(_clause_after(text, end), lang)
     cues: list[tuple[int, Direction]] = []
-    for distance, i in enumerate(range(len(before) - 1, -1, -1)):
-        if (d := _cue(before, i, lang)) is not None:
+    for distance, i in enumerate(range(len(before.words) - 1, -1, -1)):
+        d = _cue(before.words, i, lang) or (
+            _scheduled(before, i, lang, distance, after.words) if present else None)
+        if d:
             cues.append((distance, d))
             break
-    for i in range(len(after)):
-        if (d := _cue(after, i, lang)) is not None:
+    for i in range(len(after.words)):
+        d = _cue(after.words, i, lang) or (_scheduled(after, i, lang) if present else None)
+        if d:
             cues.append((i + AFTER_PENALTY, d))
             break
     if not cues:
@@ -65,16 +72,38 @@ def _clause_after(text: str, end: int) -> str:
     return chunk[: stop.start()] if stop else chunk
 
 
-def _words(chunk: str, lang: Language) -> list[str]:
+@dataclass(frozen=True)
+class _Chunk:
+    """The words of a clause chunk; for each, whether it was capitalised (a name, or a
+    sentence's first word) and whether punctuation separates it from the word before."""
+
+    words: list[str]
+    caps: list[bool]
+    apart: list[bool]
+
+
+def _words(chunk: str, lang: Language) -> _Chunk:
     """Words of a chunk, with two-word cues ("going to", "is scheduled") joined."""
+    matches = list(_WORD.finditer(chunk))
     # Capitalised words are mostly names ("United States"); they are no verbs.
     words = [w if w[0].isupper() and w[1:].islower() and len(w) > 4 else w.lower()
-             for w in _WORD.findall(chunk)]
+             for w in (m.group() for m in matches)]
+    pairs = _pair_cues(lang.code)
     joined: list[str] = []
     for i, w in enumerate(words):
         pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
-        joined.append(pair if pair in lang.future_cues or pair in lang.past_cues else w)
-    return joined
+        joined.append(pair if pair in pairs else w)
+    caps = [m.group()[0].isupper() for m in matches]
+    apart = [i > 0 and not chunk[matches[i - 1].end() : m.start()].isspace()
+             for i, m in enumerate(matches)]
+    return _Chunk(joined, caps, apart)
+
+
+@cache
+def _pair_cues(code: str) -> frozenset[str]:
+    lang = load(code)
+    t = _present_tables(code)
+    return lang.future_cues | lang.past_cues | frozenset(w for w in t.verbs if " " in w)
 
 
 def _cue(words: list[str], i: int, lang: Language) -> Direction | None:
@@ -90,6 +119,69 @@ def _cue(words: list[str], i: int, lang: Language) -> Direction | None:
     if word.endswith("'ll"):
         return Direction(FUTURE, word)
     return None
+
+
+def _scheduled(chunk: _Chunk, i: int, lang: Language, distance: int | None = None,
+               after: list[str] | None = None) -> Direction | None:
+    """A present-tense verb of a scheduled happening at word i (FUTURE), or a present
+    copula `distance` words before the date; PAST when the clause goes on to report a
+    statement ("reports Thursday that ...")."""
+    t = _present_tables(lang.code)
+    word = chunk.words[i]
+    if distance is not None and word in t.copulas:
+        if distance > t.reach or t.blockers.intersection(chunk.words[i + 1 :]):
+            return None
+        return Direction(FUTURE, word)
+    if word not in t.verbs or not _after_subject(chunk, i, word in t.plural, t):
+        return None
+    if after and after[0] in t.reporting:
+        return Direction(PAST, word)
+    return Direction(FUTURE, word)
+
+
+def _after_subject(chunk: _Chunk, i: int, plural: bool, t: _Present) -> bool:
+    """The word before position i can be the subject of a verb there: a pronoun, a name,
+    or (singular) a noun opening its clause or following a determiner ("the council
+    votes"), or (plural) a plural noun ("the two leaders meet")."""
+    if i == 0 or chunk.apart[i]:
+        return False
+    w1 = chunk.words[i - 1]
+    if w1 in t.determiners:
+        return False
+    if w1 in (t.plural_subjects if plural else t.subjects) or chunk.caps[i - 1]:
+        return True
+    if plural:
+        return w1.endswith(t.plural_suffix) and w1 not in t.subjects
+    return i == 1 or chunk.words[i - 2] in t.determiners or chunk.caps[i - 2]
+
+
+@dataclass(frozen=True)
+class _Present:
+    verbs: frozenset[str]
+    plural: frozenset[str]  # the plural forms among the verbs
+    copulas: frozenset[str]
+    subjects: frozenset[str]
+    plural_subjects: frozenset[str]
+    plural_suffix: str
+    determiners: frozenset[str]
+    blockers: frozenset[str]
+    reporting: frozenset[str]
+    reach: int
+
+
+@cache
+def _present_tables(code: str) -> _Present:
+    t = load(code).tables
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(t.get(key, []))
+
+    plural = words("scheduled_verbs_plural")
+    return _Present(words("scheduled_verbs_singular") | plural, plural, words("present_copulas"),
+                    words("subject_words"), words("plural_subject_words"),
+                    str(t.get("plural_suffix", "")) or "\0", words("determiners"),
+                    words("copula_blocked_by"), words("reporting_after"),
+                    int(t.get("copula_reach", 0)))
 
 
 @cache
