@@ -149,9 +149,8 @@ def score(path: Path) -> Scores:
             got = entry.date if entry else "nothing"
             s.misses.append(f"date of {h['id']}: {got}, gold {h['date']}")
         gold_conflicts = {(str(v), tuple(sorted(a))) for v, a in (h.get("conflicts") or {}).items()}
-        got_conflicts = (
-            {(c.value, tuple(sorted(c.articles))) for c in entry.conflicts} if entry else set()
-        )
+        conflicts = entry.conflicts if entry else ()
+        got_conflicts = {(c.value.timex, tuple(sorted(c.articles))) for c in conflicts}
         if gold_conflicts:
             s.conflicts_gold += 1
             if got_conflicts == gold_conflicts:
