@@ -173,7 +173,7 @@ def test_undated_people_and_sources(pages: dict[str, str]) -> None:
 
 
 def test_sources_count_reads_well() -> None:
-    from timeline.site.pages import _sources_count
+    from timeline.site.pages.sources import _sources_count
 
     assert _sources_count(5, 0, 0) == "5 articles; none names its outlet."
     assert _sources_count(1, 1, 1) == "1 article from 1 outlet."

@@ -1,0 +1,88 @@
+"""An entry as the timeline shows it: status, date, summary, one line per source article
+(its date phrases, linked to the sentence), the disagreement callout and its actors.
+The source lines serve the Undated page too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from timeline.events import Mention
+from timeline.merge import Event
+from timeline.site.markup import esc, one_line, slug, value_label, with_mod
+from timeline.site.pages.context import Context, actors
+from timeline.site.pages.disagreements import conflict_callout
+from timeline.site.pages.fragments import article_ref, phrases, status, when
+from timeline.site.pages.layout import PEOPLE
+
+
+def entry_list(ctx: Context, page: str, events: list[Event], heading: str | None) -> list[str]:
+    items = (entry(ctx, page, e, heading) for e in events)
+    return ['<ol class="tl-entries">', *items, "</ol>"]
+
+
+def entry(ctx: Context, page: str, e: Event, heading: str | None = None) -> str:
+    """One entry; its date is spelled out only where it says more than the heading above."""
+    anchor = ctx.event_ids[e.id]
+    label = with_mod(value_label(e.value), e.mod)
+    date_ = f' <span class="tl-when">{when(e)}</span>' if label != heading else ""
+    lines = [
+        f'<li class="tl-entry tl-entry-{slug(e.status)}" id="{anchor}">',
+        f'<p class="tl-head">{status(e.status)}{date_}'
+        f' <a class="tl-permalink" href="#{anchor}" aria-label="Link to this entry">#</a></p>',
+        f'<p class="tl-summary">{esc(one_line(e.summary))}</p>',
+        sources_list(ctx, page, e),
+        conflict_callout(ctx, page, e),
+        _actors_line(ctx, page, e),
+        "</li>",
+    ]
+    return "\n".join(line for line in lines if line)
+
+
+def event_item(ctx: Context, page: str, e: Event) -> str:
+    """An entry as one line of a list (its date, its summary linked to the timeline)."""
+    return (
+        f'<li><span class="tl-when">{when(e)}</span> '
+        f'<a href="{ctx.entry_link(page, e)}">{esc(one_line(e.summary))}</a></li>'
+    )
+
+
+def _by_article(mentions: Iterable[Mention]) -> list[list[Mention]]:
+    """Mentions grouped per article, articles in the order they first appear."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.article, []).append(m)
+    return list(groups.values())
+
+
+def sources_list(ctx: Context, page: str, e: Event) -> str:
+    """One line per source article: its date phrases, then the article linked to the
+    sentence, then any further sentences of it that mention the happening."""
+    items = [f"<li>{_source_group(ctx, page, group)}</li>" for group in _by_article(e.mentions)]
+    return '<ul class="tl-sources" aria-label="Sources">' + "".join(items) + "</ul>"
+
+
+def _source_group(ctx: Context, page: str, mentions: list[Mention]) -> str:
+    ref = article_ref(ctx, page, mentions[0])
+    return f"{phrases(ctx, mentions)} — {ref}" + _more_sentences(ctx, page, mentions)
+
+
+def _more_sentences(ctx: Context, page: str, mentions: list[Mention]) -> str:
+    starts = list(dict.fromkeys(m.sentence.start for m in mentions))
+    if len(starts) < 2:
+        return ""
+    by_start = {m.sentence.start: m for m in reversed(mentions)}
+    numbers = ctx.sentence_ids.get(mentions[0].article, {})
+    links = [
+        f'<a href="{ctx.sentence_link(page, by_start[s])}" '
+        f'title="{esc(one_line(by_start[s].sentence_text))}">sentence {numbers.get(s, "?")}</a>'
+        for s in starts[1:]
+    ]
+    return f'<span class="tl-more">; also {", ".join(links)}</span>'
+
+
+def _actors_line(ctx: Context, page: str, e: Event) -> str:
+    names = actors(e)
+    if not names:
+        return ""
+    links = [f'<a href="{ctx.url(page, PEOPLE, ctx.actor_ids[n])}">{esc(n)}</a>' for n in names]
+    return f'<p class="tl-actors">People and places: {", ".join(links)}</p>'

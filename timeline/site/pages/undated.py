@@ -1,0 +1,78 @@
+"""The Undated page: happenings announced with no date yet, context with no usable date,
+and articles without a publish date."""
+
+from __future__ import annotations
+
+from timeline.events import Mention
+from timeline.site.markup import esc, one_line, slug
+from timeline.site.pages.context import Context
+from timeline.site.pages.entries import sources_list
+from timeline.site.pages.fragments import (
+    article_link,
+    article_ref,
+    block,
+    doc,
+    empty,
+    no_date,
+    status,
+)
+from timeline.site.pages.layout import UNDATED
+
+
+def undated_page(ctx: Context) -> str:
+    upcoming = list(ctx.timeline.upcoming)
+    merged = {(m.article, m.sentence.start) for e in upcoming for m in e.mentions}
+    loose = [m for m in ctx.timeline.undated if (m.article, m.sentence.start) not in merged]
+    announced = [m for m in loose if m.status == "scheduled"]
+    context = [m for m in loose if m.status != "scheduled"]
+    parts = [
+        block([
+            "<p>What the articles mention without a date the timeline can place: "
+            "happenings announced with no date yet, and context with no usable date.</p>"
+        ]),
+        "## Announced, no date yet {#announced}\n",
+        _undated_list(_upcoming_items(ctx) + [_mention_item(ctx, m) for m in announced]),
+        "## Context without a usable date {#context}\n",
+        _undated_list([_mention_item(ctx, m) for m in context]),
+        "## Articles without a publish date {#no-publish-date}\n",
+        _no_publish_date(ctx),
+    ]
+    return doc("Undated", *parts)
+
+
+def _undated_list(items: list[str]) -> str:
+    return block(['<ul class="tl-undated">', *items, "</ul>"]) if items else empty()
+
+
+def _upcoming_items(ctx: Context) -> list[str]:
+    """Announced happenings merged across sources, each with all its sources."""
+    return [
+        f'<li id="u-{slug(e.id)}"><p class="tl-summary">{status(e.status)} '
+        f"{esc(one_line(e.summary))}</p>"
+        + sources_list(ctx, UNDATED, e)
+        + "</li>"
+        for e in ctx.timeline.upcoming
+    ]
+
+
+def _mention_item(ctx: Context, m: Mention) -> str:
+    return (
+        f"<li><p class=\"tl-summary\">{esc(one_line(m.summary))}</p>"
+        f"<p class=\"tl-meta\">{status(m.status)} {_undated_phrase(m)} — "
+        f"{article_ref(ctx, UNDATED, m)}</p></li>"
+    )
+
+
+def _undated_phrase(m: Mention) -> str:
+    text = one_line(m.timex.text)
+    if m.status == "scheduled" or not text:
+        return no_date(m)
+    return f"“{esc(text)}”"
+
+
+def _no_publish_date(ctx: Context) -> str:
+    undated = [a for a in ctx.articles.values() if a.published_day is None]
+    if not undated:
+        return empty("Every article has a publish date.")
+    return block(["<ul>", *[f"<li>{article_link(ctx, UNDATED, a.id)}</li>" for a in undated],
+                  "</ul>"])
