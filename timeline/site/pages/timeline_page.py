@@ -64,7 +64,7 @@ def _reading_pages(ctx: Context, r: Reading, parts: list[Part]) -> list[Page]:
         return [Page(r.index, doc(r.title, intro, *r.body(ctx, r.index, parts[0][1])), True)]
     items = [
         f'<li><a href="{ctx.url(r.index, r.part_path(k))}">{esc(part_label(k))}</a>'
-        f" ({len(events)} entries)</li>"
+        f" ({count_label(len(events), 'entry', 'entries')})</li>"
         for k, events in parts
     ]
     index = ["## Parts", "", block(['<ul class="tl-parts">', *items, "</ul>"])]
