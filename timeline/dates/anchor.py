@@ -252,7 +252,7 @@ def _shift(s: Shift, ctx: Context) -> Anchored:
         return Anchored(v.Unanchored(_x_unit(s.unit)), None, None)
     anchor = ctx.anchor
     ref = ctx.reference
-    if s.follows_period and ref is not None and ref.grain in (v.Grain.QUARTER, v.Grain.HALF):
+    if s.follows_period and ref is not None and ref.grain in _PERIOD_GRAINS:
         return _anaphor(Anaphor(s.unit, s.steps, keep_grain=True), ctx)
     if s.grain == "day" or (s.unit == "day" and s.grain is None):
         days = s.steps * (7 if s.unit == "week" else 1)
@@ -260,6 +260,11 @@ def _shift(s: Shift, ctx: Context) -> Anchored:
         point = v.Point(d, v.Grain.PART_OF_DAY, part=s.part) if s.part else v.day(d)
         return Anchored(point, None, anchor)
     return Anchored(v.shift(_unit_point(anchor, s.unit), s.steps), None, anchor)
+
+
+# "a year ago" after one of these was named compares with that period a year back
+# ("September sales rose 5% from a year ago" is September of last year).
+_PERIOD_GRAINS = frozenset({v.Grain.QUARTER, v.Grain.HALF, v.Grain.MONTH})
 
 
 def _unit_point(d: date, unit: str) -> v.Point:
@@ -291,6 +296,9 @@ def _anaphor(a: Anaphor, ctx: Context) -> Anchored:
     ref = ctx.reference
     if a.grain == "quarter":
         return _quarter_anaphor(a, ctx)
+    if ref is None and a.keep_grain and a.unit == "year" and ctx.anchor is not None:
+        # "up from $4 million a year earlier" with no period named: the year before
+        return Anchored(v.shift(v.year(ctx.anchor.year), a.steps), None, ctx.anchor)
     if ref is None:
         return Anchored(v.Unanchored(_x_unit(a.unit)), None, None)
     if a.keep_grain and ref.grain in _MONTHS_PER_GRAIN:
@@ -310,6 +318,8 @@ def _quarter_anaphor(a: Anaphor, ctx: Context) -> Anchored:
     last mentioned, or else the last one ended before the anchor (what financial news
     reports on), moved as the phrase says."""
     ref, cue = ctx.reference, None
+    if a.period and ref is not None and ref.grain is v.Grain.YEAR:
+        return _year_period(a, ref, ctx)
     if ref is not None and ref.grain is v.Grain.QUARTER:
         base, cue = _strip(ref), ref.timex
     elif ctx.anchor is not None:
@@ -320,6 +330,15 @@ def _quarter_anaphor(a: Anaphor, ctx: Context) -> Anchored:
         base = v.quarter(a.year, (base.start.month - 1) // 3 + 1)
     point = _shift_keeping_grain(base, a) if a.unit == "year" else v.shift(base, a.steps)
     return Anchored(point, cue, ctx.anchor)
+
+
+def _year_period(a: Anaphor, ref: v.Point, ctx: Context) -> Anchored:
+    """"the year-earlier period", "the 1988 period" when the period under discussion spans
+    more than a quarter ("the nine months"): the year that holds it, as the phrase moves it."""
+    if a.year is not None:
+        return Anchored(v.year(a.year), ref.timex, ctx.anchor)
+    return Anchored(v.shift(_strip(ref), a.steps if a.unit == "year" else 0), ref.timex,
+                    ctx.anchor)
 
 
 def _shift_keeping_grain(ref: v.Point, a: Anaphor) -> v.Point:

@@ -75,6 +75,9 @@ class Anaphor:
     grain: str | None = None  # "quarter": the reporting quarter under discussion
     year: int | None = None  # "the 1988 quarter": that quarter in the year named
     part: str | None = None  # "the next morning"
+    # "period" rather than "quarter": the reporting period under discussion, which a
+    # longer span ("the nine months") may have made a year
+    period: bool = False
 
 
 @dataclass(frozen=True)

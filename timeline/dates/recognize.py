@@ -429,9 +429,11 @@ def make_ago(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None
 def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     period = m.word("period") or m.word("cunit")
     quarterly = "quarter" if period in ("quarter", "period") else None
+    generic = bool(period) and period != "quarter"  # "period", "nine months"
     if m.has("yearago"):
         m.keep_lead = m.has("period")
-        return "DATE", Anaphor("year", -1, keep_grain=True, grain=quarterly), None
+        return "DATE", Anaphor("year", -1, keep_grain=True, grain=quarterly,
+                               period=generic), None
     if m.has("num"):
         amount = number(m.groups["num"], lang)
         if amount is None or not amount.is_integer():
@@ -441,14 +443,15 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
         return "DATE", Anaphor(unit, sign * int(amount), keep_grain=unit == "year"), _mod(m, lang)
     if m.has("relyear"):
         steps = lang.lookup("relations", m.word("relyear"))
-        return "DATE", Anaphor("year", steps or 0, keep_grain=True, grain="quarter"), None
+        return "DATE", Anaphor("year", steps or 0, keep_grain=True, grain="quarter",
+                               period=generic), None
     if m.has("year"):
         year = year_of(m.groups["year"], lang)
-        return "DATE", Anaphor("quarter", 0, grain="quarter", year=year), None
+        return "DATE", Anaphor("quarter", 0, grain="quarter", year=year, period=generic), None
     if quarterly:
         if period == "period" and not m.has("latest"):
             return None
-        return "DATE", Anaphor("quarter", 0, grain="quarter"), None
+        return "DATE", Anaphor("quarter", 0, grain="quarter", period=generic), None
     if m.has("part"):
         steps = {"the next": 1, "the following": 1, "the previous": -1}.get(m.word("that"), 0)
         return "TIME", Anaphor("day", steps, part=lang.lookup("parts_of_day", m.word("part"))), None

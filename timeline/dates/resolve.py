@@ -25,6 +25,7 @@ from timeline.text import Span, quotations, span_at
 # they open theirs ("Later that day, ..."); coarser ones ("a year earlier", "the quarter")
 # may point anywhere earlier in the text.
 _PARAGRAPH_UNITS = frozenset({"day", "week", "weekend"})
+_REPORTING_GRAINS = frozenset({v.Grain.QUARTER, v.Grain.HALF, v.Grain.MONTH})
 
 
 def resolve_text(text: str, anchor: date | None, language: str = "en") -> list[Timex]:
@@ -48,14 +49,17 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
     ending = _period_endings(text, found)
     weekdays: dict[int, Anchored] = {}  # weekday -> its first reading in this text
     cues = _without_expressions(text, found)
+    span: v.Point | None = None  # the year of "the nine months" named in this paragraph
     for i, f in enumerate(found):
         breaks = _paragraph_breaks(text, last_end, f.start)
         if breaks > 1 or (breaks and in_paragraph is not None and not _opens(text, f.start)):
             in_paragraph = None
+        span = None if breaks else span
         last_end = f.end
         if _out_of_tense(text, cues, f, lang):
             continue
-        reference = in_paragraph if _paragraph_bound(f.partial) else in_text
+        reference = _reference(f.partial, in_paragraph, in_text, span)
+        span = _span_year(text, f, lang, in_text, anchor) or span
         ctx = Context(anchor, _direction(cues, f, lang), reference)
         anchored = _same_weekday(f, ctx, weekdays) or anchor_value(f.partial, ctx)
         if isinstance(f.partial, Weekday) and anchored is not None and f.partial.steps is None:
@@ -169,6 +173,48 @@ def _paragraph_bound(partial: Partial) -> bool:
     if isinstance(partial, Anaphor):
         return partial.unit in _PARAGRAPH_UNITS or partial.grain == "quarter"
     return isinstance(partial, Calendar) and partial.hour is not None
+
+
+def _reference(partial: Partial, in_paragraph: v.Point | None, in_text: v.Point | None,
+               span: v.Point | None) -> v.Point | None:
+    """The date an anaphor counts from. A comparison ("a year ago") is with the period under
+    discussion: a longer reporting span of this paragraph makes it the year; a quarter
+    holds across paragraphs (one-sentence paragraphs of earnings reports), a month only
+    within its own (a month named in passing is no period under discussion)."""
+    if not _comparison(partial):
+        return in_paragraph if _paragraph_bound(partial) else in_text
+    if span is not None:
+        return span
+    if isinstance(partial, Shift) and in_text is not None and in_text.grain is v.Grain.MONTH:
+        return in_paragraph
+    return in_paragraph if _paragraph_bound(partial) else in_text
+
+
+def _comparison(partial: Partial) -> bool:
+    """"a year earlier", "a year ago", "the year-earlier period", "the 1988 period": the
+    period under discussion, a year back."""
+    if isinstance(partial, Shift):
+        return partial.follows_period
+    return isinstance(partial, Anaphor) and (
+        (partial.keep_grain and partial.unit == "year") or partial.period)
+
+
+def _span_year(text: str, f: Found, lang: Language, last: v.Point | None,
+               anchor: date | None) -> v.Point | None:
+    """The year of the period under discussion when `f` names a reporting span longer than
+    a quarter and shorter than a year ("the nine months", "the first six months"): a
+    comparison with it ("up from $5 million a year earlier") is one of years."""
+    value = f.partial.value if isinstance(f.partial, Fixed) else None
+    if not (isinstance(value, v.Duration) and value.unit == "month"
+            and value.amount is not None and 3 < value.amount < 12):
+        return None
+    leads = lang.tables.get("reporting_span_leads") or ()
+    if text[f.start : f.end].split(" ", 1)[0].lower() not in leads:
+        return None  # "nine months in jail" is no reporting period
+    if last is not None and last.grain in _REPORTING_GRAINS:
+        return v.year(last.start.year)
+    # else the year of the last quarter ended: reports come after their period
+    return v.year(anchor.year - (anchor.month <= 3)) if anchor is not None else None
 
 
 def _sets_reference(partial: Partial) -> bool:
