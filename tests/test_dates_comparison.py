@@ -71,3 +71,27 @@ def test_nine_months_in_jail_is_no_reporting_span() -> None:
 def test_a_month_named_in_passing_elsewhere_is_no_period_under_discussion() -> None:
     text = "He took office in March.\n\nUnemployment is higher than a year ago."
     assert value_of(text, "a year ago") == "1988"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Net rose in the latest quarter. The unit earned $24 million, compared with a loss of "
+        "$3 million last year.",
+        "In the latest quarter, sales were $1.76 billion, up 13% from last year's $1.55 billion.",
+    ],
+)
+def test_last_year_on_the_other_side_of_a_comparison_is_the_period_a_year_back(
+        text: str) -> None:
+    assert value_of(text, "last year") == "1988-Q3"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Net rose in the latest quarter. The company was founded last year.",
+        "Net rose in the latest quarter. It sold 5,000 cars last year.",  # no comparison
+    ],
+)
+def test_last_year_without_a_comparison_of_amounts_is_the_year(text: str) -> None:
+    assert value_of(text, "last year") == "1988"

@@ -10,6 +10,7 @@ quotations from their attribution ("... today," Trump said Wednesday).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime
 
 from timeline.dates import values as v
@@ -58,6 +59,8 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
         last_end = f.end
         if _out_of_tense(text, cues, f, lang):
             continue
+        if _compared_amount(text, f, lang):  # "compared with $33 million last year"
+            f = replace(f, partial=replace(f.partial, follows_period=True))
         reference = _reference(f.partial, in_paragraph, in_text, span)
         span = _span_year(text, f, lang, in_text, anchor) or span
         ctx = Context(anchor, _direction(cues, f, lang), reference)
@@ -188,6 +191,28 @@ def _reference(partial: Partial, in_paragraph: v.Point | None, in_text: v.Point 
     if isinstance(partial, Shift) and in_text is not None and in_text.grain is v.Grain.MONTH:
         return in_paragraph
     return in_paragraph if _paragraph_bound(partial) else in_text
+
+
+# an amount just before the expression ("$33 million last year") or just after its
+# possessive ("last year's $1.55 billion")
+_AMOUNT_BEFORE = re.compile(r"\d[\d.,]*(?:\s+[a-z]+){0,3}[\s,]*$", re.IGNORECASE)
+_AMOUNT_AFTER = re.compile(r"['’]s\s+\W?\d")
+
+
+def _compared_amount(text: str, f: Found, lang: Language) -> bool:
+    """"last year" as the other side of a comparison of amounts ("up from $5 million last
+    year", "from last year's $1.55 billion"): the period under discussion a year back,
+    as "a year earlier" is."""
+    p = f.partial
+    if not (isinstance(p, Shift) and p.unit == "year" and p.steps == -1 and p.grain is None
+            and not p.follows_period):
+        return False
+    if not (_AMOUNT_BEFORE.search(text, max(0, f.start - 40), f.start)
+            or _AMOUNT_AFTER.match(text, f.end)):
+        return False
+    sentence = text[max(0, text.rfind(".", 0, f.start - 1), f.start - 200) : f.start].lower()
+    words = lang.tables.get("comparison_words") or ()
+    return any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in words)
 
 
 def _comparison(partial: Partial) -> bool:
