@@ -252,7 +252,7 @@ def _age(article: Article, day: date) -> int:
 def _own_explicit_events(article: Article) -> list[Event]:
     """Happenings the article dates explicitly (dates that need no anchor)."""
     timexes = list(_resolved(article.body, None, article.language))
-    mentions = [m for m in extract(article, timexes).dated if m.timex.interval() is not None]
+    mentions = [m for m in extract(article, timexes).dated if m.span is not None]
     return merge_mentions(mentions)
 
 
@@ -370,7 +370,7 @@ def _tense_score(
 
 def _date_agreement(m: Mention, e: Event) -> float:
     """1 for the same day, 0.5 for nested values, less for a day or two apart."""
-    mi = m.timex.interval()
+    mi = m.span
     if mi is None:
         return 0.0
     ei = e.interval

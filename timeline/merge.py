@@ -155,7 +155,7 @@ def _jaccard(sa: AbstractSet[str], sb: AbstractSet[str]) -> float:
 
 def date_relation(a: Mention, b: Mention) -> str:
     """'agree' (equal or nested), 'conflict' (close days), or 'apart'."""
-    ia, ib = a.timex.interval(), b.timex.interval()
+    ia, ib = a.span, b.span
     if ia is None or ib is None:
         same_ref = a.timex.timex_value == b.timex.timex_value
         return "agree" if same_ref else "apart"
@@ -171,6 +171,8 @@ def pair_score(a: Mention, b: Mention) -> float | None:
     relation = date_relation(a, b)
     if relation == "apart":
         return None
+    if (a.classes or b.classes) and a.class_set.isdisjoint(b.class_set):
+        return 0.0  # different kinds of happening (class_agreement is 0): nothing to weigh
     parts = _parts(a, b)
     score = _weighted(parts)
     if parts["class"] == 0 or different_people(a, b):
@@ -263,9 +265,9 @@ def _pair_scores(items: list[Mention]) -> dict[tuple[int, int], float | None]:
     order = sorted(range(len(items)), key=lambda i: (_start(items[i]), i))
     scores: dict[tuple[int, int], float | None] = {}
     for pos, i in enumerate(order):
-        span = items[i].timex.interval()
+        span = items[i].span
         for j in order[pos + 1 :]:
-            other = items[j].timex.interval()
+            other = items[j].span
             if span and other and (other[0] - span[1]).days > TUNING.conflict_gap_days:
                 break
             pair = (min(i, j), max(i, j))
@@ -274,8 +276,7 @@ def _pair_scores(items: list[Mention]) -> dict[tuple[int, int], float | None]:
 
 
 def _start(m: Mention) -> date:
-    span = m.timex.interval()
-    return span[0] if span else date.min
+    return m.span[0] if m.span else date.min
 
 
 def _link(a: list[int], b: list[int], scores: dict) -> float | None:
@@ -298,7 +299,7 @@ def _mention_key(m: Mention) -> tuple:
 
 def merge_mentions(mentions: list[Mention]) -> list[Event]:
     """Dated mentions -> one Event per happening, with conflicts where sources disagree."""
-    dated = [m for m in mentions if m.timex.interval() is not None]
+    dated = [m for m in mentions if m.span is not None]
     return _unique_ids([make_event(group) for group in cluster(dated)])
 
 
@@ -312,7 +313,7 @@ def make_event(group: list[Mention], value: Value | None = None) -> Event:
     """One entry from the mentions of one happening. Undated mentions (an article that
     announces the happening without a date) cite it but take no part in dating it."""
     group = sorted(group, key=_mention_key)
-    dated = [m for m in group if m.timex.interval() is not None]
+    dated = [m for m in group if m.span is not None]
     winner, conflicts = _choose_value(dated) if value is None else (None, ())
     chosen = value if value is not None else winner.timex.value
     agreeing = [m for m in dated if winner is None or date_relation(m, winner) == "agree"]
@@ -335,7 +336,7 @@ def _choose_value(group: list[Mention]) -> tuple[Mention, tuple[Conflict, ...]]:
     the earlier one. Values disjoint from the winner are the conflicts."""
 
     def interval(m: Mention) -> tuple[date, date]:
-        span = m.timex.interval()
+        span = m.span
         assert span is not None
         return span
 

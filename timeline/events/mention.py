@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from timeline.dates.values import Grain, Point, Timex
@@ -42,7 +43,12 @@ class Mention:
     def happening(self) -> str | None:
         return self.classes[0] if self.classes else None
 
-    # the same values as sets, computed once: merging compares each mention many times
+    # computed once: merging compares each mention many times
+    @cached_property
+    def span(self) -> tuple[date, date] | None:
+        """The first and last day the date covers (None for an undated reference)."""
+        return self.timex.interval()
+
     @cached_property
     def class_set(self) -> frozenset[str]:
         return frozenset(self.classes)
