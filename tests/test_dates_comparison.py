@@ -95,3 +95,21 @@ def test_last_year_on_the_other_side_of_a_comparison_is_the_period_a_year_back(
 )
 def test_last_year_without_a_comparison_of_amounts_is_the_year(text: str) -> None:
     assert value_of(text, "last year") == "1988"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        # mostly May to July: the second calendar quarter
+        ("In the quarter ended July 31, Jayark had 5.6 million shares.", "the quarter",
+         "1989-Q2"),
+        ("Sales rose in the quarter ended Sept. 30.", "the quarter", "1989-Q3"),
+        # a 52-week fiscal year closing on the first days of January: last year's Q4
+        ("Sales rose in the quarter ended Jan. 1.", "the quarter", "1988-Q4"),
+        # a numbered fiscal quarter keeps its number
+        ("Profit rose in the fourth quarter ended Aug. 26.", "the fourth quarter", "1989-Q4"),
+    ],
+)
+def test_a_quarter_ended_on_a_day_is_the_calendar_quarter_it_mostly_covers(
+        text: str, phrase: str, expected: str) -> None:
+    assert value_of(text, phrase) == expected

@@ -165,3 +165,14 @@ def test_a_month_in_the_present_tense_is_not_pushed_ahead() -> None:
     # a statistic of a past month, not a schedule
     text = "The jobless rate for August is 3.2 percent."
     assert value_of(text, "August", date(2024, 10, 9)) == "2024-08"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The split would be paid on a still unspecified date in January.",
+        "The dividend would be paid on the previously announced date in January.",
+    ],
+)
+def test_a_participle_after_a_determiner_and_an_adverb_is_no_past_tense(text: str) -> None:
+    assert value_of(text, "January") == "1990-01"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from timeline.dates import values as v
 from timeline.dates.anchor import Anchored, Context, anchor_value
@@ -26,6 +26,7 @@ from timeline.text import Span, quotations, span_at
 # they open theirs ("Later that day, ..."); coarser ones ("a year earlier", "the quarter")
 # may point anywhere earlier in the text.
 _PARAGRAPH_UNITS = frozenset({"day", "week", "weekend"})
+_HALF_QUARTER_DAYS = 45  # back from a quarter's last day to its middle
 _REPORTING_GRAINS = frozenset({v.Grain.QUARTER, v.Grain.HALF, v.Grain.MONTH})
 
 
@@ -133,15 +134,17 @@ def _period_endings(text: str, found: list[Found]) -> set[int]:
 
 
 def _period_ending(quarter: Anchored, quarter_of: Partial, ended: Found, ctx: Context) -> Anchored:
-    """The quarter that holds the day it is said to end on; a numbered (fiscal) quarter
-    keeps its number and takes the year of that day."""
+    """The calendar quarter holding most of the three months that end on the day given
+    ("the quarter ended July 31" is mostly May to July: Q2; one ended Jan. 1 is last
+    year's Q4); a numbered (fiscal) quarter keeps its number and takes the year of that day."""
     day = anchor_value(ended.partial, ctx)
     if day is None or not isinstance(day.value, v.Point) or not isinstance(quarter.value, v.Point):
         return quarter
     d = day.value.start
     if quarter.value.grain is v.Grain.QUARTER and isinstance(quarter_of, Calendar):
         return Anchored(v.quarter(d.year, quarter_of.quarter or 1), day.value.timex, d)
-    return Anchored(v.quarter(d.year, (d.month - 1) // 3 + 1), day.value.timex, d)
+    middle = d - timedelta(days=_HALF_QUARTER_DAYS)
+    return Anchored(v.quarter(middle.year, (middle.month - 1) // 3 + 1), day.value.timex, d)
 
 
 def _same_weekday(f: Found, ctx: Context, weekdays: dict[int, Anchored]) -> Anchored | None:

@@ -113,7 +113,7 @@ def _cue(words: list[str], i: int, lang: Language) -> Direction | None:
             return Direction(PAST, f"had been {word}")  # "had been due to expire Friday"
         return Direction(FUTURE, word)
     if word in lang.past_cues or (len(word) > 4 and word.endswith("ed") and word.islower()):
-        if i and words[i - 1] in _not_tense_after(lang.code):
+        if _adjectival(words, i, lang):
             return None  # "an unspecified date", "will be paid": no past tense
         return Direction(PAST, word, word in lang.strong_past_cues)
     if word.endswith("'ll"):
@@ -182,6 +182,18 @@ def _present_tables(code: str) -> _Present:
                     str(t.get("plural_suffix", "")) or "\0", words("determiners"),
                     words("copula_blocked_by"), words("reporting_after"),
                     int(t.get("copula_reach", 0)))
+
+
+def _adjectival(words: list[str], i: int, lang: Language) -> bool:
+    """The participle at words[i] follows a determiner or "be", perhaps with an adverb
+    between ("a still unspecified date", "the previously announced plan")."""
+    before = _not_tense_after(lang.code)
+    if i and words[i - 1] in before:
+        return True
+    t = lang.tables
+    adverb = i > 1 and (words[i - 1] in t.get("participle_adverbs", ())
+                        or words[i - 1].endswith(t.get("adverb_suffix") or "\0"))
+    return bool(adverb) and words[i - 2] in before
 
 
 @cache
