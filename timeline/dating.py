@@ -15,6 +15,7 @@ unresolved rather than guessed.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -146,7 +147,7 @@ class _Pool:
         return [self.events[i] for i in self.by_happening.get(m.happening or "", ())]
 
 
-def _best_of(m: Mention, entries) -> tuple[float, Event | None]:
+def _best_of(m: Mention, entries: Iterable[tuple[Event, Mention]]) -> tuple[float, Event | None]:
     best: tuple[float, Event | None] = (0.0, None)
     for e, other in entries:
         if (other.article == m.article and other.timex.start == m.timex.start) or (
@@ -166,15 +167,33 @@ def _best_match(m: Mention, events: list[Event]) -> tuple[float, Event | None]:
 # --- one article -------------------------------------------------------------------------
 
 
-class _Readings(dict):
-    """The dated mentions of an article read from a candidate day, kept across rounds
-    (only the reference happenings change between rounds, not the reading)."""
+_Key = tuple[int, int, int]  # a mention's trigger start and date span
 
-    def of(self, article: Article, day: date) -> tuple[Mention, ...]:
+
+class _Readings:
+    """The dated mentions of each article read from each candidate day, kept across rounds
+    (only the reference happenings change between rounds, not the reading). Per day only
+    what scoring needs is kept: the mention's key, its date and trigger; per article one
+    mention per key stands for all days (what it matches does not depend on its date)."""
+
+    def __init__(self) -> None:
+        self.days: dict[tuple[str, str, date], tuple[tuple[_Key, Timex, str], ...]] = {}
+        self.mentions: dict[tuple[str, str], dict[_Key, Mention]] = {}
+
+    def of(self, article: Article, day: date) -> tuple[tuple[_Key, Timex, str], ...]:
         key = (article.id, article.body, day)
-        if key not in self:
-            self[key] = _read(article, day)
-        return self[key]
+        if key not in self.days:
+            same = self.mentions.setdefault((article.id, article.body), {})
+            found = []
+            for m in _read(article, day):
+                k = (m.trigger_start, m.timex.start, m.timex.end)
+                same.setdefault(k, m)
+                found.append((k, m.timex, m.trigger))
+            self.days[key] = tuple(found)
+        return self.days[key]
+
+    def mention(self, article: Article, key: _Key) -> Mention:
+        return self.mentions[(article.id, article.body)][key]
 
 
 def _read(article: Article, day: date) -> tuple[Mention, ...]:
@@ -197,8 +216,14 @@ def infer_one(article: Article, events: list[Event], readings: _Readings | None 
     days = _candidate_days(_matched(article, pool, undated) or pool.events)
     if not days:
         return Guess(None, 0.0, (_NO_MATCH,))
-    memo: dict[tuple[int, int, int], tuple[float, Event | None]] = {}
-    scored = [(_score(readings.of(article, d), d, pool, undated, memo), d) for d in days]
+    memo: dict[_Key, tuple[float, Event | None]] = {}
+
+    def match(key: _Key) -> tuple[float, Event | None]:
+        if key not in memo:
+            memo[key] = pool.best_match(readings.mention(article, key))
+        return memo[key]
+
+    scored = [(_score(readings.of(article, d), d, match, undated), d) for d in days]
     best = max(s for (s, _), _ in scored)
     if best <= 0:
         return Guess(None, 0.0, (_NO_AGREEMENT,))
@@ -309,30 +334,25 @@ def _undated_matches(article: Article, pool: _Pool) -> list[tuple[Mention, list[
 
 
 def _score(
-    mentions: tuple[Mention, ...],
+    reads: tuple[tuple[_Key, Timex, str], ...],
     day: date,
-    pool: _Pool,
+    match: Callable[[_Key], tuple[float, Event | None]],
     undated: list[tuple[Mention, list[Event]]],
-    memo: dict[tuple[int, int, int], tuple[float, Event | None]],
 ) -> tuple[float, list[str]]:
     """How well the article's mentions read from `day` agree with the known happenings,
-    and why. `memo` keeps each mention's best match across days (it does not depend on
-    the day)."""
+    and why. `match` gives a mention's best match (it does not depend on the day)."""
     total = 0.0
     reasons: list[str] = []
-    for m in mentions:
-        key = (m.trigger_start, m.timex.start, m.timex.end)
-        if key not in memo:
-            memo[key] = pool.best_match(m)
-        sim, e = memo[key]
+    for key, timex, trigger in reads:
+        sim, e = match(key)
         if e is None:
             continue
-        agreement = _date_agreement(m, e)
+        agreement = _date_agreement(timex.interval(), e)
         total += sim * agreement
         if agreement > 0:
             reasons.append(
-                f"“{m.timex.text}” ({m.trigger}) read from {day.isoformat()} is "
-                f"{m.timex.timex_value}; {_describe(e)} dates it {e.date}"
+                f"“{timex.text}” ({trigger}) read from {day.isoformat()} is "
+                f"{timex.timex_value}; {_describe(e)} dates it {e.date}"
             )
     total, bounds = _tense_score(total, day, undated)
     return total, list(dict.fromkeys(reasons + bounds))
@@ -368,9 +388,8 @@ def _tense_score(
     return total, bounds
 
 
-def _date_agreement(m: Mention, e: Event) -> float:
+def _date_agreement(mi: tuple[date, date] | None, e: Event) -> float:
     """1 for the same day, 0.5 for nested values, less for a day or two apart."""
-    mi = m.span
     if mi is None:
         return 0.0
     ei = e.interval
