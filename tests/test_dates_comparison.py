@@ -113,3 +113,8 @@ def test_last_year_without_a_comparison_of_amounts_is_the_year(text: str) -> Non
 def test_a_quarter_ended_on_a_day_is_the_calendar_quarter_it_mostly_covers(
         text: str, phrase: str, expected: str) -> None:
     assert value_of(text, phrase) == expected
+
+
+def test_quarter_to_quarter_is_a_compound_adjective_not_a_timex() -> None:
+    text = "Net rose in the third quarter. The quarter-to-quarter comparison was helped."
+    assert value_of(text, "The quarter") is None

@@ -152,10 +152,22 @@ def test_a_count_before_in_the_morning_is_no_clock_time(text: str) -> None:
     assert values(text) == []
 
 
-def test_the_latest_quarter_looks_no_further_back_than_the_paragraph_before() -> None:
-    text = ("Oshkosh said its fourth quarter ended Sept. 30 was weak.\n\nSales fell.\n\n"
-            "Travelers said earnings fell 59% in the latest quarter.")
-    assert values(text, date(1989, 11, 2))[-1] == ("the latest quarter", "1989-Q3")
+def test_the_latest_quarter_is_the_quarter_the_story_reports_on() -> None:
+    # A quarter named in the lede is the period under discussion, paragraphs later too;
+    # one named in passing ("after a flat second quarter") does not displace it.
+    text = ("Kimberly-Clark posted a gain in third-quarter net income.\n\n"
+            "After a flat second quarter, the company cited higher prices.\n\n"
+            "Interest expense was lower than a year ago.\n\n"
+            "Sales fell 59% in the latest quarter.")
+    got = dict(values(text, date(1990, 1, 15)))
+    assert got["third-quarter"] == "1989-Q3"
+    assert got["a year ago"] == "1988-Q3"
+    assert got["the latest quarter"] == "1989-Q3"
+
+
+def test_with_no_quarter_named_the_latest_quarter_is_the_last_one_ended() -> None:
+    text = "Sales fell.\n\nTravelers said earnings fell 59% in the latest quarter."
+    assert values(text, date(1990, 2, 2))[-1] == ("the latest quarter", "1989-Q4")
 
 
 def test_a_comparison_period_is_not_the_quarter_under_discussion() -> None:

@@ -52,6 +52,7 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
     weekdays: dict[int, Anchored] = {}  # weekday -> its first reading in this text
     cues = _without_expressions(text, found)
     span: v.Point | None = None  # the year of "the nine months" named in this paragraph
+    topic: v.Point | None = None  # the quarter reported on: the first one named
     for i, f in enumerate(found):
         breaks = _paragraph_breaks(text, last_end, f.start)
         if breaks > 1 or (breaks and in_paragraph is not None and not _opens(text, f.start)):
@@ -62,7 +63,7 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
             continue
         if _compared_amount(text, f, lang):  # "compared with $33 million last year"
             f = replace(f, partial=replace(f.partial, follows_period=True))
-        reference = _reference(f.partial, in_paragraph, in_text, span)
+        reference = _reference(f.partial, in_paragraph, in_text, span, topic)
         span = _span_year(text, f, lang, in_text, anchor) or span
         ctx = Context(anchor, _direction(cues, f, lang), reference)
         anchored = _same_weekday(f, ctx, weekdays) or anchor_value(f.partial, ctx)
@@ -78,6 +79,8 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
         is_point = isinstance(anchored.value, v.Point)
         if is_point and _sets_reference(f.partial) and i - 1 not in ending:
             in_paragraph = in_text = anchored.value
+            if topic is None and in_text.grain is v.Grain.QUARTER:
+                topic = in_text
     if anchor is not None and any(isinstance(f.partial, Shift) for f, _ in resolved):
         resolved = _date_quotations(text, resolved, lang)
     return [_timex(text, f, a) for f, a in resolved]
@@ -182,18 +185,32 @@ def _paragraph_bound(partial: Partial) -> bool:
 
 
 def _reference(partial: Partial, in_paragraph: v.Point | None, in_text: v.Point | None,
-               span: v.Point | None) -> v.Point | None:
-    """The date an anaphor counts from. A comparison ("a year ago") is with the period under
-    discussion: a longer reporting span of this paragraph makes it the year; a quarter
-    holds across paragraphs (one-sentence paragraphs of earnings reports), a month only
-    within its own (a month named in passing is no period under discussion)."""
-    if not _comparison(partial):
-        return in_paragraph if _paragraph_bound(partial) else in_text
+               span: v.Point | None, topic: v.Point | None) -> v.Point | None:
+    """The date an anaphor counts from. A comparison ("a year ago") or a quarter ("the
+    latest period") is the period under discussion: a longer reporting span of this
+    paragraph makes it the year; a month counts only within its own paragraph (a month
+    named in passing is no period under discussion)."""
+    ref = in_paragraph if _paragraph_bound(partial) else in_text
+    quarterly = isinstance(partial, Anaphor) and partial.grain == "quarter"
+    if not (_comparison(partial) or quarterly):
+        return ref
     if span is not None:
         return span
     if isinstance(partial, Shift) and in_text is not None and in_text.grain is v.Grain.MONTH:
         return in_paragraph
-    return in_paragraph if _paragraph_bound(partial) else in_text
+    return _reported_quarter(ref, ref is in_paragraph, quarterly, topic)
+
+
+def _reported_quarter(ref: v.Point | None, here: bool, quarterly: bool,
+                      topic: v.Point | None) -> v.Point | None:
+    """A quarter named in this paragraph is the one under discussion; one named in passing
+    in another paragraph is not: the quarter reported on (the first named) is. Nor is a
+    day ("ended Sept. 30") the period of "the latest period"."""
+    if topic is None or (ref is not None and here and ref.grain is v.Grain.QUARTER):
+        return ref
+    if ref is None or ref.grain is v.Grain.QUARTER or quarterly:
+        return topic
+    return ref
 
 
 # an amount just before the expression ("$33 million last year") or just after its
