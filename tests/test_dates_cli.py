@@ -15,6 +15,15 @@ def test_resolve_explains_the_reading(capsys: pytest.CaptureFixture[str]) -> Non
     assert "2025-10-15" in out and "day" in out and "spoke" in out and "rule" in out
 
 
+def test_resolve_names_the_scheduled_present_that_decided(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["resolve", "Monday", "--anchor", "2024-03-09",
+                 "--context", "The Springfield council votes on Monday on the deal."])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "2024-03-11" in out and "votes" in out
+
+
 def test_resolve_without_context(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["resolve", "last week", "--anchor", "2025-10-17"]) == 0
     assert "2025-W41" in capsys.readouterr().out
