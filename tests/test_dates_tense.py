@@ -176,3 +176,20 @@ def test_a_month_in_the_present_tense_is_not_pushed_ahead() -> None:
 )
 def test_a_participle_after_a_determiner_and_an_adverb_is_no_past_tense(text: str) -> None:
     assert value_of(text, "January") == "1990-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a past plan for a happening named after it: the happening lies ahead
+        ("The team planned to leave Nairobi on Thursday for Dar es Salaam.", "1998-10-01"),
+        # a past auxiliary before a future cue keeps the plan ahead
+        ("Organizers said a rally in Little Havana on Thursday was expected to draw "
+         "thousands.", "1998-10-01"),
+        # the date fronted before the plan is the day of the planning
+        ("On Thursday, the government planned to pay the first claims.", "1998-09-24"),
+        ("The team left Nairobi on Thursday.", "1998-09-24"),
+    ],
+)
+def test_a_past_plan_looks_ahead_to_the_planned_day(text: str, expected: str) -> None:
+    assert value_of(text, "Thursday", date(1998, 9, 30)) == expected

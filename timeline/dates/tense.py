@@ -45,7 +45,7 @@ def direction(text: str, start: int, end: int, lang: Language, present: bool = T
     after = _words(_clause_after(text, end), lang)
     cues: list[tuple[int, Direction]] = []
     for distance, i in enumerate(range(len(before.words) - 1, -1, -1)):
-        d = _cue(before.words, i, lang) or (
+        d = _prospective(before.words[i], lang) or _cue(before.words, i, lang) or (
             _scheduled(before, i, lang, distance, after.words) if present else None)
         if d:
             cues.append((distance, d))
@@ -103,7 +103,20 @@ def _words(chunk: str, lang: Language) -> _Chunk:
 def _pair_cues(code: str) -> frozenset[str]:
     lang = load(code)
     t = _present_tables(code)
-    return lang.future_cues | lang.past_cues | frozenset(w for w in t.verbs if " " in w)
+    return (lang.future_cues | lang.past_cues | _prospective_cues(code)
+            | frozenset(w for w in t.verbs if " " in w))
+
+
+@cache
+def _prospective_cues(code: str) -> frozenset[str]:
+    return frozenset(load(code).tables.get("prospective_cues", []))
+
+
+def _prospective(word: str, lang: Language) -> Direction | None:
+    """A past plan for what follows it ("planned to leave on Thursday"): the date is the
+    planned happening's, ahead. Only before the date: in "On Friday, the government
+    planned to pay ..." Friday is the day of the planning."""
+    return Direction(FUTURE, word) if word in _prospective_cues(lang.code) else None
 
 
 def _cue(words: list[str], i: int, lang: Language) -> Direction | None:
@@ -113,6 +126,9 @@ def _cue(words: list[str], i: int, lang: Language) -> Direction | None:
             return Direction(PAST, f"had been {word}")  # "had been due to expire Friday"
         return Direction(FUTURE, word)
     if word in lang.past_cues or (len(word) > 4 and word.endswith("ed") and word.islower()):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after in lang.future_cues and word in lang.tables.get("past_auxiliaries", ()):
+            return Direction(FUTURE, f"{word} {after}")  # "were planning to", "was due"
         if _adjectival(words, i, lang):
             return None  # "an unspecified date", "will be paid": no past tense
         return Direction(PAST, word, word in lang.strong_past_cues)
