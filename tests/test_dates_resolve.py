@@ -205,3 +205,17 @@ def test_a_second_day_takes_the_month_before_it() -> None:
 @pytest.mark.parametrize("text", ["He was 24 and 25 then.", "The vote was 52 and 48."])
 def test_numbers_after_and_without_a_month_are_no_days(text: str) -> None:
     assert values(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.",
+         "about 10:35 a.m.", "1998-08-07T10:35"),
+        ("``He will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.",
+         "4 in the morning", "1998-08-13T04:00"),
+    ],
+)
+def test_a_clock_time_takes_the_day_that_follows_it_across_a_parenthetical(
+        text: str, phrase: str, expected: str) -> None:
+    assert dict(values(text, date(1998, 8, 8)))[phrase] == expected

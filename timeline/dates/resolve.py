@@ -49,6 +49,7 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
     in_text: v.Point | None = None
     last_end = 0
     ending = _period_endings(text, found)
+    clocked = _clocks_with_day_after(text, found)
     weekdays: dict[int, Anchored] = {}  # weekday -> its first reading in this text
     cues = _without_expressions(text, found)
     span: v.Point | None = None  # the year of "the nine months" named in this paragraph
@@ -64,6 +65,9 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
         if _compared_amount(text, f, lang):  # "compared with $33 million last year"
             f = replace(f, partial=replace(f.partial, follows_period=True))
         reference = _reference(f.partial, in_paragraph, in_text, span, topic)
+        if i in clocked:  # "10:35 a.m. (0735 GMT) Friday": the day that follows
+            reference = _day_of(found[i + 1], Context(anchor, _direction(cues, found[i + 1],
+                                                                           lang), None))
         span = _span_year(text, f, lang, in_text, anchor) or span
         ctx = Context(anchor, _direction(cues, f, lang), reference)
         anchored = _same_weekday(f, ctx, weekdays) or anchor_value(f.partial, ctx)
@@ -134,6 +138,29 @@ def _period_endings(text: str, found: list[Found]) -> set[int]:
         if quarterly and dated and _ENDED.match(text, f.end, g.start):
             pairs.add(i)
     return pairs
+
+
+# between a clock time and the day it is on: a parenthetical ("(0735 GMT)") or its opening
+_CLOCK_TO_DAY = re.compile(r"\s*(?:\([^()]{0,25}\)\s*|\(\s*)?(?:on\s+)?")
+
+
+def _clocks_with_day_after(text: str, found: list[Found]) -> set[int]:
+    """Indexes of bare clock times whose day follows them, across a parenthetical:
+    "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)"."""
+    pairs = set()
+    for i, (f, g) in enumerate(zip(found, found[1:], strict=False)):
+        clock = isinstance(f.partial, Calendar) and f.partial.hour is not None and (
+            f.partial.day is None and f.partial.month is None)
+        day = isinstance(g.partial, Weekday) or (
+            isinstance(g.partial, Calendar) and g.partial.day is not None)
+        if clock and day and _CLOCK_TO_DAY.fullmatch(text, f.end, g.start):
+            pairs.add(i)
+    return pairs
+
+
+def _day_of(f: Found, ctx: Context) -> v.Point | None:
+    day = anchor_value(f.partial, ctx)
+    return v.day(day.value.start) if day is not None and isinstance(day.value, v.Point) else None
 
 
 def _period_ending(quarter: Anchored, quarter_of: Partial, ended: Found, ctx: Context) -> Anchored:
