@@ -125,6 +125,8 @@ def test_effective_looks_ahead() -> None:
         ("The summit opens Tuesday in Geneva.", "Tuesday", date(2024, 3, 9), "2024-03-12"),
         ("The company reports earnings on Thursday.", "Thursday", date(2024, 3, 9), "2024-03-14"),
         ("The two leaders meet Tuesday in Geneva.", "Tuesday", date(2024, 3, 9), "2024-03-12"),
+        ("The new stadium opens Friday.", "Friday", date(2024, 3, 13), "2024-03-15"),
+        ("Smith's team faces Leeds on Saturday.", "Saturday", date(2024, 3, 13), "2024-03-16"),
         ("He and Arafat meet separately Monday with Albright.", "Monday",
          date(1998, 5, 1), "1998-05-04"),
         # the publish day's own weekday is that day
@@ -146,6 +148,7 @@ def test_a_scheduled_present_looks_ahead(text: str, phrase: str, anchor: date,
         # nouns that look like verbs, and other tenses
         ("In a televised address Friday, he spoke of peace.", "Friday", "2024-03-08"),
         ("The EU issued new rules Monday.", "Monday", "2024-03-04"),
+        ("He cited news reports Tuesday that the deal was off.", "Tuesday", "2024-03-05"),
         ("He did not meet Monday with Albright.", "Monday", "2024-03-04"),
         ("The council has voted on Monday.", "Monday", "2024-03-04"),
         ("Prices have risen since Monday.", "Monday", "2024-03-04"),

@@ -168,7 +168,15 @@ def _after_subject(chunk: _Chunk, i: int, plural: bool, t: _Present) -> bool:
         return True
     if plural:
         return w1.endswith(t.plural_suffix) and w1 not in t.subjects
-    return i == 1 or chunk.words[i - 2] in t.determiners or chunk.caps[i - 2]
+    if i == 1 or chunk.caps[i - 2] or _determines(chunk.words[i - 2], t):
+        return True  # "the council votes", "This year's festival opens"
+    # one adjective between: "the new stadium opens" (not "cited news reports")
+    return i > 2 and chunk.words[i - 2] not in t.breakers and _determines(chunk.words[i - 3], t)
+
+
+def _determines(word: str, t: _Present) -> bool:
+    """A determiner or a possessive ("the", "its", "Smith's")."""
+    return word in t.determiners or word.endswith(t.possessive)
 
 
 @dataclass(frozen=True)
@@ -180,6 +188,8 @@ class _Present:
     plural_subjects: frozenset[str]
     plural_suffix: str
     determiners: frozenset[str]
+    possessive: str
+    breakers: frozenset[str]  # words that end a noun phrase: no adjective
     blockers: frozenset[str]
     reporting: frozenset[str]
     reach: int
@@ -196,6 +206,7 @@ def _present_tables(code: str) -> _Present:
     return _Present(words("scheduled_verbs_singular") | plural, plural, words("present_copulas"),
                     words("subject_words"), words("plural_subject_words"),
                     str(t.get("plural_suffix", "")) or "\0", words("determiners"),
+                    str(t.get("possessive_suffix", "")) or "\0", words("not_in_subject"),
                     words("copula_blocked_by"), words("reporting_after"),
                     int(t.get("copula_reach", 0)))
 
