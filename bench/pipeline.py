@@ -4,7 +4,11 @@ The corpus is generated deterministically from the demo articles in `corpus/`: e
 synthetic article is a rewrite of one seed (paragraphs dropped and swapped, wording and
 name forms varied, a byline or a comment prompt added), from an invented outlet, and
 belongs to one "episode" of the story: episode k happens k weeks after the seeds, so a
-corpus of hundreds of articles spans months the way a long-running story does. Most
+corpus of hundreds of articles spans months the way a long-running story does. Each
+episode has its own cast: the most named people after the protagonist take invented
+surnames (a different pair per episode, episode 0 keeps the seeds' names), so episodes
+are different happenings, as the weeks of a real story are, rather than copies that no
+reader could tell apart. Most
 articles are undated (publish days then have to be inferred), the rest are published
 on their episode's day or the day after. Article i is the same whatever N is, so a
 smaller corpus is a prefix of a larger one.
@@ -24,12 +28,14 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,6 +45,7 @@ from typing import Any
 import yaml
 
 from timeline.corpus import Article, load_corpus
+from timeline.events import find_entities
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus"
@@ -53,6 +60,11 @@ OUTLETS = (
     "Lakeside Post",
     "Global Dispatch",
     "Valley Herald",
+)
+# surnames the cast takes in later episodes (one list per recast person)
+SURNAMES = (
+    ("Sokolov", "Orlov", "Volkov", "Morozov", "Lebedev"),
+    ("Kovalenko", "Bondar", "Melnyk", "Shevchuk", "Tkachenko"),
 )
 AUTHORS = ("A. Novak", "B. Okafor", "C. Lindqvist", "D. Moreau", "E. Tanaka", "F. Haddad")
 # (phrase, alternative): each applied to a rewrite with probability 1/2
@@ -76,17 +88,48 @@ def generate(n: int, seed: int = 0, undated_share: float = 0.8) -> list[tuple[st
     seeds = load_corpus(SEEDS)
     known = sorted(a.published_day for a in seeds if a.published_day is not None)
     story_day = known[len(known) // 2] if known else date(2025, 1, 1)
-    return [_article(i, seeds, story_day, seed, undated_share) for i in range(n)]
+    cast = _cast(seeds)
+    return [_article(i, seeds, cast, story_day, seed, undated_share) for i in range(n)]
+
+
+def _cast(seeds: list[Article]) -> list[tuple[str, ...]]:
+    """The surname forms of the most named people after the first (the protagonist)."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, set[str]] = {}
+    for article in seeds:
+        for e in find_entities(article.body):
+            if e.kind == "person":
+                counts[e.key] += 1
+                forms.setdefault(e.key, set()).add(e.display.split()[-1])
+    recast = [key for key, _ in counts.most_common(len(SURNAMES) + 1)][1:]
+    return [tuple(sorted(forms[k], key=lambda f: (-len(f), f))) for k in recast]
+
+
+def _recast(text: str, cast: list[tuple[str, ...]], episode: int) -> str:
+    """Episode k's people: person j takes surname k // 5**j mod 5 of its list."""
+    if episode == 0:
+        return text
+    for j, names in enumerate(cast):
+        choices = SURNAMES[j]
+        new = choices[(episode // len(choices) ** j) % len(choices)]
+        for name in names:
+            text = re.sub(rf"\b{re.escape(name)}\b", new, text)
+    return text
 
 
 def _article(
-    i: int, seeds: list[Article], story_day: date, seed: int, undated_share: float
+    i: int,
+    seeds: list[Article],
+    cast: list[tuple[str, ...]],
+    story_day: date,
+    seed: int,
+    undated_share: float,
 ) -> tuple[str, str]:
     rng = random.Random(f"{seed}:{i}")
     source = seeds[rng.randrange(len(seeds))]
     episode = i // ARTICLES_PER_EPISODE
     meta: dict[str, Any] = {
-        "title": source.title,
+        "title": _recast(source.title, cast, episode),
         "source": rng.choice(OUTLETS),
         "author": rng.choice(AUTHORS),
     }
@@ -94,7 +137,8 @@ def _article(
         day = (source.published_day or story_day) + timedelta(weeks=episode)
         meta["published"] = (day + timedelta(days=rng.choice((0, 0, 1)))).isoformat()
     front = yaml.safe_dump(meta, sort_keys=True, allow_unicode=True)
-    return f"{i:04d}-{source.id[:40]}.md", f"---\n{front}---\n\n{_rewrite(source, rng)}\n"
+    body = _recast(_rewrite(source, rng), cast, episode)
+    return f"{i:04d}-{source.id[:40]}.md", f"---\n{front}---\n\n{body}\n"
 
 
 def _rewrite(source: Article, rng: random.Random) -> str:
