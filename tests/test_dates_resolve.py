@@ -219,3 +219,21 @@ def test_numbers_after_and_without_a_month_are_no_days(text: str) -> None:
 def test_a_clock_time_takes_the_day_that_follows_it_across_a_parenthetical(
         text: str, phrase: str, expected: str) -> None:
     assert dict(values(text, date(1998, 8, 8)))[phrase] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The day before last Tuesday's hearing, he went home.", "The day before last Tuesday",
+         "2000-02-21"),
+        ("He left on the day after Christmas.", "the day after Christmas", "1999-12-26"),
+    ],
+)
+def test_the_day_before_or_after_a_day_is_one_expression(text: str, phrase: str,
+                                                        expected: str) -> None:
+    assert dict(values(text, date(2000, 2, 24)))[phrase] == expected
+
+
+def test_the_day_before_alone_keeps_its_own_reading() -> None:
+    assert dict(values("The day before, on Monday, he left.", date(2000, 2, 24))) == {
+        "Monday": "2000-02-21"}

@@ -79,6 +79,7 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
             anchored = _period_ending(anchored, f.partial, ended, bare)
         if anchored is None:
             continue
+        f, anchored = _day_around(text, f, anchored, resolved, lang)
         resolved.append((f, anchored))
         is_point = isinstance(anchored.value, v.Point)
         if is_point and _sets_reference(f.partial) and i - 1 not in ending:
@@ -175,6 +176,21 @@ def _period_ending(quarter: Anchored, quarter_of: Partial, ended: Found, ctx: Co
         return Anchored(v.quarter(d.year, quarter_of.quarter or 1), day.value.timex, d)
     middle = d - timedelta(days=_HALF_QUARTER_DAYS)
     return Anchored(v.quarter(middle.year, (middle.month - 1) // 3 + 1), day.value.timex, d)
+
+
+def _day_around(text: str, f: Found, a: Anchored, resolved: list[tuple[Found, Anchored]],
+                lang: Language) -> tuple[Found, Anchored]:
+    """"the day before last Tuesday", "the day after Christmas": one expression, the day
+    next to the one named."""
+    if not (isinstance(a.value, v.Point) and a.value.grain is v.Grain.DAY):
+        return f, a
+    before = text[max(0, f.start - 30) : f.start].lower()
+    for phrase, steps in (lang.tables.get("day_around") or {}).items():
+        start = f.start - len(before) + before.rfind(phrase)
+        if before.endswith(phrase) and not (resolved and resolved[-1][0].end > start):
+            day = v.day(a.value.start + timedelta(days=int(steps)))
+            return replace(f, start=start), Anchored(day, a.cue, a.anchor)
+    return f, a
 
 
 def _same_weekday(f: Found, ctx: Context, weekdays: dict[int, Anchored]) -> Anchored | None:
