@@ -3,8 +3,10 @@
 One pass over the recognized expressions, in reading order, keeps what anchoring needs
 beyond the publish date: the clause's direction (tense.py), the last date mentioned (for
 "the next day", "a year earlier"), the first reading of each weekday (a story has one
-Friday), and "the quarter ended Sept. 30" pairs. A last pass dates deictic words inside
-quotations from their attribution ("... today," Trump said Wednesday).
+Friday), "the quarter ended Sept. 30" pairs, and the period under discussion for
+comparisons ("up from $4 million a year earlier"): the quarter the story reports on (the
+first named), or the year when "the nine months" are discussed. A last pass dates deictic
+words inside quotations from their attribution ("... today," Trump said Wednesday).
 """
 
 from __future__ import annotations
