@@ -26,6 +26,7 @@ from timeline.dates import Timex, resolve
 from timeline.events import Mention, extract, quote_spans, undated_mentions
 from timeline.merge import (
     Event,
+    by_kind,
     class_agreement,
     is_statement,
     make_event,
@@ -124,17 +125,15 @@ class _Pool:
     events: list[Event]
     entries: list[tuple[Event, Mention]] = field(init=False)
     by_class: dict[str | None, list[int]] = field(init=False)
-    by_happening: dict[str, list[int]] = field(init=False)
+    by_kind: dict[str, list[Event]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.entries = [(e, m) for e in self.events for m in e.mentions]
-        self.by_class, self.by_happening = {}, {}
+        self.by_class = {}
         for i, (_, m) in enumerate(self.entries):
             for c in m.classes or (None,):
                 self.by_class.setdefault(c, []).append(i)
-        for i, e in enumerate(self.events):
-            for h in dict.fromkeys(m.happening for m in e.mentions if m.happening):
-                self.by_happening.setdefault(h, []).append(i)
+        self.by_kind = by_kind(self.events)
 
     def best_match(self, m: Mention) -> tuple[float, Event | None]:
         """The most similar known happening (first on a tie), if alike enough."""
@@ -144,7 +143,7 @@ class _Pool:
 
     def same_kind(self, m: Mention) -> list[Event]:
         """Entries with a mention of the mention's kind of happening, in order."""
-        return [self.events[i] for i in self.by_happening.get(m.happening or "", ())]
+        return self.by_kind.get(m.happening or "", [])
 
 
 def _best_of(m: Mention, entries: Iterable[tuple[Event, Mention]]) -> tuple[float, Event | None]:

@@ -426,12 +426,23 @@ def attach(events: list[Event], mentions: list[Mention]) -> list[Event]:
     """Entries with the undated mentions that announce them added as sources (each
     mention to the entry it fits best)."""
     extra: dict[str, list[Mention]] = {}
+    kinds = by_kind(events)
     for m in mentions:
-        fits = [(matches_event(m, e), e.id) for e in events]
+        fits = [(matches_event(m, e), e.id) for e in kinds.get(m.happening or "", [])]
         score, eid = max(fits, default=(0.0, ""))
         if score > 0:
             extra.setdefault(eid, []).append(m)
     return [make_event([*e.mentions, *extra[e.id]]) if e.id in extra else e for e in events]
+
+
+def by_kind(events: list[Event]) -> dict[str, list[Event]]:
+    """The entries with a mention of each kind of happening, in order: an undated mention
+    only fits an entry of its own kind (`matches_event` wants full class agreement)."""
+    out: dict[str, list[Event]] = {}
+    for e in events:
+        for kind in dict.fromkeys(m.happening for m in e.mentions if m.happening):
+            out.setdefault(kind, []).append(e)
+    return out
 
 
 def matches_event(m: Mention, event: Event, threshold: float | None = None) -> float:

@@ -8,9 +8,23 @@ from timeline.corpus import Article
 from timeline.dates import resolve
 from timeline.dates.values import Grain, Point, Timex
 from timeline.dating import infer_publish_dates
-from timeline.events import Extraction, Mention, extract, relative_references, relative_timex
+from timeline.events import (
+    Extraction,
+    Mention,
+    RelativeReference,
+    extract,
+    relative_references,
+    relative_timex,
+)
 from timeline.events.lexicon import lexicon
-from timeline.merge import Event, attach, matches_event, merge_mentions, merge_upcoming
+from timeline.merge import (
+    Event,
+    attach,
+    by_kind,
+    matches_event,
+    merge_mentions,
+    merge_upcoming,
+)
 from timeline.timeline import ResolvedArticle, Timeline, order_events
 
 
@@ -32,8 +46,9 @@ def merge_stage(
     extractions = [extract_from(r) for r in resolved]
     events = merge_mentions([m for x in extractions for m in x.dated])
     announced = [m for x in extractions for m in x.upcoming]
-    covered = [m for m in announced if _covered(m, events)]
-    announced = [m for m in announced if not _covered(m, events)]
+    scheduled = by_kind([e for e in events if e.status == "scheduled"])
+    covered = [m for m in announced if _covered(m, scheduled)]
+    announced = [m for m in announced if not _covered(m, scheduled)]
     # an article that announces a dated happening without its date still reports it
     events = attach(events, covered)
     context = [m for x in extractions for m in x.context]
@@ -46,12 +61,12 @@ def merge_stage(
     )
 
 
-def _covered(m: Mention, events: list[Event]) -> bool:
-    """An announced happening that a dated scheduled entry already covers (unless the
-    sentence says outright that no date is set)."""
+def _covered(m: Mention, scheduled: dict[str, list[Event]]) -> bool:
+    """An announced happening that a dated scheduled entry (by kind) already covers
+    (unless the sentence says outright that no date is set)."""
     if any(cue in m.sentence_text.lower() for cue in lexicon().undated_future_cues):
         return False
-    return any(matches_event(m, e) for e in events if e.status == "scheduled")
+    return any(matches_event(m, e) for e in scheduled.get(m.happening or "", []))
 
 
 def resolve_article(article: Article) -> ResolvedArticle:
@@ -86,7 +101,7 @@ def with_relative_dates(resolved: ResolvedArticle, events: list[Event]) -> Resol
     return ResolvedArticle(article, tuple(timexes))
 
 
-def _referenced_event(ref, article_id: str, events: list[Event]) -> Event | None:
+def _referenced_event(ref: RelativeReference, article_id: str, events: list[Event]) -> Event | None:
     """The day-grain entry of the named kind that best fits: cited by the same article,
     sharing the actors named after the noun."""
     best: tuple[float, str] | None = None
