@@ -7,9 +7,10 @@ that dated articles (and the article's own explicit dates) report. Happenings th
 tells without a date still bound the day by their tense: what it reports as past came
 before publication, what it announces comes after. The best day wins; when several fit
 equally, the one closest to what the article reports, then the earliest (news appears soon
-after what it reports). Only days near the happenings the article may report are tried,
-so a story spanning months costs no more per article than one spanning a week. When nothing matches,
-the article stays undated and its evidence says why, so its relative dates are left
+after what it reports). Candidate days run from a week before the first happening the
+article may report to a week after the last (at most `Tuning.max_window_days`); each costs
+one resolution of the article, remembered across rounds. When nothing matches, the
+article stays undated and its evidence says why, so its relative dates are left
 unresolved rather than guessed.
 """
 
