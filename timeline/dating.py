@@ -211,7 +211,7 @@ def _read(article: Article, day: date) -> tuple[Mention, ...]:
 def infer_one(article: Article, events: list[Event], readings: _Readings | None = None) -> Guess:
     """The best-supported publish day of one article, or None with the reason."""
     readings = _Readings() if readings is None else readings
-    pool = _Pool(events + _own_explicit_events(article))
+    pool = _Pool(events + list(_own_explicit_events(article)))
     undated = _undated_matches(article, pool)
     days = _candidate_days(_matched(article, pool, undated) or pool.events)
     if not days:
@@ -274,11 +274,13 @@ def _age(article: Article, day: date) -> int:
     return total
 
 
-def _own_explicit_events(article: Article) -> list[Event]:
-    """Happenings the article dates explicitly (dates that need no anchor)."""
+@lru_cache(maxsize=4096)
+def _own_explicit_events(article: Article) -> tuple[Event, ...]:
+    """Happenings the article dates explicitly (dates that need no anchor); the same in
+    every round."""
     timexes = list(_resolved(article.body, None, article.language))
     mentions = [m for m in extract(article, timexes).dated if m.span is not None]
-    return merge_mentions(mentions)
+    return tuple(merge_mentions(mentions))
 
 
 def _matched(
