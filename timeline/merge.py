@@ -202,15 +202,15 @@ def pair_score(a: Mention, b: Mention) -> float | None:
 def cluster(mentions: list[Mention], threshold: float | None = None) -> list[list[Mention]]:
     """Average-link agglomerative clustering; deterministic for a given input.
 
-    Only pairs whose dates are compatible are scored (mentions sorted by start, so each
-    looks ahead only as far as its own interval reaches), and only clusters joined by at
-    least one positive pair are ever compared: a story of hundreds of entries stays fast.
+    Only pairs of one kind of happening whose dates are compatible are scored (see
+    `_Scores`), and only clusters joined by at least one positive pair are ever compared:
+    a story of hundreds of entries stays fast.
     Ties go to the pair of clusters whose first mentions come first."""
     items = sorted(mentions, key=_mention_key)
-    scores = _pair_scores(items)
+    scores = _Scores(items)
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     bar = TUNING.merge_threshold if threshold is None else threshold
-    links = _Links({pair: score for pair, score in scores.items() if score}, bar)
+    links = _Links({pair: score for pair, score in scores.scores.items() if score}, bar)
     while (best := links.pop_best()) is not None:
         x, y = best
         neighbours = links.remove(x, y)
@@ -260,30 +260,50 @@ class _Links:
         return around
 
 
-def _pair_scores(items: list[Mention]) -> dict[tuple[int, int], float | None]:
-    """Scores of every pair whose dates could be one happening; absent pairs are apart."""
-    order = sorted(range(len(items)), key=lambda i: (_start(items[i]), i))
-    scores: dict[tuple[int, int], float | None] = {}
-    for pos, i in enumerate(order):
-        span = items[i].span
-        for j in order[pos + 1 :]:
-            other = items[j].span
-            if span and other and (other[0] - span[1]).days > TUNING.conflict_gap_days:
-                break
-            pair = (min(i, j), max(i, j))
-            scores[pair] = pair_score(items[pair[0]], items[pair[1]])
-    return scores
+class _Scores:
+    """Pair scores of the mentions being clustered. Only pairs that may merge are scored:
+    date-compatible ones of a shared kind of happening (or both of no known kind), each
+    kind's mentions sorted by start so each looks ahead only as far as its own interval
+    reaches. Any other pair scores 0 when its dates are compatible (different kinds) and
+    None when they are apart, as `pair_score` would say."""
+
+    def __init__(self, items: list[Mention]):
+        self.items = items
+        self.scores: dict[tuple[int, int], float | None] = {}
+        kinds: dict[str | None, list[int]] = {}
+        for i, m in enumerate(items):
+            for kind in m.classes or (None,):
+                kinds.setdefault(kind, []).append(i)
+        for members in kinds.values():
+            self._score_window(sorted(members, key=lambda i: (_start(items[i]), i)))
+
+    def _score_window(self, order: list[int]) -> None:
+        for pos, i in enumerate(order):
+            span = self.items[i].span
+            for j in order[pos + 1 :]:
+                other = self.items[j].span
+                if span and other and (other[0] - span[1]).days > TUNING.conflict_gap_days:
+                    break
+                pair = (min(i, j), max(i, j))
+                if pair not in self.scores:
+                    self.scores[pair] = pair_score(self.items[pair[0]], self.items[pair[1]])
+
+    def get(self, i: int, j: int) -> float | None:
+        pair = (min(i, j), max(i, j))
+        if pair in self.scores:
+            return self.scores[pair]
+        return None if date_relation(self.items[i], self.items[j]) == "apart" else 0.0
 
 
 def _start(m: Mention) -> date:
     return m.span[0] if m.span else date.min
 
 
-def _link(a: list[int], b: list[int], scores: dict) -> float | None:
+def _link(a: list[int], b: list[int], scores: _Scores) -> float | None:
     total = 0.0
     for i in a:
         for j in b:
-            s = scores.get((min(i, j), max(i, j)))
+            s = scores.get(i, j)
             if s is None:
                 return None
             total += s
