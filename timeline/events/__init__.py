@@ -18,7 +18,7 @@ The modules, in the order a sentence goes through them:
 - `governing`: which trigger a date attaches to;
 - `status`: reported, scheduled or ongoing;
 - `summary`: the concise summary and the content words merging compares;
-- `mentions`: building a `Mention` from a sentence; `extract`: one article's mentions;
+- `build`: a `Mention` from a sentence; `extract`: all of one article's mentions;
 - `relative`: dates relative to a named happening ('a day before the meeting');
 - `mention`: the `Mention` and `Extraction` records themselves.
 """

@@ -8,10 +8,10 @@ from dataclasses import replace
 from timeline.corpus import Article
 from timeline.dates.values import Duration, Reference, Timex, Unanchored
 from timeline.events.actors import entities_of
+from timeline.events.build import all_happenings, mention_of, undated_upcoming
 from timeline.events.furniture import content_sentences, only_date
 from timeline.events.lexicon import Lexicon, lexicon
 from timeline.events.mention import Extraction, Mention
-from timeline.events.mentions import all_happenings, mention_of, undated_upcoming
 from timeline.events.reading import Reading
 from timeline.events.summary import paragraph_lemmas
 from timeline.events.tokens import in_spans, quote_spans
