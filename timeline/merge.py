@@ -215,8 +215,10 @@ def cluster(mentions: list[Mention], threshold: float | None = None) -> list[lis
         x, y = best
         neighbours = links.remove(x, y)
         members[x] = sorted(members[x] + members.pop(y))
-        for z in neighbours:
-            links.set(x, z, _link(members[min(x, z)], members[max(x, z)], scores))
+        for z, blocked in neighbours.items():
+            # a pair that may never merge stays so: the merged cluster still holds it
+            value = None if blocked else _link(members[min(x, z)], members[max(x, z)], scores)
+            links.set(x, z, value)
     return [[items[i] for i in members[k]] for k in sorted(members)]
 
 
@@ -249,15 +251,22 @@ class _Links:
                 return x, y
         return None
 
-    def remove(self, x: int, y: int) -> set[int]:
-        """Drop every link of x and y; the clusters they linked to."""
+    def remove(self, x: int, y: int) -> dict[int, bool]:
+        """Drop every link of x and y; the clusters they linked to, each with whether
+        either link was one that may never merge (None)."""
         around = (self.near.pop(x, set()) | self.near.pop(y, set())) - {x, y}
+        blocked = {}
         for z in around:
             self.near[z] -= {x, y}
-            for a in (x, y):
-                self.links.pop((min(a, z), max(a, z)), None)
+            pairs = [(min(a, z), max(a, z)) for a in (x, y)]
+            blocked[z] = any(p in self.links and self.links[p] is None for p in pairs)
+            for p in pairs:
+                self.links.pop(p, None)
         self.links.pop((x, y), None)
-        return around
+        return blocked
+
+
+_UNSCORED = -1.0  # no pair scores below 0
 
 
 class _Scores:
@@ -289,9 +298,9 @@ class _Scores:
                     self.scores[pair] = pair_score(self.items[pair[0]], self.items[pair[1]])
 
     def get(self, i: int, j: int) -> float | None:
-        pair = (min(i, j), max(i, j))
-        if pair in self.scores:
-            return self.scores[pair]
+        s = self.scores.get((i, j) if i < j else (j, i), _UNSCORED)
+        if s is not _UNSCORED:
+            return s
         return None if date_relation(self.items[i], self.items[j]) == "apart" else 0.0
 
 
