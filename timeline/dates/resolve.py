@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from timeline.dates import values as v
 from timeline.dates.anchor import Anchored, Context, anchor_value
@@ -42,7 +43,14 @@ def resolve_text(text: str, anchor: date | None, language: str = "en") -> list[T
         from timeline.dates.fallback import explicit_dates
 
         return explicit_dates(text, anchor, language)
-    return _anchor_all(text, recognize(text, lang), anchor, lang)
+    return _anchor_all(text, list(_recognized(text, language)), anchor, lang)
+
+
+@lru_cache(maxsize=512)
+def _recognized(text: str, language: str) -> tuple[Found, ...]:
+    """Recognition does not depend on the anchor, and publish-date inference resolves the
+    same article under many candidate anchors: recognize each text once."""
+    return tuple(recognize(text, load(language)))
 
 
 def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Language) -> list[Timex]:
