@@ -16,12 +16,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from timeline.config import TUNING
 from timeline.dates.values import Reference, Value
 from timeline.events import Mention
+from timeline.events.actors import Form, canonical_names
 from timeline.events.lexicon import lemma, lexicon
 
 
@@ -323,18 +324,50 @@ def _mention_key(m: Mention) -> tuple:
     return (m.article, m.timex.start, m.trigger_start)
 
 
+# --- actors ----------------------------------------------------------------------------
+
+
+def canonical_actors(mentions: list[Mention]) -> list[Mention]:
+    """The mentions with one key and one name per actor across the story (see
+    `canonical_names`): 'Zelensky', 'Volodymyr Zelenskyy' and 'President Zelenskiy' are one
+    actor to merging, to the entries and to the site."""
+    forms = [
+        Form(key, name, key in m.people_set)
+        for m in mentions
+        for key, name in zip(m.actor_keys, m.actors, strict=True)
+    ]
+    names = canonical_names(forms)
+    return [_renamed(m, names) for m in mentions]
+
+
+def _renamed(m: Mention, names: dict[tuple[str, str], tuple[str, str]]) -> Mention:
+    pairs = [names[(k, a)] for k, a in zip(m.actor_keys, m.actors, strict=True)]
+    keys = {old: new for old, (new, _) in zip(m.actor_keys, pairs, strict=True)}
+    unique = dict(pairs)  # one name per key, first named first
+    if tuple(unique) == m.actor_keys and tuple(unique.values()) == m.actors:
+        return m
+    return replace(
+        m,
+        actors=tuple(unique.values()),
+        actor_keys=tuple(unique),
+        people=tuple(dict.fromkeys(keys.get(k, k) for k in m.people)),
+        context=tuple(sorted({keys.get(w, w) for w in m.context})),
+    )
+
+
 # --- events ----------------------------------------------------------------------------
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Event]:
     """Dated mentions -> one Event per happening, with conflicts where sources disagree."""
-    dated = [m for m in mentions if m.span is not None]
+    dated = canonical_actors([m for m in mentions if m.span is not None])
     return _unique_ids([make_event(group) for group in cluster(dated)])
 
 
 def merge_upcoming(mentions: list[Mention]) -> list[Event]:
     """Announced happenings without a date, merged the same way (all share FUTURE_REF)."""
-    events = [make_event(group, Reference("FUTURE")) for group in cluster(mentions)]
+    groups = cluster(canonical_actors(mentions))
+    events = [make_event(group, Reference("FUTURE")) for group in groups]
     return _unique_ids(sorted(events, key=lambda e: (e.sources, e.id)))
 
 
@@ -456,7 +489,8 @@ def attach(events: list[Event], mentions: list[Mention]) -> list[Event]:
     mention to the entry it fits best)."""
     extra: dict[str, list[Mention]] = {}
     kinds = by_kind(events)
-    for m in mentions:
+    known = [m for e in events for m in e.mentions]
+    for m in canonical_actors(known + mentions)[len(known) :]:
         fits = [(matches_event(m, e), e.id) for e in kinds.get(m.happening or "", [])]
         score, eid = max(fits, default=(0.0, ""))
         if score > 0:

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from timeline.events.lexicon import Lexicon, lemma, lexicon
+from timeline.events.lexicon import Lexicon, lemma, lexicon, stem
 from timeline.events.tokens import Token, strip_possessive, tokenize
 from timeline.text import Sentence, sentences
 
@@ -17,6 +17,7 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
 _ENDS_POSSESSIVE = re.compile(r"['’]s$")
 _QUOTE_OR_DASH = "“\"‘'—–-:"
 _GENERIC_TITLES = frozenset({"leader", "official", "head"})
+_AFTER = re.compile(r"[ \t]+([a-z][a-z\-]*)(?:[ \t]+([a-z][a-z\-]*))?")
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,38 @@ def find_entities(body: str, lex: Lexicon | None = None) -> list[Entity]:
     entities = [_as_role(e, body, lex) for e in entities]
     # a lone surname takes the person it names elsewhere in the article
     persons = {e.key for e in entities if e.kind == "person"}
-    return [
+    entities = [
         replace(e, kind="person") if e.kind == "unknown" and e.key in persons else e
         for e in entities
     ]
+    things = _things(entities, body, lex)
+    return [e for e in entities if e.kind == "person" or stem(e.key) not in things]
+
+
+def _things(entities: list[Entity], body: str, lex: Lexicon) -> set[str]:
+    """Names the article uses as things: a name right before a generic head noun
+    ('Tomahawk missiles', 'Tomahawk cruise missiles') names a weapon or a product, and so do
+    its other forms in the article ('Tomahawks'); a person or place never is one."""
+    persons = {e.key for e in entities if e.kind == "person"}
+    out = set()
+    for e in entities:
+        if e.kind in ("person", "place", "role") or e.key in persons:
+            continue
+        m = _AFTER.match(body, e.end)
+        if m and (
+            m.group(1) in lex.thing_heads
+            or (m.group(2) in lex.thing_heads and _modifier(m.group(1), lex))
+        ):
+            out.add(stem(e.key))
+    return out
+
+
+def _modifier(word: str, lex: Lexicon) -> bool:
+    """A lowercase word that may sit between a name and its head noun ('cruise'), not a
+    verb or a function word ('Smith sent missiles')."""
+    if word in lex.stopwords or word in lex.past_forms or word in lex.auxiliaries:
+        return False
+    return not word.endswith(("ed", "s")) and (lemma(word),) not in lex.classes
 
 
 @lru_cache(maxsize=1024)
@@ -301,3 +330,141 @@ def _key(name: str) -> str:
 def _person_key(names: list[str]) -> str:
     """Surname, letters collapsed, so 'Zelenskyy' and 'Zelensky' agree."""
     return _key(names[-1])
+
+
+# --- one name per actor across a story ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Form:
+    """One way the story writes an actor: its key, its display and how often it is used."""
+
+    key: str
+    display: str
+    person: bool
+    count: int = 1
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return name_words(self.display, lexicon())
+
+
+def name_words(display: str, lex: Lexicon) -> tuple[str, ...]:
+    """The words of a name that identify it: lowercase, titles and honorifics stripped
+    from the front, a possessive dropped ('Secretary of State Marco Rubio's' -> marco rubio)."""
+    words = [w.rstrip(".") for w in strip_possessive(display).lower().split()]
+    while len(words) > 1:
+        phrase = next((h for h in lex.honorifics if tuple(words[: len(h)]) == h), None)
+        cut = len(phrase) if phrase else 1 if words[0] in lex.titles else 0
+        if not cut or cut >= len(words):
+            break
+        words = words[cut:]
+    return tuple(words)
+
+
+def canonical_names(forms: list[Form]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(key, display) of every form -> (key, display) of the actor it names. Forms of one
+    actor: a plural or possessive and its singular, spellings of one surname a letter or
+    two apart with the same first name (Zelensky, Zelenskyy, Zelenskiy), and a bare
+    surname with the one full name that ends with it (kept apart when two people share
+    it and neither clearly dominates). The actor's name is its most complete form, then
+    the most used, then the first in alphabetical order."""
+    merged: dict[tuple[str, str], Form] = {}
+    for f in forms:
+        old = merged.get((f.key, f.display))
+        if old is not None:
+            f = Form(f.key, f.display, f.person or old.person, f.count + old.count)
+        merged[(f.key, f.display)] = f
+    items = sorted(merged.values(), key=lambda f: (-len(f.words), -f.count, f.display))
+    groups: list[list[Form]] = []
+    for f in items:
+        target = _group_of(f, groups)
+        if target is None:
+            groups.append([f])
+        else:
+            target.append(f)
+    return _naming(groups)
+
+
+def _group_of(f: Form, groups: list[list[Form]]) -> list[Form] | None:
+    """The group a form joins (groups hold longer or more used forms first), if any."""
+    words = f.words
+    if not words:
+        return None
+    same = [g for g in groups if any(_same_name(words, o.words, f, o) for o in g)]
+    if len(same) == 1:
+        return same[0]
+    if len(words) == 1 and len(same) > 1:
+        # a bare surname shared by several people: the one the story names far more often
+        counts = sorted(((sum(o.count for o in g), i) for i, g in enumerate(same)), reverse=True)
+        if counts[0][0] >= _DOMINANCE * sum(c for c, _ in counts[1:]):
+            return same[counts[0][1]]
+    return None
+
+
+_DOMINANCE = 3  # a bare surname goes to a namesake named this many times more than the rest
+
+
+def _same_name(a: tuple[str, ...], b: tuple[str, ...], fa: Form, fb: Form) -> bool:
+    """Two forms of one actor: equal; a plural and its singular (things, not people); one
+    surname spelt a little differently; a bare surname and a full name ending with it."""
+    if a == b:
+        return True
+    if not (fa.person or fb.person) and len(a) == len(b) and a[:-1] == b[:-1]:
+        return stem(a[-1]) == stem(b[-1])
+    if not (fa.person or fb.person):
+        return False
+    if not _near(a[-1], b[-1]):
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True
+    return a[0] == b[0] or (len(a[0]) == 1 or len(b[0]) == 1) and a[0][0] == b[0][0]
+
+
+def _near(a: str, b: str) -> bool:
+    """One surname in two spellings: the same first letter, and at most one edit per six
+    letters (transliterations: Zelensky, Zelenskyy, Zelenskiy); short names must agree."""
+    if a == b:
+        return True
+    if a[0] != b[0] or min(len(a), len(b)) < 6:
+        return False
+    return _edits(a, b) <= max(len(a), len(b)) // 6
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _naming(groups: list[list[Form]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each form -> its group's (key, name); a key two groups would share (two people of
+    one surname) stays with the most used group, the others take their full name's key."""
+    named = []
+    for g in groups:
+        best = min(g, key=lambda f: (-len(f.words), -f.count, f.display))
+        person = any(f.person for f in g)
+        key = _person_key(list(best.words)) if person else _key(" ".join(best.words))
+        named.append((sum(f.count for f in g), key, best, g))
+    taken: set[str] = set()
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for _, key, best, g in sorted(named, key=lambda n: (-n[0], n[2].display)):
+        if key in taken:
+            key = _key(" ".join(best.words))
+        taken.add(key)
+        display = " ".join(_strip_titles(best.display.split(), len(best.words)))
+        for f in g:
+            out[(f.key, f.display)] = (key, display)
+    return out
+
+
+def _strip_titles(words: list[str], keep: int) -> list[str]:
+    """The display's last `keep` words, without a trailing possessive."""
+    kept = words[-keep:]
+    kept[-1] = strip_possessive(kept[-1])
+    return kept

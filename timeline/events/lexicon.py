@@ -53,6 +53,8 @@ class Lexicon:
     topic_prepositions: frozenset[str]
     headline_small_words: frozenset[str]
     openers_without_comma: frozenset[str]
+    honorifics: tuple[tuple[str, ...], ...]  # longest first
+    thing_heads: frozenset[str]
 
 
 def stem(word: str) -> str:
@@ -159,4 +161,8 @@ def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Le
         topic_prepositions=frozenset(data["topic_prepositions"]),
         headline_small_words=frozenset(data["headline_small_words"]),
         openers_without_comma=frozenset(data["openers_without_comma"]),
+        honorifics=tuple(
+            sorted((tuple(h.split()) for h in data["honorifics"]), key=len, reverse=True)
+        ),
+        thing_heads=frozenset(data["thing_heads"]),
     )
