@@ -54,7 +54,34 @@ def find_entities(body: str, lex: Lexicon | None = None) -> list[Entity]:
         for e in entities
     ]
     things = _things(entities, body, lex)
-    return [e for e in entities if e.kind == "person" or stem(e.key) not in things]
+    entities = [e for e in entities if e.kind == "person" or stem(e.key) not in things]
+    return _namesakes(entities, lex)
+
+
+def _namesakes(entities: list[Entity], lex: Lexicon) -> list[Entity]:
+    """Two people of one surname ('Donald Trump', 'Melania Trump'): the one the article
+    names most (the first introduced on a tie) keeps the surname's key, which bare
+    surnames share; the other takes a key of their full name, so they stay apart."""
+    full: dict[str, Counter[tuple[str, ...]]] = {}
+    for e in entities:
+        words = name_words(e.display, lex)
+        if e.kind == "person" and len(words) > 1:
+            full.setdefault(e.key, Counter())[words[:1] + words[-1:]] += 1
+    renamed: dict[tuple[str, tuple[str, ...]], str] = {}
+    for key, names in full.items():
+        firsts = list(names)  # in order of introduction
+        main = min(firsts, key=lambda n: (-names[n], firsts.index(n)))
+        for n in firsts:
+            if n[0] != main[0] and not (len(n[0]) == 1 or len(main[0]) == 1):
+                renamed[(key, n)] = _key(" ".join(n))
+    if not renamed:
+        return entities
+    out = []
+    for e in entities:
+        words = name_words(e.display, lex)
+        new = renamed.get((e.key, words[:1] + words[-1:])) if e.kind == "person" else None
+        out.append(replace(e, key=new) if new else e)
+    return out
 
 
 def _things(entities: list[Entity], body: str, lex: Lexicon) -> set[str]:
