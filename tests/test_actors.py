@@ -54,6 +54,14 @@ def test_titles_and_honorifics_are_stripped():
     assert name_words("President", lex) == ("president",)  # nothing left to strip to
     names = names_of([person("Vladimir Putin", 2), person("President Vladimir Putin")])
     assert set(names.values()) == {"Vladimir Putin"}
+    org = Form("foreign ministry", "Foreign Ministry", False)
+    assert names_of([org]) == {"Foreign Ministry": "Foreign Ministry"}  # not a person's title
+
+
+def test_a_compound_adjective_is_not_part_of_a_name():
+    body = "The Washington-based Institute for the Study of War and Iran-backed rebels."
+    ents = find_entities(body)
+    assert [e.display for e in ents] == ["Institute for the Study of War"]
 
 
 def test_a_plural_joins_its_singular_for_things_not_people():

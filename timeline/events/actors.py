@@ -245,7 +245,15 @@ def _classify(
         words = words[1:]
     while words and words[-1].lower in lex.name_connectors:
         words = words[:-1]
+    while words and _compound_modifier(words[0].text):
+        words = words[1:]  # "Washington-based Institute ...": the institute is the name
     return _classify_words(words, starts, mid_caps, lex) if words else []
+
+
+def _compound_modifier(word: str) -> bool:
+    """A capitalised compound adjective ('Washington-based', 'Kremlin-backed')."""
+    parts = word.split("-")
+    return len(parts) > 1 and parts[-1].isalpha() and parts[-1].islower()
 
 
 def _hyphenated(
@@ -373,14 +381,15 @@ class Form:
 
     @property
     def words(self) -> tuple[str, ...]:
-        return name_words(self.display, lexicon())
+        return name_words(self.display, lexicon(), person=self.person)
 
 
-def name_words(display: str, lex: Lexicon) -> tuple[str, ...]:
-    """The words of a name that identify it: lowercase, titles and honorifics stripped
-    from the front, a possessive dropped ('Secretary of State Marco Rubio's' -> marco rubio)."""
+def name_words(display: str, lex: Lexicon, person: bool = True) -> tuple[str, ...]:
+    """The words of a name that identify it: lowercase, a possessive dropped and, for a
+    person, titles and honorifics stripped from the front ('Secretary of State Marco
+    Rubio's' -> marco rubio; 'Foreign Ministry' keeps its first word)."""
     words = [w.rstrip(".") for w in strip_possessive(display).lower().split()]
-    while len(words) > 1:
+    while person and len(words) > 1:
         phrase = next((h for h in lex.honorifics if tuple(words[: len(h)]) == h), None)
         cut = len(phrase) if phrase else 1 if words[0] in lex.titles else 0
         if not cut or cut >= len(words):
