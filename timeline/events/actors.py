@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from timeline.events.lexicon import Lexicon, lemma, lexicon, stem
 from timeline.events.tokens import Token, strip_possessive, tokenize
@@ -379,11 +379,12 @@ class Form:
     person: bool
     count: int = 1
 
-    @property
+    @cached_property
     def words(self) -> tuple[str, ...]:
         return name_words(self.display, lexicon(), person=self.person)
 
 
+@lru_cache(maxsize=16384)
 def name_words(display: str, lex: Lexicon, person: bool = True) -> tuple[str, ...]:
     """The words of a name that identify it: lowercase, a possessive dropped and, for a
     person, titles and honorifics stripped from the front ('Secretary of State Marco
@@ -413,10 +414,14 @@ def canonical_names(forms: list[Form]) -> dict[tuple[str, str], tuple[str, str]]
         merged[(f.key, f.display)] = f
     items = sorted(merged.values(), key=lambda f: (-len(f.words), -f.count, f.display))
     groups: list[list[Form]] = []
+    # forms of one actor share the first letter of their last word: compare within it
+    by_letter: dict[str, list[list[Form]]] = {}
     for f in items:
-        target = _group_of(f, groups)
+        letter = f.words[-1][:1] if f.words else ""
+        target = _group_of(f, by_letter.setdefault(letter, []))
         if target is None:
             groups.append([f])
+            by_letter[letter].append(groups[-1])
         else:
             target.append(f)
     return _naming(groups)
