@@ -90,6 +90,11 @@ def test_a_bare_surname_two_people_share_stays_apart_unless_one_dominates():
     assert lopsided["Okafor"] == "John Okafor"
 
 
+def test_a_place_is_not_the_person_whose_surname_it_spells():
+    names = names_of([person("Michael Jordan"), Form("jordan", "Jordan", False)])
+    assert names["Jordan"] == "Jordan"
+
+
 def test_namesakes_in_one_article_take_different_keys():
     body = (
         "Mayor John Okafor met Governor Tim Walsh. His wife Jane Okafor spoke to reporters. "

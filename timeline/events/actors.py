@@ -453,13 +453,19 @@ def _same_name(a: tuple[str, ...], b: tuple[str, ...], fa: Form, fb: Form) -> bo
         return True
     if not (fa.person or fb.person) and len(a) == len(b) and a[:-1] == b[:-1]:
         return stem(a[-1]) == stem(b[-1])
-    if not (fa.person or fb.person):
-        return False
+    if not (fa.person or fb.person) or _is_place(a) or _is_place(b):
+        return False  # 'Jordan' the country is not 'Michael Jordan'
     if not _near(a[-1], b[-1]):
         return False
     if len(a) == 1 or len(b) == 1:
         return True
     return a[0] == b[0] or (len(a[0]) == 1 or len(b[0]) == 1) and a[0][0] == b[0][0]
+
+
+def _is_place(words: tuple[str, ...]) -> bool:
+    lex = lexicon()
+    name = " ".join(words)
+    return name in lex.places or name in lex.nationalities
 
 
 def _near(a: str, b: str) -> bool:
