@@ -174,38 +174,57 @@ class _Readings:
     """The dated mentions of each article read from each candidate day, kept across rounds
     (only the reference happenings change between rounds, not the reading). Per day only
     what scoring needs is kept: the mention's key, its date and trigger; per article one
-    mention per key stands for all days (what it matches does not depend on its date)."""
+    mention per key stands for all days (what it matches does not depend on its date).
+
+    Most days read the article's dates exactly as another day does (a weekday changes
+    only when the anchor crosses it): mentions are extracted once per distinct reading.
+    This is exact because extraction looks at the publish day only for a mention's
+    status, which scoring does not use, and at a date only through its span and value."""
 
     def __init__(self) -> None:
         self.days: dict[tuple[str, str, date], tuple[tuple[_Key, Timex, str], ...]] = {}
         self.mentions: dict[tuple[str, str], dict[_Key, Mention]] = {}
+        self.by_reading: dict[tuple[str, str, tuple], tuple[tuple[_Key, Timex, str], ...]] = {}
 
     def of(self, article: Article, day: date) -> tuple[tuple[_Key, Timex, str], ...]:
         key = (article.id, article.body, day)
         if key not in self.days:
-            same = self.mentions.setdefault((article.id, article.body), {})
-            found = []
-            for m in _read(article, day):
-                k = (m.trigger_start, m.timex.start, m.timex.end)
-                same.setdefault(k, m)
-                found.append((k, m.timex, m.trigger))
-            self.days[key] = tuple(found)
+            timexes = _unquoted(article, day)
+            reading = (article.id, article.body, tuple(map(_content, timexes)))
+            if reading not in self.by_reading:
+                self.by_reading[reading] = self._extract(article, day, timexes)
+            self.days[key] = self.by_reading[reading]
         return self.days[key]
+
+    def _extract(
+        self, article: Article, day: date, timexes: list[Timex]
+    ) -> tuple[tuple[_Key, Timex, str], ...]:
+        same = self.mentions.setdefault((article.id, article.body), {})
+        found = []
+        for m in extract(replace(article, published=day), timexes, with_undated=False).dated:
+            k = (m.trigger_start, m.timex.start, m.timex.end)
+            same.setdefault(k, m)
+            found.append((k, m.timex, m.trigger))
+        return tuple(found)
 
     def mention(self, article: Article, key: _Key) -> Mention:
         return self.mentions[(article.id, article.body)][key]
 
 
-def _read(article: Article, day: date) -> tuple[Mention, ...]:
-    """Dated mentions of the article as if published on `day`; deictic words in quotes
-    date the statement, not the article, so they are left out."""
+def _content(t: Timex) -> tuple:
+    """What a date is, without how it was reached (its cue and anchor differ by day)."""
+    return (t.text, t.start, t.end, t.type, t.value, t.mod, t.rule)
+
+
+def _unquoted(article: Article, day: date) -> list[Timex]:
+    """The article's dates as if published on `day`; deictic words in quotes date the
+    statement, not the article, so they are left out."""
     quotes = quote_spans(article.body)
-    timexes = [
+    return [
         t
         for t in _resolved(article.body, day, article.language)
         if not any(s <= t.start < e for s, e in quotes)
     ]
-    return extract(replace(article, published=day), timexes, with_undated=False).dated
 
 
 def infer_one(article: Article, events: list[Event], readings: _Readings | None = None) -> Guess:

@@ -12,7 +12,7 @@ words inside quotations from their attribution ("... today," Trump said Wednesda
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -43,25 +43,48 @@ def resolve_text(text: str, anchor: date | None, language: str = "en") -> list[T
         from timeline.dates.fallback import explicit_dates
 
         return explicit_dates(text, anchor, language)
-    return _anchor_all(text, list(_recognized(text, language)), anchor, lang)
+    return _anchor_all(text, _analysed(text, language), anchor, lang)
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    """What anchoring needs that does not depend on the anchor: the expressions, each
+    one's direction (by its clause's tense), and which are tied to a neighbour."""
+
+    found: tuple[Found, ...]
+    directions: tuple[Direction, ...]
+    ending: frozenset[int]  # "the quarter ended Sept. 30"
+    clocked: frozenset[int]  # "10:35 a.m. (0735 GMT) Friday"
+    out_of_tense: frozenset[int]  # "he was soon released"
+    compared: frozenset[int]  # "up from $5 million last year"
 
 
 @lru_cache(maxsize=512)
-def _recognized(text: str, language: str) -> tuple[Found, ...]:
-    """Recognition does not depend on the anchor, and publish-date inference resolves the
-    same article under many candidate anchors: recognize each text once."""
-    return tuple(recognize(text, load(language)))
+def _analysed(text: str, language: str) -> _Analysis:
+    """Publish-date inference resolves the same article under many candidate anchors:
+    recognize each text, and read its tenses, once."""
+    lang = load(language)
+    found = recognize(text, lang)
+    cues = _without_expressions(text, found)
+    return _Analysis(
+        tuple(found),
+        tuple(_direction(cues, f, lang) for f in found),
+        frozenset(_period_endings(text, found)),
+        frozenset(_clocks_with_day_after(text, found)),
+        frozenset(i for i, f in enumerate(found) if _out_of_tense(text, cues, f, lang)),
+        frozenset(i for i, f in enumerate(found) if _compared_amount(text, f, lang)),
+    )
 
 
-def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Language) -> list[Timex]:
+def _anchor_all(text: str, analysis: _Analysis, anchor: date | None, lang: Language
+                ) -> list[Timex]:
     resolved: list[tuple[Found, Anchored]] = []
     in_paragraph: v.Point | None = None  # last date of this paragraph or the one before
     in_text: v.Point | None = None
     last_end = 0
-    ending = _period_endings(text, found)
-    clocked = _clocks_with_day_after(text, found)
+    found, directions = analysis.found, analysis.directions
+    ending, clocked = analysis.ending, analysis.clocked
     weekdays: dict[int, Anchored] = {}  # weekday -> its first reading in this text
-    cues = _without_expressions(text, found)
     span: v.Point | None = None  # the year of "the nine months" named in this paragraph
     topic: v.Point | None = None  # the quarter reported on: the first one named
     for i, f in enumerate(found):
@@ -70,22 +93,21 @@ def _anchor_all(text: str, found: list[Found], anchor: date | None, lang: Langua
             in_paragraph = None
         span = None if breaks else span
         last_end = f.end
-        if _out_of_tense(text, cues, f, lang):
+        if i in analysis.out_of_tense:
             continue
-        if _compared_amount(text, f, lang):  # "compared with $33 million last year"
+        if i in analysis.compared:  # "compared with $33 million last year"
             f = replace(f, partial=replace(f.partial, follows_period=True))
         reference = _reference(f.partial, in_paragraph, in_text, span, topic)
         if i in clocked:  # "10:35 a.m. (0735 GMT) Friday": the day that follows
-            reference = _day_of(found[i + 1], Context(anchor, _direction(cues, found[i + 1],
-                                                                           lang), None))
+            reference = _day_of(found[i + 1], Context(anchor, directions[i + 1], None))
         span = _span_year(text, f, lang, in_text, anchor) or span
-        ctx = Context(anchor, _direction(cues, f, lang), reference)
+        ctx = Context(anchor, directions[i], reference)
         anchored = _same_weekday(f, ctx, weekdays) or anchor_value(f.partial, ctx)
         if isinstance(f.partial, Weekday) and anchored is not None and f.partial.steps is None:
             weekdays.setdefault(f.partial.weekday, anchored)
         if i in ending and anchored is not None:
             ended = found[i + 1]  # dated by its own clause ("ended" looks back)
-            bare = Context(anchor, _direction(cues, ended, lang), None)
+            bare = Context(anchor, directions[i + 1], None)
             anchored = _period_ending(anchored, f.partial, ended, bare)
         if anchored is None:
             continue
