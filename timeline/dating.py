@@ -232,24 +232,38 @@ def infer_one(article: Article, events: list[Event], readings: _Readings | None 
     readings = _Readings() if readings is None else readings
     pool = _Pool(events + list(_own_explicit_events(article)))
     undated = _undated_matches(article, pool)
-    days = _candidate_days(_matched(article, pool, undated) or pool.events)
+    alike: dict[tuple, tuple[float, Event | None]] = {}
+
+    def best(m: Mention) -> tuple[float, Event | None]:
+        # what a mention matches depends on what it tells, not on its date's value:
+        # a mention told alike under two anchors matches alike
+        k = (m.timex.start, m.timex.end, replace(m, timex=None))
+        if k not in alike:
+            alike[k] = pool.best_match(m)
+        return alike[k]
+
+    days = _candidate_days(_matched(article, pool, undated, best) or pool.events)
     if not days:
         return Guess(None, 0.0, (_NO_MATCH,))
     memo: dict[_Key, tuple[float, Event | None]] = {}
 
     def match(key: _Key) -> tuple[float, Event | None]:
         if key not in memo:
-            memo[key] = pool.best_match(readings.mention(article, key))
+            memo[key] = best(readings.mention(article, key))
         return memo[key]
 
-    scored = [(_score(readings.of(article, d), d, match, undated), d) for d in days]
-    best = max(s for (s, _), _ in scored)
+    def score(day: date, explain: bool = False) -> tuple[float, list[str]]:
+        return _score(readings.of(article, day), day, match, undated, explain)
+
+    scored = [(score(d)[0], d) for d in days]
+    best = max(s for s, _ in scored)
     if best <= 0:
         return Guess(None, 0.0, (_NO_AGREEMENT,))
-    ties = [d for (s, _), d in scored if s >= best - 1e-9]
+    ties = [d for s, d in scored if s >= best - 1e-9]
     if ties[0] == days[0]:
         return Guess(None, 0.0, (_only_bounded(ties[-1]),))
-    return _choose(article, ties, scored, best)
+    chosen = _choose(article, ties)
+    return _guess(chosen, ties, score(chosen, explain=True)[1], best)
 
 
 def _only_bounded(last: date) -> str:
@@ -259,17 +273,15 @@ def _only_bounded(last: date) -> str:
     )
 
 
-def _choose(
-    article: Article,
-    ties: list[date],
-    scored: list[tuple[tuple[float, list[str]], date]],
-    best: float,
-) -> Guess:
+def _choose(article: Article, ties: list[date]) -> date:
     """Among days that fit equally, news appears soon after what it reports: the day
     closest to the happenings the article dates itself, then the earliest."""
     ages = {d: _age(article, d) for d in ties}
-    chosen = min(ties, key=lambda d: (ages[d], d))
-    evidence = list(next(r for (s, r), d in scored if d == chosen))
+    return min(ties, key=lambda d: (ages[d], d))
+
+
+def _guess(chosen: date, ties: list[date], reasons: list[str], best: float) -> Guess:
+    evidence = list(reasons)
     if len(ties) > 1:
         evidence.append(
             f"days {ties[0].isoformat()} to {ties[-1].isoformat()} fit equally well; "
@@ -303,7 +315,10 @@ def _own_explicit_events(article: Article) -> tuple[Event, ...]:
 
 
 def _matched(
-    article: Article, pool: _Pool, undated: list[tuple[Mention, list[Event]]]
+    article: Article,
+    pool: _Pool,
+    undated: list[tuple[Mention, list[Event]]],
+    best: Callable[[Mention], tuple[float, Event | None]],
 ) -> list[Event]:
     """The known happenings the article may report, whatever its date: only days near
     them are worth trying (a long story spans months)."""
@@ -314,8 +329,8 @@ def _matched(
     timexes = list(_resolved(article.body, anchor, article.language))
     found = {
         id(e): e
-        for m in extract(replace(article, published=anchor), timexes).dated
-        for e in [pool.best_match(m)[1]]
+        for m in extract(replace(article, published=anchor), timexes, with_undated=False).dated
+        for e in [best(m)[1]]
         if e is not None
     }
     found.update({id(e): e for _, cands in undated for e in cands})
@@ -337,21 +352,32 @@ def _candidate_days(events: list[Event]) -> list[date]:
 def _undated_matches(article: Article, pool: _Pool) -> list[tuple[Mention, list[Event]]]:
     """Undated happenings of the article with the known happenings they may be (for tense
     bounds): the best match and any nearly as good, since outlets can split one story."""
-    dated_spans = list(_resolved(article.body, None, article.language))
     out = []
-    for m in undated_mentions(article, dated_spans):
-        if any(
-            t.start >= m.sentence.start and t.end <= m.sentence.end and t.type in ("DATE", "TIME")
-            for t in dated_spans
-        ):
-            continue  # the sentence has its own date; the anchor scan covers it
+    for m in _undated_happenings(article):
         candidates = [e for e in pool.same_kind(m) if not is_statement(e) and matches_event(m, e)]
-        best, _ = _best_match(m, candidates)
+        scores = [_best_match(m, [e])[0] for e in candidates]
+        best = max(scores, default=0.0)  # as _best_match(m, candidates) would find
         if best < TUNING.match_threshold + 0.1:
             continue
         margin = best - TUNING.alternative_margin
-        out.append((m, [e for e in candidates if _best_match(m, [e])[0] >= margin]))
+        out.append((m, [e for e, s in zip(candidates, scores, strict=True) if s >= margin]))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _undated_happenings(article: Article) -> tuple[Mention, ...]:
+    """Happenings the article tells without a date in their sentence; the same in every
+    round."""
+    dated_spans = list(_resolved(article.body, None, article.language))
+    return tuple(
+        m
+        for m in undated_mentions(article, dated_spans)
+        # a sentence with its own date: the anchor scan covers it
+        if not any(
+            t.start >= m.sentence.start and t.end <= m.sentence.end and t.type in ("DATE", "TIME")
+            for t in dated_spans
+        )
+    )
 
 
 def _score(
@@ -359,9 +385,11 @@ def _score(
     day: date,
     match: Callable[[_Key], tuple[float, Event | None]],
     undated: list[tuple[Mention, list[Event]]],
+    explain: bool = False,
 ) -> tuple[float, list[str]]:
     """How well the article's mentions read from `day` agree with the known happenings,
-    and why. `match` gives a mention's best match (it does not depend on the day)."""
+    and (if `explain`: only the chosen day's are kept) why. `match` gives a mention's best
+    match (it does not depend on the day)."""
     total = 0.0
     reasons: list[str] = []
     for key, timex, trigger in reads:
@@ -370,17 +398,17 @@ def _score(
             continue
         agreement = _date_agreement(timex.interval(), e)
         total += sim * agreement
-        if agreement > 0:
+        if explain and agreement > 0:
             reasons.append(
                 f"“{timex.text}” ({trigger}) read from {day.isoformat()} is "
                 f"{timex.timex_value}; {_describe(e)} dates it {e.date}"
             )
-    total, bounds = _tense_score(total, day, undated)
+    total, bounds = _tense_score(total, day, undated, explain)
     return total, list(dict.fromkeys(reasons + bounds))
 
 
 def _tense_score(
-    total: float, day: date, undated: list[tuple[Mention, list[Event]]]
+    total: float, day: date, undated: list[tuple[Mention, list[Event]]], explain: bool
 ) -> tuple[float, list[str]]:
     """`total` plus (or minus) the tense weight per undated happening that `day` fits
     (or not): what the article tells as past came before it, what it announces after;
@@ -397,7 +425,7 @@ def _tense_score(
         start, end = e.interval
         ok = day >= start if past else day <= end
         total += TUNING.tense_weight if ok else -TUNING.tense_weight
-        if ok:
+        if ok and explain:
             told = "past" if past else "to come"
             note = f"tells “{m.trigger}” as {told} ({_describe(e)}: {e.date})"
             (lower if past else upper).append((start if past else end, note))
