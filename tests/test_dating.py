@@ -105,3 +105,26 @@ def test_today_and_tense_place_an_article_on_the_day_it_reports():
     )
     out = by_id(infer_publish_dates([DATED, a]))
     assert out["today"].published == date(2024, 3, 6)
+
+
+def test_a_reading_shared_by_several_days_is_what_each_day_reads():
+    """Mentions are extracted once per distinct reading of the article's dates (a weekday
+    changes only when the anchor crosses it): each day must still score what extracting
+    its own reading gives."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    from timeline.dating import _Readings, _unquoted
+    from timeline.events import extract
+
+    readings = _Readings()
+    days = [date(2024, 3, 1) + timedelta(days=i) for i in range(14)]
+    for day in days:
+        own = replace(SAID_THURSDAY, published=day)
+        direct = [
+            ((m.trigger_start, m.timex.start, m.timex.end), m.timex.timex_value, m.trigger)
+            for m in extract(own, _unquoted(SAID_THURSDAY, day), with_undated=False).dated
+        ]
+        cached = [(k, t.timex_value, trig) for k, t, trig in readings.of(SAID_THURSDAY, day)]
+        assert direct and cached == direct, day
+    assert len(readings.by_reading) < len(days)  # some days did share a reading
