@@ -21,6 +21,7 @@ from timeline.merge import (
     Event,
     attach,
     by_kind,
+    canonical_actors,
     matches_event,
     merge_mentions,
     merge_upcoming,
@@ -51,7 +52,9 @@ def merge_stage(
     announced = [m for m in announced if not _covered(m, scheduled)]
     # an article that announces a dated happening without its date still reports it
     events = attach(events, covered)
-    context = [m for x in extractions for m in x.context]
+    # context mentions are named in the same story-wide scope as the dated ones
+    dated = [m for x in extractions for m in x.dated]
+    context = canonical_actors(dated + [m for x in extractions for m in x.context])[len(dated) :]
     return Timeline(
         title,
         tuple(resolved),
