@@ -76,6 +76,11 @@ def _analysed(text: str, language: str) -> _Analysis:
     )
 
 
+def forget_analyses() -> None:
+    """Drop the per-text cache (benchmarks time cold texts, as unseen news is)."""
+    _analysed.cache_clear()
+
+
 def _anchor_all(text: str, analysis: _Analysis, anchor: date | None, lang: Language
                 ) -> list[Timex]:
     resolved: list[tuple[Found, Anchored]] = []
