@@ -214,6 +214,13 @@ def test_numbers_after_and_without_a_month_are_no_days(text: str) -> None:
          "about 10:35 a.m.", "1998-08-07T10:35"),
         ("``He will leave at 4 in the morning (4 a.m. EDT Thursday),'' Castro said.",
          "4 in the morning", "1998-08-13T04:00"),
+        ("The strike hit at 3:45 p.m. local time Tuesday, officials said.", "3:45 p.m.",
+         "1998-08-04T15:45"),
+        ("The blast came at 9 p.m. local time (1800 GMT) on Sunday.", "9 p.m.",
+         "1998-08-02T21:00"),
+        ("The blast came at 9 p.m. local time (1800 GMT) on Sunday.", "1800 GMT",
+         "1998-08-02T18:00"),
+        ("It happened at 10.30am yesterday, police said.", "10.30am", "1998-08-07T10:30"),
     ],
 )
 def test_a_clock_time_takes_the_day_that_follows_it_across_a_parenthetical(
@@ -237,3 +244,21 @@ def test_the_day_before_or_after_a_day_is_one_expression(text: str, phrase: str,
 def test_the_day_before_alone_keeps_its_own_reading() -> None:
     assert dict(values("The day before, on Monday, he left.", date(2000, 2, 24))) == {
         "Monday": "2000-02-21"}
+
+
+@pytest.mark.parametrize("text", ["In 2000 hours of work, he did it.",
+                                  "Polls closed at 1800 GMT."])
+def test_four_digits_before_hours_or_a_time_zone_are_no_year(text: str) -> None:
+    assert all(len(value) != 4 for _, value in values(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("He will be back in a fortnight.", "a fortnight", "P2W"),
+        ("A fortnight ago, he left.", "A fortnight ago", "2025-W40"),
+        ("He left on Oct. 1. A fortnight later he returned.", "A fortnight later", "2025-W42"),
+    ],
+)
+def test_a_fortnight_counts_two_weeks(text: str, phrase: str, expected: str) -> None:
+    assert dict(values(text))[phrase] == expected

@@ -419,6 +419,7 @@ def make_ago(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None
     amount = number(m.groups.get("num", ""), lang)
     if amount is None:
         return "DATE", Fixed(v.Reference("PAST")), None
+    unit, amount = _in_calendar_units(unit, amount, lang)
     if not amount.is_integer():
         return None
     grain = "day" if unit == "day" else unit
@@ -439,7 +440,7 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
         if amount is None or not amount.is_integer():
             return None
         sign = 1 if m.word("later") == "later" else -1
-        unit = lang.lookup("units", m.word("unit"))
+        unit, amount = _in_calendar_units(lang.lookup("units", m.word("unit")), amount, lang)
         return "DATE", Anaphor(unit, sign * int(amount), keep_grain=unit == "year"), _mod(m, lang)
     if m.has("relyear"):
         steps = lang.lookup("relations", m.word("relyear"))
@@ -557,6 +558,14 @@ def _after_a_count(m: Match) -> bool:
     """A rate: "a year" after an amount ("$2 million a year") or a plural ("flights a week")."""
     return bool(re.search(r"(?:\d|\b(?:million|billion|thousand|hundred)|[a-z]{3,}s)\s+$",
                           m.before(25)))
+
+
+def _in_calendar_units(unit: str, amount: float, lang: Language) -> tuple[str, float]:
+    """Shifts count in calendar units: "a fortnight ago" is two weeks ago."""
+    multiple = lang.table("unit_multiples").get(unit)
+    if multiple and unit not in lang.table("calendar_units"):
+        return multiple[0], amount * multiple[1]
+    return unit, amount
 
 
 def _duration(amount: float | None, unit: str, lang: Language) -> v.Duration:

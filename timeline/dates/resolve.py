@@ -54,7 +54,7 @@ class _Analysis:
     found: tuple[Found, ...]
     directions: tuple[Direction, ...]
     ending: frozenset[int]  # "the quarter ended Sept. 30"
-    clocked: frozenset[int]  # "10:35 a.m. (0735 GMT) Friday"
+    clocked: dict[int, int]  # clock -> its day: "10:35 a.m. (0735 GMT) Friday"
     out_of_tense: frozenset[int]  # "he was soon released"
     compared: frozenset[int]  # "up from $5 million last year"
 
@@ -70,7 +70,7 @@ def _analysed(text: str, language: str) -> _Analysis:
         tuple(found),
         tuple(_direction(cues, f, lang) for f in found),
         frozenset(_period_endings(text, found)),
-        frozenset(_clocks_with_day_after(text, found)),
+        _clocks_with_day_after(text, found),
         frozenset(i for i, f in enumerate(found) if _out_of_tense(text, cues, f, lang)),
         frozenset(i for i, f in enumerate(found) if _compared_amount(text, f, lang)),
     )
@@ -104,7 +104,8 @@ def _anchor_all(text: str, analysis: _Analysis, anchor: date | None, lang: Langu
             f = replace(f, partial=replace(f.partial, follows_period=True))
         reference = _reference(f.partial, in_paragraph, in_text, span, topic)
         if i in clocked:  # "10:35 a.m. (0735 GMT) Friday": the day that follows
-            reference = _day_of(found[i + 1], Context(anchor, directions[i + 1], None))
+            j = clocked[i]
+            reference = _day_of(found[j], Context(anchor, directions[j], None))
         span = _span_year(text, f, lang, in_text, anchor) or span
         ctx = Context(anchor, directions[i], reference)
         anchored = _same_weekday(f, ctx, weekdays) or anchor_value(f.partial, ctx)
@@ -178,22 +179,42 @@ def _period_endings(text: str, found: list[Found]) -> set[int]:
     return pairs
 
 
-# between a clock time and the day it is on: a parenthetical ("(0735 GMT)") or its opening
-_CLOCK_TO_DAY = re.compile(r"\s*(?:\([^()]{0,25}\)\s*|\(\s*)?(?:on\s+)?")
+# between a clock time and the day it is on: "local time", a parenthetical ("(0735 GMT)")
+# or its opening
+_CLOCK_TO_DAY = re.compile(
+    r"\)?\s*(?:local\s+time\s*)?,?\s*(?:\([^()]{0,25}\)\s*|\(\s*)?(?:on\s+)?")
 
 
-def _clocks_with_day_after(text: str, found: list[Found]) -> set[int]:
-    """Indexes of bare clock times whose day follows them, across a parenthetical:
-    "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)"."""
-    pairs = set()
-    for i, (f, g) in enumerate(zip(found, found[1:], strict=False)):
-        clock = isinstance(f.partial, Calendar) and f.partial.hour is not None and (
-            f.partial.day is None and f.partial.month is None)
-        day = isinstance(g.partial, Weekday) or (
-            isinstance(g.partial, Calendar) and g.partial.day is not None)
-        if clock and day and _CLOCK_TO_DAY.fullmatch(text, f.end, g.start):
-            pairs.add(i)
-    return pairs
+def _clocks_with_day_after(text: str, found: list[Found]) -> dict[int, int]:
+    """Bare clock times whose day follows them (index -> the day's index), across "local
+    time" and a parenthetical, which may hold the same time elsewhere:
+    "at 10:35 a.m. (0735 GMT) Friday", "at 9 p.m. local time (1800 GMT) on Sunday",
+    "at 4 in the morning (4 a.m. EDT Thursday)", "at 10.30am yesterday"."""
+    days: dict[int, int] = {}
+    for i in range(len(found) - 1, -1, -1):  # from the end: a chain takes its last link's day
+        if not _bare_clock(found[i]) or i + 1 == len(found):
+            continue
+        g = found[i + 1]
+        if _is_day(g) and _CLOCK_TO_DAY.fullmatch(text, found[i].end, g.start):
+            days[i] = i + 1
+        elif i + 1 in days and _CLOCK_TO_CLOCK.fullmatch(text, found[i].end, g.start):
+            days[i] = days[i + 1]  # "9 p.m. local time (1800 GMT) ...": the same day
+    return days
+
+
+# a clock restated in another zone: "9 p.m. local time (1800 GMT"
+_CLOCK_TO_CLOCK = re.compile(r"\s*(?:local\s+time\s*)?,?\s*\(\s*")
+
+
+def _bare_clock(f: Found) -> bool:
+    p = f.partial
+    return isinstance(p, Calendar) and p.hour is not None and p.day is None and p.month is None
+
+
+def _is_day(f: Found) -> bool:
+    p = f.partial
+    return isinstance(p, Weekday) or (isinstance(p, Calendar) and p.day is not None) or (
+        isinstance(p, Shift) and p.unit == "day")
 
 
 def _day_of(f: Found, ctx: Context) -> v.Point | None:
