@@ -8,7 +8,7 @@ R = matches / gold, micro-averaged by summing counts over documents. Value F1 =
 relaxed F1 x (relaxed matches with the gold value / relaxed matches); type F1 likewise.
 
 Benchmark: `python bench/tempeval.py [DIR...] [--limit N] [--errors FILE] [--no-baseline]
-[--system-dir DIR]`
+[--value-differences] [--system-dir DIR]`
 runs `timeline.dates.resolve` (and `dateparser.search.search_dates` as a baseline) over
 TimeML directories and prints the scores per corpus and overall, words per second
 (text words / resolver time only, warm, pinned to one core) and peak memory.
@@ -19,10 +19,12 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
 import resource
 import sys
 import time
 import tracemalloc
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -139,6 +141,36 @@ def count(gold: Sequence[Span], system: Sequence[Span]) -> Counts:
 
 
 # --- error analysis ------------------------------------------------------------------
+
+# Value disagreements that are notation, not meaning: the gold writes a value the TimeML
+# 1.2.1 value syntax writes otherwise ("1949-XX" for the year 1949, "2000-W7" for week 07,
+# "198X" for the 1980s). Counted apart so that a reader can tell annotation convention from
+# resolver error; the TempEval-3 figures above never use this.
+_NOTATION = (
+    ("year written with X months", re.compile(r"(\d{4})(?:-XX)+"), lambda m: m.group(1)),
+    ("week number unpadded", re.compile(r"(\d{4})-W(\d)"),
+     lambda m: f"{m.group(1)}-W0{m.group(2)}"),
+    ("decade written with X", re.compile(r"(\d{3})X"), lambda m: m.group(1)),
+)
+_PARTS_OF_DAY = ("MO", "AF", "EV", "NI")
+
+
+def value_difference(gold: str, system: str) -> str:
+    """What kind of disagreement a relaxed match with different values is."""
+    for name, pattern, canonical in _NOTATION:
+        found = pattern.fullmatch(gold)
+        if found and canonical(found) == system:
+            return f"notation: {name}"
+    if system[:-2].endswith("T") and system[-2:] in _PARTS_OF_DAY and (
+            system[:-3] == gold.split("T")[0]):
+        return "part of day given as the day (TIME vs DATE convention)"
+    return "other"
+
+
+def value_differences(gold: Sequence[Span], system: Sequence[Span]) -> Counter[str]:
+    return Counter(value_difference(g.value, s.value) for g, s in match(gold, system)
+                   if g.value != s.value)
+
 
 
 def _show(span: Span) -> str:
@@ -369,6 +401,22 @@ def write_errors(path: Path, corpora: dict[str, list[Document]], runs: dict[str,
     tmp.replace(path)
 
 
+def print_value_differences(corpora: dict[str, list[Document]], runs: dict[str, Run]) -> None:
+    """How the value mismatches of each corpus divide into notation, part-of-day
+    convention and the rest, and the value F1 had notation variants counted equal."""
+    for corpus, docs in corpora.items():
+        kinds: Counter[str] = Counter()
+        for doc in docs:
+            kinds += value_differences(doc.gold, runs[corpus].outputs[doc.name])
+        c = runs[corpus].counts
+        notation = sum(n for kind, n in kinds.items() if kind.startswith("notation"))
+        lenient = scores(Counts(c.gold, c.system, c.strict, c.relaxed, c.value + notation, c.type))
+        print(f"{corpus}: {sum(kinds.values())} value mismatches: " + "; ".join(
+            f"{kind} {n}" for kind, n in kinds.most_common()))
+        print(f"{corpus}: value F1 {scores(c).value_f1:.4f}; with notation variants counted "
+              f"equal {lenient.value_f1:.4f} (a diagnostic, not the TempEval-3 measure)")
+
+
 def evaluate(
     name: str, system: System, corpora: dict[str, list[Document]], memory: bool
 ) -> dict[str, Run]:
@@ -397,6 +445,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, default=None, metavar="FILE",
                         help="write per-document mismatches of our resolver to FILE")
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser")
+    parser.add_argument("--value-differences", action="store_true",
+                        help="break our value mismatches down into notation variants, the "
+                        "part-of-day convention and the rest")
     parser.add_argument("--system-dir", type=Path, default=None, metavar="DIR",
                         help="instead of running anything, score the tagged TimeML files in "
                         "DIR (same file names as the gold documents)")
@@ -434,6 +485,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.errors:
         write_errors(args.errors, corpora, runs)
         print(f"mismatches written to {args.errors}")
+    if args.value_differences:
+        print_value_differences(corpora, runs)
     if not args.no_baseline:
         evaluate("dateparser", dateparser_baseline, corpora, memory=False)
     return 0

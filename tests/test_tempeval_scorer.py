@@ -19,6 +19,7 @@ from bench.tempeval import (  # noqa: E402
     match,
     score_annotated,
     scores,
+    value_difference,
 )
 from timeline.dates.values import Timex, Unanchored  # noqa: E402
 from timeline.timeml import annotate, read_timeml  # noqa: E402
@@ -137,3 +138,21 @@ def test_tagged_files_are_scored_against_gold(tmp_path: Path) -> None:
     (system_dir / "d.tml").write_text(annotate(doc, [wrong]), encoding="utf-8")
     result = score_annotated(system_dir, load(gold_dir))
     assert result.counts == Counts(gold=2, system=1, strict=1, relaxed=1, value=0, type=1)
+
+
+@pytest.mark.parametrize(
+    ("gold", "system", "kind"),
+    [
+        ("1949-XX", "1949", "notation: year written with X months"),
+        ("1994-XX-XX", "1994", "notation: year written with X months"),
+        ("2000-W7", "2000-W07", "notation: week number unpadded"),
+        ("198X", "198", "notation: decade written with X"),
+        ("2000-01-07", "2000-01-07TNI", "part of day given as the day (TIME vs DATE convention)"),
+        ("1949-XX", "1950", "other"),
+        ("2000-W7", "2000-W08", "other"),
+        ("2000-01-06", "2000-01-07TNI", "other"),
+        ("2000-W12", "2000-W012", "other"),
+    ],
+)
+def test_value_differences_tell_notation_from_meaning(gold: str, system: str, kind: str) -> None:
+    assert value_difference(gold, system) == kind
