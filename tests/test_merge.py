@@ -214,3 +214,74 @@ def test_clustering_matches_the_obvious_average_link():
     ]
     assert got == want
     assert len(got) < len(ms)  # something merged, so the comparison says something
+
+
+def visit_story() -> list:
+    """Three outlets announce Friday's meeting of the mayor and the governor; one of them
+    also tells of another meeting of the mayor's that week (her deputy and the harbour
+    businesses): a shared actor inside an overlapping interval, a different happening."""
+    week = week_of(date(2024, 3, 6))
+    return (
+        mentions(
+            "a",
+            "Mayor Jane Okafor will meet Governor Tim Walsh at City Hall on Friday.",
+            [("on Friday", FRI)],
+            published=TUE.start,
+        )
+        + mentions(
+            "b",
+            "Governor Tim Walsh is scheduled to meet Mayor Okafor in Salem on Friday. "
+            "Okafor, meanwhile, has arranged for her deputy to meet harbour businesses "
+            "in Salem this week.",
+            [("on Friday", FRI), ("this week", week)],
+            published=TUE.start,
+        )
+        + mentions(
+            "c",
+            "Okafor plans to meet the governor Friday to discuss the strike.",
+            [("Friday", FRI)],
+            published=TUE.start,
+        )
+    )
+
+
+def test_a_week_around_a_day_sharing_one_actor_is_another_happening():
+    events = merge_mentions(visit_story())
+    by_date = {e.date: e for e in events}
+    assert set(by_date) == {"2024-03-08", "2024-W10"}
+    assert set(by_date["2024-03-08"].sources) == {"a", "b", "c"}
+    assert [m.timex.text for m in by_date["2024-W10"].mentions] == ["this week"]
+
+
+def test_a_date_inside_another_needs_the_evidence_a_disputed_date_needs():
+    """Nested dates of different spans merge only when the mentions agree as strongly as
+    sources disputing a date must: same kind, same status, actors agreeing."""
+    (friday,) = mentions(
+        "a", "Mayor Jane Okafor will meet Governor Tim Walsh on Friday.", [("on Friday", FRI)]
+    )
+    week = week_of(date(2024, 3, 6))
+    (same,) = mentions(
+        "b", "Mayor Jane Okafor will meet Governor Tim Walsh this week.", [("this week", week)]
+    )
+    (told_as_past,) = mentions(
+        "c", "Mayor Jane Okafor has met harbour businesses this week.", [("this week", week)]
+    )
+    (fewer_people,) = mentions(
+        "d", "Mayor Jane Okafor will meet harbour businesses this week.", [("this week", week)]
+    )
+    assert date_relation(friday, same) == "agree"
+    assert (pair_score(friday, same) or 0) >= TUNING.merge_threshold
+    assert told_as_past.status != friday.status and pair_score(friday, told_as_past) == 0
+    assert friday.status == fewer_people.status and pair_score(friday, fewer_people) == 0
+
+
+def test_a_month_around_a_day_merges_when_the_accounts_agree():
+    ms = mentions(
+        "a", "A jury convicted Mayor Jane Okafor in February.", [("in February", month(2024, 2))]
+    ) + mentions(
+        "b",
+        "Jurors convicted Mayor Jane Okafor on Feb. 22 after a trial.",
+        [("on Feb. 22", day(date(2024, 2, 22)))],
+    )
+    (e,) = merge_mentions(ms)
+    assert e.date == "2024-02-22" and e.conflicts == ()

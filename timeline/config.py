@@ -31,9 +31,12 @@ class Tuning:
     merge_threshold: float = 0.42
     # days two day-grain dates may differ by and still be one happening told differently
     conflict_gap_days: int = 2
-    # the stricter bar for sources that disagree on the date (and for an undated mention
-    # to cite a dated entry)
+    # the stricter bar for dates that agree only loosely (sources a day or two apart, a
+    # week around a day) and for an undated mention to cite a dated entry
     conflict_threshold: float = 0.55
+    # how much the actors must agree for loosely agreeing dates (a day apart, or a week
+    # around a day) to be one happening: 0.5 is more than one shared person of two
+    loose_date_actor_agreement: float = 0.5
     # the bar for two mentions in one article (only a retelling merges)
     same_article_threshold: float = 0.6
     # weight of each part of the similarity, summed in this order

@@ -178,12 +178,13 @@ def pair_score(a: Mention, b: Mention) -> float | None:
     score = _weighted(parts)
     if parts["class"] == 0 or different_people(a, b):
         return 0.0
-    if relation == "conflict" and (
-        parts["class"] < 1
-        or parts["actors"] < 0.5
-        or score < TUNING.conflict_threshold
-        or a.status != b.status
-    ):
+    # a date a day or two off, or one that merely contains the other's (a week around a
+    # day), pins the happening loosely: in any week an actor in the news does many things
+    # of one kind, so a shared actor inside an overlapping interval is not enough
+    loose = relation == "conflict" or a.span != b.span
+    # actors must agree where either names some; a disputed date always needs them
+    need_actors = relation == "conflict" or bool(a.actor_set or b.actor_set)
+    if loose and not _firmly_alike(a, b, parts, score, need_actors):
         return 0.0
     if a.article == b.article and relation == "conflict":
         return None  # one article giving two dates tells two happenings
@@ -195,6 +196,19 @@ def pair_score(a: Mention, b: Mention) -> float | None:
             return 0.0
         return max(score, TUNING.merge_threshold) if repeated else score
     return score
+
+
+def _firmly_alike(
+    a: Mention, b: Mention, parts: dict[str, float], score: float, need_actors: bool
+) -> bool:
+    """The evidence loosely agreeing dates need to be one happening: the same kind and
+    status, strongly alike, and (when asked) the actors agreeing."""
+    return (
+        parts["class"] == 1
+        and a.status == b.status
+        and score >= TUNING.conflict_threshold
+        and not (need_actors and parts["actors"] < TUNING.loose_date_actor_agreement)
+    )
 
 
 # --- clustering ------------------------------------------------------------------------
