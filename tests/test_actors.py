@@ -119,6 +119,46 @@ def test_a_person_before_a_head_noun_stays_a_person():
     assert "Tim Walsh" in [e.display for e in find_entities(body)]
 
 
+def test_named_happenings_and_periods_are_not_actors():
+    body = (
+        "Mayor Jane Okafor said the port had not been this quiet since World War II. "
+        "Governor Tim Walsh met veterans of the Korean War and the Cold War in Boston, "
+        "athletes back from the Olympics, the Olympic Games and Super Bowl LVIII, and "
+        "survivors of the Battle of Britain and the Great Depression."
+    )
+    displays = [e.display for e in find_entities(body)]
+    assert displays == ["Jane Okafor", "Tim Walsh", "Boston"]
+
+
+def test_a_storm_and_its_own_name_are_not_actors():
+    body = (
+        "Hurricane Lena hit Port Arthur on Wednesday. Tropical Storm Omar followed. "
+        "Governor Lena Ortiz said Lena had weakened, and Omar was far out at sea."
+    )
+    displays = [e.display for e in find_entities(body)]
+    assert displays == ["Port Arthur", "Lena Ortiz"]
+
+
+def test_names_headed_by_something_else_stay_actors():
+    """A happening word inside a name headed by another noun ('Institute for the Study of
+    War', 'Secretary of War Pete Hegseth') does not make it a happening; a place stays."""
+    body = (
+        "The Institute for the Study of War said Secretary of War Pete Hegseth met "
+        "Kowal in the Oval Office."
+    )
+    displays = [e.display for e in find_entities(body)]
+    assert displays == ["Institute for the Study of War", "Pete Hegseth", "Kowal", "Oval Office"]
+
+
+def test_a_mention_does_not_count_a_named_war_among_its_actors():
+    (m,) = mentions(
+        "a",
+        "Governor Tim Walsh said on Wednesday the Cold War and World War II were over.",
+        "on Wednesday",
+    )
+    assert m.actors == ("Tim Walsh",) and m.people == ("walsh",)
+
+
 def mentions(aid: str, body: str, phrase: str) -> list:
     art = Article(aid, Path(f"{aid}.md"), "t", body, published=date(2024, 3, 8))
     start = body.index(phrase)

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
+from itertools import takewhile
 
 from timeline.events.lexicon import Lexicon, lemma, lexicon, stem
 from timeline.events.tokens import Token, strip_possessive, tokenize
@@ -18,6 +19,7 @@ _ENDS_POSSESSIVE = re.compile(r"['’]s$")
 _QUOTE_OR_DASH = "“\"‘'—–-:"
 _GENERIC_TITLES = frozenset({"leader", "official", "head"})
 _AFTER = re.compile(r"[ \t]+([a-z][a-z\-]*)(?:[ \t]+([a-z][a-z\-]*))?")
+_ROMAN = re.compile(r"[ivxlcdm]+")
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Entity:
     display: str
     start: int
     end: int
-    kind: str  # person, org, place, role
+    kind: str  # person, org, place, role, unknown (happening: a name, never an actor)
     titles: tuple[str, ...] = ()
     nationality: str | None = None
 
@@ -53,9 +55,20 @@ def find_entities(body: str, lex: Lexicon | None = None) -> list[Entity]:
         replace(e, kind="person") if e.kind == "unknown" and e.key in persons else e
         for e in entities
     ]
+    entities = _without_happenings(entities)
     things = _things(entities, body, lex)
     entities = [e for e in entities if e.kind == "person" or stem(e.key) not in things]
     return _namesakes(entities, lex)
+
+
+def _without_happenings(entities: list[Entity]) -> list[Entity]:
+    """The entities less names of happenings and periods, and less the other forms the
+    article gives a storm's or an operation's own name ('Lena' after 'Hurricane Lena');
+    a person keeps their name."""
+    named = {e.key for e in entities if e.kind == "happening" and e.key}
+    return [
+        e for e in entities if e.kind != "happening" and (e.kind == "person" or e.key not in named)
+    ]
 
 
 def _namesakes(entities: list[Entity], lex: Lexicon) -> list[Entity]:
@@ -283,6 +296,9 @@ def _classify_words(
     if _sentence_opener(words, names[0], joined, starts, mid_caps, lex):
         return []  # a capitalised sentence opener, not a name
     start, end = words[0].start, words[-1].end
+    own_name = _happening_name(lows, lex)
+    if own_name is not None:
+        return [Entity(_key(" ".join(own_name)), " ".join(names), start, end, "happening")]
     if joined in lex.nationalities:
         country = lex.nationalities[joined]
         return [Entity(_key(country), country, start, end, "place")]
@@ -291,6 +307,24 @@ def _classify_words(
     if any(w in lex.titles for w in lows):
         return [_titled(words, names, lows, lex)]
     return _untitled(words, names, lows, starts, mid_caps, lex)
+
+
+def _happening_name(lows: list[str], lex: Lexicon) -> tuple[str, ...] | None:
+    """If the lowercased words of a name name a happening or a period, the words of its
+    own name: () for 'World War II', 'the Cold War', 'Battle of Britain', 'the Olympics'
+    (the head, i.e. the words before a connector less a trailing numeral, ends with one of
+    the lexicon's happening heads), ('lena',) for 'Hurricane Lena' (a happening prefix
+    before a proper name). None for any other name: 'Institute for the Study of War' is
+    headed by 'institute'."""
+    for n in (2, 1):
+        if len(lows) > n and tuple(lows[:n]) in lex.happening_prefixes:
+            return tuple(lows[n:])
+    head = list(takewhile(lambda w: w not in lex.name_connectors, lows))
+    while len(head) > 1 and _ROMAN.fullmatch(head[-1]):
+        head.pop()  # 'World War II'
+    if any(tuple(head[-n:]) in lex.happening_heads for n in (1, 2) if len(head) >= n):
+        return ()
+    return None
 
 
 def _sentence_opener(

@@ -55,6 +55,8 @@ class Lexicon:
     openers_without_comma: frozenset[str]
     honorifics: tuple[tuple[str, ...], ...]  # longest first
     thing_heads: frozenset[str]
+    happening_heads: frozenset[tuple[str, ...]]
+    happening_prefixes: frozenset[tuple[str, ...]]
 
 
 def stem(word: str) -> str:
@@ -165,4 +167,6 @@ def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Le
             sorted((tuple(h.split()) for h in data["honorifics"]), key=len, reverse=True)
         ),
         thing_heads=frozenset(data["thing_heads"]),
+        happening_heads=frozenset(tuple(h.split()) for h in data["happening_heads"]),
+        happening_prefixes=frozenset(tuple(h.split()) for h in data["happening_prefixes"]),
     )
