@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from timeline.corpus import CorpusError, load_corpus, parse_article
-from timeline.ingest import import_files, is_furniture, parse_raw, slugify
+from timeline.ingest import import_files, is_furniture, is_teaser, parse_raw, slugify
 
 LEAD = (
     "The council voted on Monday to close the old bridge, after engineers found cracks in "
@@ -97,6 +97,68 @@ def test_furniture_lines(line):
 )
 def test_text_lines_are_not_furniture(line):
     assert not is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["READ MORE: Council delays the bridge vote again", "RELATED: Engineers warn of cracks",
+     "Watch: the mayor on the bridge closure", "See also | Ten bridges at risk",
+     "Sign up for our morning newsletter", "Subscribe to the Daily Brief",
+     "CLICK HERE TO GET THE NEWS APP", "Download the City News app for breaking news",
+     "Follow Ana Ruiz on X"],
+)
+def test_promo_lines_are_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["More than 100 people signed up for the repairs.", "Watch the bridge, residents said.",
+     "Related works will start in May.", "Sign language interpreters were present.",
+     "Following the vote, the mayor left."],
+)
+def test_text_that_opens_like_a_promo_is_kept(line):
+    assert not is_furniture(line) and not is_teaser(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["MAYOR VOWS ‘FULL REPAIRS’ FOR BRIDGE BUT HOLDS OFF ON NEW TOLLS",
+     "ENGINEERS FIND CRACKS IN TWO MORE CITY BRIDGES"],
+)
+def test_a_headline_in_capitals_is_a_teaser(line):
+    assert is_teaser(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["WHAT COMES NEXT", "THE VOTE", "“WE WILL NOT CLOSE THIS BRIDGE WITHOUT A PLAN!”",
+     "THE BRIDGE IS SAFE AND WILL STAY OPEN.", "Engineers Find Cracks In Two More City Bridges"],
+)
+def test_a_subheading_or_a_shouted_sentence_is_not_a_teaser(line):
+    assert not is_teaser(line)
+
+
+def test_a_teaser_between_paragraphs_is_dropped_and_a_subheading_kept():
+    raw = (
+        f"Old bridge to close after engineers find cracks\n\n{LEAD}\n\n"
+        "ENGINEERS FIND CRACKS IN TWO MORE CITY BRIDGES\n\n"
+        "“It is not safe,” the engineer added.\n\n"
+        "WHAT COMES NEXT\n\n"
+        "READ MORE: Council delays the bridge vote again\n\n"
+        "The council meets again on Friday.\n"
+    )
+    item = imported(raw)
+    assert item.body == (
+        f"{LEAD}\n\n“It is not safe,” the engineer added.\n\nWHAT COMES NEXT\n\n"
+        "The council meets again on Friday.\n"
+    )
+
+
+def test_a_headline_in_capitals_on_the_first_line_is_the_title():
+    item = imported(f"ENGINEERS FIND CRACKS IN TWO MORE CITY BRIDGES\n\n{LEAD}\n")
+    assert item.meta["title"] == "ENGINEERS FIND CRACKS IN TWO MORE CITY BRIDGES"
+    assert item.body == f"{LEAD}\n"
 
 
 def test_furniture_dropped_everything_else_verbatim():
@@ -230,7 +292,8 @@ def test_seed_lines_survive_verbatim(seeds_dir):
         body_lines = {line for line in item.body.split("\n") if line}
         header_line, *rest = [line.strip() for line in text.split("\n") if line.strip()]
         for line in rest:
-            assert line in body_lines or is_furniture(line) or line == item.meta["title"], line
+            kept = line in body_lines or line == item.meta["title"]
+            assert kept or is_furniture(line) or is_teaser(line), line
         assert "published" not in item.meta or header_line.startswith("date ")
 
 

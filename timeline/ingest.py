@@ -2,8 +2,10 @@
 
 A raw text may open with header shapes (a `date YYYY-MM-DD` marker, a
 `Title/ PLACE/ Author/ Program/` line, a headline on its own line) and carry page
-furniture (comment prompts, "Related Content", lone punctuation). Headers become front
-matter, furniture lines are dropped, every other line is kept character for character.
+furniture (comment prompts, "Related Content", lone punctuation, promos such as "READ MORE:
+..." or "Sign up for ...", and related-article teasers: another story's headline in
+capitals between paragraphs). Headers become front matter, furniture lines are dropped,
+every other line is kept character for character.
 Both are data tables below, matched by general patterns, not by source.
 
 Decisions (documented in the README):
@@ -71,8 +73,23 @@ FURNITURE: tuple[re.Pattern[str], ...] = tuple(
         r"advertisement|sponsored(?: content)?",
         r"share(?: this(?: article| story)?)?(?: on)?:?",
         r"[^\w\s]+",  # lone punctuation: ".", "***", "—"
+        # a promo: a label and the headline of another page ("READ MORE: ...", "WATCH: ...")
+        r"(?:read more|related|see also|also read|read also|more|watch|listen|don'?t miss|"
+        r"recommended|trending|top stories)[ \t]*[:|][ \t]*\S.*",
+        # calls to act on the page, not the story
+        r"(?:sign up|subscribe)(?: now| today)? (?:for|to) .*",
+        r"click here\b.*",
+        r"(?:download|get) (?:the|our) .*\b(?:app|newsletter)\b.*",
+        r"follow (?:us|[^.]{1,60}?) on (?:twitter|x|facebook|instagram|tiktok|threads)\b.*",
     )
 )
+
+# A related-article teaser between paragraphs: the headline of another story set in
+# capitals. A subheading is short ("WHAT COMES NEXT"); a teaser is a whole headline, so a
+# line of at least this many words, all in capitals, with no sentence-final stop (a
+# shouted quote ends with "!" or ".").
+TEASER_MIN_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\Z")
 
 TITLE_MAX = 120  # a title taken from the lead sentence is cut to about this length
 SLUG_MAX = 60
@@ -103,8 +120,11 @@ def parse_raw(path: Path, text: str) -> Imported:
     """Front matter and body from a raw article text; CorpusError if nothing is left."""
     text = "\n".join(line for line in text.split("\n") if not is_furniture(line))
     meta, rest = _headers(path, text)
-    # A header may have shared its line with what is now a furniture line (`date ... .`).
-    body = paragraphs_text("\n".join(ln for ln in rest.split("\n") if not is_furniture(ln)))
+    # A header may have shared its line with what is now a furniture line (`date ... .`);
+    # below the headers, a line in capitals may be another story's headline.
+    body = paragraphs_text(
+        "\n".join(ln for ln in rest.split("\n") if not (is_furniture(ln) or is_teaser(ln)))
+    )
     if not body.strip():
         raise CorpusError(path, "no article text left after the header and page furniture")
     derived = "title" not in meta
@@ -120,6 +140,19 @@ def parse_raw(path: Path, text: str) -> Imported:
 def is_furniture(line: str) -> bool:
     stripped = line.strip()
     return bool(stripped) and any(p.fullmatch(stripped) for p in FURNITURE)
+
+
+def is_teaser(line: str) -> bool:
+    """A body line that is another story's headline set in capitals ("HEGSETH PLEDGES 'MORE
+    FIREPOWER' FOR UKRAINE BUT HOLDS OFF TOMAHAWK COMMITMENTS"): every cased letter upper
+    case, at least TEASER_MIN_WORDS words with letters, no sentence-final stop."""
+    stripped = line.strip()
+    words = [w for w in stripped.split() if any(c.isalpha() for c in w)]
+    return (
+        len(words) >= TEASER_MIN_WORDS
+        and stripped.isupper()
+        and not _SENTENCE_END.search(stripped)
+    )
 
 
 def _headers(path: Path, text: str) -> tuple[dict[str, object], str]:
