@@ -27,13 +27,12 @@ from timeline.dates import Timex, resolve
 from timeline.events import Mention, extract, quote_spans, undated_mentions
 from timeline.merge import (
     Event,
+    Likeness,
     by_kind,
-    class_agreement,
     is_statement,
     make_event,
     matches_event,
     merge_mentions,
-    similarity,
 )
 
 _NO_MATCH = (
@@ -61,7 +60,7 @@ def infer_publish_dates(articles: list[Article]) -> list[Article]:
         return articles
     known = [a for a in articles if a.published_day is not None]
     guesses: dict[str, Guess] = {}
-    readings = _Readings()
+    readings, likeness = _Readings(), Likeness()  # both hold across rounds
     for _ in range(TUNING.rounds):
         # the happenings of every dated (or already inferred) article, merged once per
         # round; each undated article is then read against them without its own mentions
@@ -70,9 +69,10 @@ def infer_publish_dates(articles: list[Article]) -> list[Article]:
             for a in undated
             if a.id in guesses and guesses[a.id].day
         ]
-        everything = reference_events(dated)
+        everything = reference_events(dated, likeness)
         for article in undated:
-            guesses[article.id] = infer_one(article, _without(everything, article.id), readings)
+            others = _without(everything, article.id)
+            guesses[article.id] = infer_one(article, others, readings, likeness)
     return [_with_guess(a, guesses.get(a.id)) for a in articles]
 
 
@@ -86,9 +86,9 @@ def _with_guess(article: Article, guess: Guess | None) -> Article:
     )
 
 
-def reference_events(articles: list[Article]) -> list[Event]:
+def reference_events(articles: list[Article], likeness: Likeness | None = None) -> list[Event]:
     """The happenings the dated articles report, merged."""
-    return merge_mentions([m for a in articles for m in _dated_mentions(a)])
+    return merge_mentions([m for a in articles for m in _dated_mentions(a)], likeness)
 
 
 def _without(events: list[Event], article_id: str) -> list[Event]:
@@ -124,6 +124,7 @@ class _Pool:
     of happening: only mentions of a shared kind can match (see `class_agreement`)."""
 
     events: list[Event]
+    likeness: Likeness
     entries: list[tuple[Event, Mention]] = field(init=False)
     by_class: dict[str | None, list[int]] = field(init=False)
     by_kind: dict[str, list[Event]] = field(init=False)
@@ -140,34 +141,37 @@ class _Pool:
         """The most similar known happening (first on a tie), if alike enough."""
         keys = m.classes or (None,)
         found = sorted({i for c in keys for i in self.by_class.get(c, ())})
-        return _best_of(m, (self.entries[i] for i in found))
+        return _best_of(m, (self.entries[i] for i in found), self.likeness)
 
     def same_kind(self, m: Mention) -> list[Event]:
         """Entries with a mention of the mention's kind of happening, in order."""
         return self.by_kind.get(m.happening or "", [])
 
 
-def _best_of(m: Mention, entries: Iterable[tuple[Event, Mention]]) -> tuple[float, Event | None]:
+def _best_of(
+    m: Mention, entries: Iterable[tuple[Event, Mention]], likeness: Likeness
+) -> tuple[float, Event | None]:
     best: tuple[float, Event | None] = (0.0, None)
     for e, other in entries:
-        if (other.article == m.article and other.timex.start == m.timex.start) or (
-            class_agreement(m, other) == 0
-        ):
+        if other.article == m.article and other.timex.start == m.timex.start:
             continue
-        s = similarity(m, other)
+        parts, s = likeness.compare(m, other)
+        if parts["class"] == 0:  # different kinds of happening (`class_agreement`)
+            continue
         if s >= TUNING.match_threshold and s > best[0]:
             best = (s, e)
     return best
 
 
-def _best_match(m: Mention, events: list[Event]) -> tuple[float, Event | None]:
-    return _best_of(m, ((e, other) for e in events for other in e.mentions))
+def _best_match(m: Mention, events: list[Event], likeness: Likeness) -> tuple[float, Event | None]:
+    return _best_of(m, ((e, other) for e in events for other in e.mentions), likeness)
 
 
 # --- one article -------------------------------------------------------------------------
 
 
 _Key = tuple[int, int, int]  # a mention's trigger start and date span
+_Reads = tuple[tuple[_Key, Timex, str], ...]  # one reading: each mention's key, date, trigger
 
 
 class _Readings:
@@ -182,11 +186,11 @@ class _Readings:
     status, which scoring does not use, and at a date only through its span and value."""
 
     def __init__(self) -> None:
-        self.days: dict[tuple[str, str, date], tuple[tuple[_Key, Timex, str], ...]] = {}
+        self.days: dict[tuple[str, str, date], _Reads] = {}
         self.mentions: dict[tuple[str, str], dict[_Key, Mention]] = {}
-        self.by_reading: dict[tuple[str, str, tuple], tuple[tuple[_Key, Timex, str], ...]] = {}
+        self.by_reading: dict[tuple[str, str, tuple], _Reads] = {}
 
-    def of(self, article: Article, day: date) -> tuple[tuple[_Key, Timex, str], ...]:
+    def of(self, article: Article, day: date) -> _Reads:
         key = (article.id, article.body, day)
         if key not in self.days:
             timexes = _unquoted(article, day)
@@ -198,7 +202,7 @@ class _Readings:
 
     def _extract(
         self, article: Article, day: date, timexes: list[Timex]
-    ) -> tuple[tuple[_Key, Timex, str], ...]:
+    ) -> _Reads:
         same = self.mentions.setdefault((article.id, article.body), {})
         found = []
         for m in extract(replace(article, published=day), timexes, with_undated=False).dated:
@@ -227,10 +231,15 @@ def _unquoted(article: Article, day: date) -> list[Timex]:
     ]
 
 
-def infer_one(article: Article, events: list[Event], readings: _Readings | None = None) -> Guess:
+def infer_one(
+    article: Article,
+    events: list[Event],
+    readings: _Readings | None = None,
+    likeness: Likeness | None = None,
+) -> Guess:
     """The best-supported publish day of one article, or None with the reason."""
     readings = _Readings() if readings is None else readings
-    pool = _Pool(events + list(_own_explicit_events(article)))
+    pool = _Pool(events + list(_own_explicit_events(article)), likeness or Likeness())
     undated = _undated_matches(article, pool)
     alike: dict[tuple, tuple[float, Event | None]] = {}
 
@@ -252,10 +261,16 @@ def infer_one(article: Article, events: list[Event], readings: _Readings | None 
             memo[key] = best(readings.mention(article, key))
         return memo[key]
 
-    def score(day: date, explain: bool = False) -> tuple[float, list[str]]:
-        return _score(readings.of(article, day), day, match, undated, explain)
+    bounds = _bounds(undated)
+    agreement: dict[_Reads, float] = {}  # days that share a reading share its agreement
 
-    scored = [(score(d)[0], d) for d in days]
+    def score(day: date) -> float:
+        reads = readings.of(article, day)
+        if reads not in agreement:
+            agreement[reads] = _agreement(reads, match)
+        return _tense_score(agreement[reads], day, bounds)
+
+    scored = [(score(d), d) for d in days]
     best = max(s for s, _ in scored)
     if best <= 0:
         return Guess(None, 0.0, (_NO_AGREEMENT,))
@@ -263,7 +278,8 @@ def infer_one(article: Article, events: list[Event], readings: _Readings | None 
     if ties[0] == days[0]:
         return Guess(None, 0.0, (_only_bounded(ties[-1]),))
     chosen = _choose(article, ties)
-    return _guess(chosen, ties, score(chosen, explain=True)[1], best)
+    reasons = _reasons(readings.of(article, chosen), chosen, match, bounds)
+    return _guess(chosen, ties, reasons, best)
 
 
 def _only_bounded(last: date) -> str:
@@ -310,7 +326,9 @@ def _own_explicit_events(article: Article) -> tuple[Event, ...]:
     """Happenings the article dates explicitly (dates that need no anchor); the same in
     every round."""
     timexes = list(_resolved(article.body, None, article.language))
-    mentions = [m for m in extract(article, timexes).dated if m.span is not None]
+    # only the dated mentions are wanted: what `with_undated` adds is never dated
+    found = extract(article, timexes, with_undated=False).dated
+    mentions = [m for m in found if m.span is not None]
     return tuple(merge_mentions(mentions))
 
 
@@ -326,10 +344,11 @@ def _matched(
     if not probe:
         return []
     anchor = probe[len(probe) // 2]
-    timexes = list(_resolved(article.body, anchor, article.language))
+    # read as if published on the anchor day (remembered: the anchor often recurs in
+    # the next round)
     found = {
         id(e): e
-        for m in extract(replace(article, published=anchor), timexes, with_undated=False).dated
+        for m in _dated_mentions(replace(article, published=anchor))
         for e in [best(m)[1]]
         if e is not None
     }
@@ -354,8 +373,12 @@ def _undated_matches(article: Article, pool: _Pool) -> list[tuple[Mention, list[
     bounds): the best match and any nearly as good, since outlets can split one story."""
     out = []
     for m in _undated_happenings(article):
-        candidates = [e for e in pool.same_kind(m) if not is_statement(e) and matches_event(m, e)]
-        scores = [_best_match(m, [e])[0] for e in candidates]
+        candidates = [
+            e
+            for e in pool.same_kind(m)
+            if not is_statement(e) and matches_event(m, e, likeness=pool.likeness)
+        ]
+        scores = [_best_match(m, [e], pool.likeness)[0] for e in candidates]
         best = max(scores, default=0.0)  # as _best_match(m, candidates) would find
         if best < TUNING.match_threshold + 0.1:
             continue
@@ -380,61 +403,86 @@ def _undated_happenings(article: Article) -> tuple[Mention, ...]:
     )
 
 
-def _score(
-    reads: tuple[tuple[_Key, Timex, str], ...],
+def _agreement(reads: _Reads, match: Callable[[_Key], tuple[float, Event | None]]) -> float:
+    """How well the article's mentions in one reading agree in date with the known
+    happenings they match (`match` does not depend on the day, so neither does this)."""
+    total = 0.0
+    for key, timex, _ in reads:
+        sim, e = match(key)
+        if e is not None:
+            total += sim * _date_agreement(timex.interval(), e)
+    return total
+
+
+def _reasons(
+    reads: _Reads,
     day: date,
     match: Callable[[_Key], tuple[float, Event | None]],
-    undated: list[tuple[Mention, list[Event]]],
-    explain: bool = False,
-) -> tuple[float, list[str]]:
-    """How well the article's mentions read from `day` agree with the known happenings,
-    and (if `explain`: only the chosen day's are kept) why. `match` gives a mention's best
-    match (it does not depend on the day)."""
-    total = 0.0
-    reasons: list[str] = []
+    bounds: list[_Bound],
+) -> list[str]:
+    """Why `day` (the chosen one) scores: the dates that agree, and the binding bounds."""
+    reasons = []
     for key, timex, trigger in reads:
-        sim, e = match(key)
-        if e is None:
-            continue
-        agreement = _date_agreement(timex.interval(), e)
-        total += sim * agreement
-        if explain and agreement > 0:
+        _, e = match(key)
+        if e is not None and _date_agreement(timex.interval(), e) > 0:
             reasons.append(
                 f"“{timex.text}” ({trigger}) read from {day.isoformat()} is "
                 f"{timex.timex_value}; {_describe(e)} dates it {e.date}"
             )
-    total, bounds = _tense_score(total, day, undated, explain)
-    return total, list(dict.fromkeys(reasons + bounds))
+    return list(dict.fromkeys(reasons + _binding(day, bounds)))
 
 
-def _tense_score(
-    total: float, day: date, undated: list[tuple[Mention, list[Event]]], explain: bool
-) -> tuple[float, list[str]]:
-    """`total` plus (or minus) the tense weight per undated happening that `day` fits
-    (or not): what the article tells as past came before it, what it announces after;
-    and the binding bounds, which alone explain the choice."""
-    lower: list[tuple[date, str]] = []
-    upper: list[tuple[date, str]] = []
+@dataclass(frozen=True)
+class _Bound:
+    """An undated happening of the article and the known one that bounds its publish
+    day: told as past, it came before publication; announced, it comes after."""
+
+    mention: Mention
+    past: bool
+    event: Event
+    edge: date  # the event's start (past) or end (announced)
+
+    def fits(self, day: date) -> bool:
+        return day >= self.edge if self.past else day <= self.edge
+
+
+def _bounds(undated: list[tuple[Mention, list[Event]]]) -> list[_Bound]:
+    """Each undated happening bounded by the candidate that binds least: satisfied if any
+    reading satisfies it, so after the earliest, before the latest."""
+    out = []
     for m, candidates in undated:
         past = m.timex.timex_value == "PAST_REF"
-        # satisfied if any reading satisfies it: after the earliest, before the latest
         if past:
             e = min(candidates, key=lambda c: c.interval[0])
         else:
             e = max(candidates, key=lambda c: c.interval[1])
-        start, end = e.interval
-        ok = day >= start if past else day <= end
-        total += TUNING.tense_weight if ok else -TUNING.tense_weight
-        if ok and explain:
-            told = "past" if past else "to come"
-            note = f"tells “{m.trigger}” as {told} ({_describe(e)}: {e.date})"
-            (lower if past else upper).append((start if past else end, note))
-    bounds = []
+        out.append(_Bound(m, past, e, e.interval[0] if past else e.interval[1]))
+    return out
+
+
+def _tense_score(total: float, day: date, bounds: list[_Bound]) -> float:
+    """`total` plus (or minus) the tense weight per undated happening that `day` fits
+    (or not): what the article tells as past came before it, what it announces after."""
+    for b in bounds:
+        total += TUNING.tense_weight if b.fits(day) else -TUNING.tense_weight
+    return total
+
+
+def _binding(day: date, bounds: list[_Bound]) -> list[str]:
+    """The bounds `day` fits that bind most, which alone explain the choice."""
+    lower: list[tuple[date, str]] = []
+    upper: list[tuple[date, str]] = []
+    for b in bounds:
+        if b.fits(day):
+            told = "past" if b.past else "to come"
+            note = f"tells “{b.mention.trigger}” as {told} ({_describe(b.event)}: {b.event.date})"
+            (lower if b.past else upper).append((b.edge, note))
+    out = []
     if lower:
-        bounds.append(f"{max(lower)[1]}: published on or after {max(lower)[0].isoformat()}")
+        out.append(f"{max(lower)[1]}: published on or after {max(lower)[0].isoformat()}")
     if upper:
-        bounds.append(f"{min(upper)[1]}: published on or before {min(upper)[0].isoformat()}")
-    return total, bounds
+        out.append(f"{min(upper)[1]}: published on or before {min(upper)[0].isoformat()}")
+    return out
 
 
 def _date_agreement(mi: tuple[date, date] | None, e: Event) -> float:

@@ -15,9 +15,11 @@ import heapq
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
+from types import MappingProxyType
 
 from timeline.config import TUNING
 from timeline.dates.values import Reference, Value
@@ -86,17 +88,56 @@ def similarity(a: Mention, b: Mention) -> float:
     return _weighted(_parts(a, b))
 
 
-def _weighted(parts: dict[str, float]) -> float:
+def _weighted(parts: Mapping[str, float]) -> float:
     return sum(weight * parts[k] for k, weight in TUNING.merge_weights)
 
 
-def _parts(a: Mention, b: Mention) -> dict[str, float]:
+def _parts(a: Mention, b: Mention) -> Mapping[str, float]:
     return {
         "class": class_agreement(a, b),
         "actors": actor_agreement(a, b),
         "words": min(1.0, 2 * _jaccard(a.lemma_set, b.lemma_set)),
         "context": min(1.0, 2 * _jaccard(a.context_set, b.context_set)),
     }
+
+
+class Likeness:
+    """Similarity of mention pairs, remembered by what it compares: the fields `_parts`
+    reads, never the date. Publish-date inference compares each undated article's
+    mentions with the same known happenings under many candidate days and in every round,
+    and outlets telling one story reuse its wording, so few pairs are new. One per run:
+    it keeps the mentions it has seen (their ids stand for them) and grows with the run."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple, int] = {}  # what a mention tells -> a small id
+        self._seen: dict[int, tuple[Mention, int]] = {}  # id(m) -> (m kept alive, its id)
+        self._pairs: dict[tuple[int, int], tuple[Mapping[str, float], float]] = {}
+
+    def _id(self, m: Mention) -> int:
+        seen = self._seen.get(id(m))
+        if seen is None:
+            told = (m.classes, m.trigger, m.actor_keys, m.people, m.lemmas, m.context)
+            seen = self._seen[id(m)] = (m, self._ids.setdefault(told, len(self._ids)))
+        return seen[1]
+
+    def compare(self, a: Mention, b: Mention) -> tuple[Mapping[str, float], float]:
+        """`_parts(a, b)` and `similarity(a, b)`."""
+        key = (self._id(a), self._id(b))
+        found = self._pairs.get(key)
+        if found is None:
+            parts = MappingProxyType(_parts(a, b))  # shared, so read-only
+            found = self._pairs[key] = (parts, _weighted(parts))
+        return found
+
+
+def _compare(
+    a: Mention, b: Mention, likeness: Likeness | None
+) -> tuple[Mapping[str, float], float]:
+    """`_parts(a, b)` and their weighted sum, remembered if `likeness` is given."""
+    if likeness is not None:
+        return likeness.compare(a, b)
+    parts = _parts(a, b)
+    return parts, _weighted(parts)
 
 
 def _people(a: Mention, b: Mention) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -167,15 +208,15 @@ def date_relation(a: Mention, b: Mention) -> str:
     return "conflict" if short and gap <= TUNING.conflict_gap_days else "apart"
 
 
-def pair_score(a: Mention, b: Mention) -> float | None:
-    """The merge score of two mentions; None when they cannot be one happening."""
+def pair_score(a: Mention, b: Mention, likeness: Likeness | None = None) -> float | None:
+    """The merge score of two mentions; None when they cannot be one happening.
+    `likeness` remembers the pair's similarity across calls."""
     relation = date_relation(a, b)
     if relation == "apart":
         return None
     if (a.classes or b.classes) and a.class_set.isdisjoint(b.class_set):
         return 0.0  # different kinds of happening (class_agreement is 0): nothing to weigh
-    parts = _parts(a, b)
-    score = _weighted(parts)
+    parts, score = _compare(a, b, likeness)
     if parts["class"] == 0 or different_people(a, b):
         return 0.0
     # a date a day or two off, or one that merely contains the other's (a week around a
@@ -199,7 +240,7 @@ def pair_score(a: Mention, b: Mention) -> float | None:
 
 
 def _firmly_alike(
-    a: Mention, b: Mention, parts: dict[str, float], score: float, need_actors: bool
+    a: Mention, b: Mention, parts: Mapping[str, float], score: float, need_actors: bool
 ) -> bool:
     """The evidence loosely agreeing dates need to be one happening: the same kind and
     status, strongly alike, and (when asked) the actors agreeing."""
@@ -214,7 +255,9 @@ def _firmly_alike(
 # --- clustering ------------------------------------------------------------------------
 
 
-def cluster(mentions: list[Mention], threshold: float | None = None) -> list[list[Mention]]:
+def cluster(
+    mentions: list[Mention], threshold: float | None = None, likeness: Likeness | None = None
+) -> list[list[Mention]]:
     """Average-link agglomerative clustering; deterministic for a given input.
 
     Only pairs of one kind of happening whose dates are compatible are scored (see
@@ -222,7 +265,7 @@ def cluster(mentions: list[Mention], threshold: float | None = None) -> list[lis
     a story of hundreds of entries stays fast.
     Ties go to the pair of clusters whose first mentions come first."""
     items = sorted(mentions, key=_mention_key)
-    scores = _Scores(items)
+    scores = _Scores(items, likeness)
     members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     bar = TUNING.merge_threshold if threshold is None else threshold
     links = _Links({pair: score for pair, score in scores.scores.items() if score}, bar)
@@ -291,8 +334,9 @@ class _Scores:
     reaches. Any other pair scores 0 when its dates are compatible (different kinds) and
     None when they are apart, as `pair_score` would say."""
 
-    def __init__(self, items: list[Mention]):
+    def __init__(self, items: list[Mention], likeness: Likeness | None = None):
         self.items = items
+        self.likeness = likeness
         self.scores: dict[tuple[int, int], float | None] = {}
         kinds: dict[str | None, list[int]] = {}
         for i, m in enumerate(items):
@@ -310,7 +354,8 @@ class _Scores:
                     break
                 pair = (min(i, j), max(i, j))
                 if pair not in self.scores:
-                    self.scores[pair] = pair_score(self.items[pair[0]], self.items[pair[1]])
+                    a, b = self.items[pair[0]], self.items[pair[1]]
+                    self.scores[pair] = pair_score(a, b, self.likeness)
 
     def get(self, i: int, j: int) -> float | None:
         s = self.scores.get((i, j) if i < j else (j, i), _UNSCORED)
@@ -372,10 +417,11 @@ def _renamed(m: Mention, names: dict[tuple[str, str], tuple[str, str]]) -> Menti
 # --- events ----------------------------------------------------------------------------
 
 
-def merge_mentions(mentions: list[Mention]) -> list[Event]:
-    """Dated mentions -> one Event per happening, with conflicts where sources disagree."""
+def merge_mentions(mentions: list[Mention], likeness: Likeness | None = None) -> list[Event]:
+    """Dated mentions -> one Event per happening, with conflicts where sources disagree
+    (`likeness` remembers pair similarities for a caller that merges again)."""
     dated = canonical_actors([m for m in mentions if m.span is not None])
-    return _unique_ids([make_event(group) for group in cluster(dated)])
+    return _unique_ids([make_event(group) for group in cluster(dated, likeness=likeness)])
 
 
 def merge_upcoming(mentions: list[Mention]) -> list[Event]:
@@ -522,11 +568,14 @@ def by_kind(events: list[Event]) -> dict[str, list[Event]]:
     return out
 
 
-def matches_event(m: Mention, event: Event, threshold: float | None = None) -> float:
-    """How well an undated mention fits an entry (class must agree, actors overlap)."""
+def matches_event(
+    m: Mention, event: Event, threshold: float | None = None, likeness: Likeness | None = None
+) -> float:
+    """How well an undated mention fits an entry (class must agree, actors overlap);
+    `likeness` remembers pairs across calls."""
     best = 0.0
     for other in event.mentions:
-        parts = _parts(m, other)
+        parts = _compare(m, other, likeness)[0]
         if parts["class"] < 1 or parts["actors"] < 0.4 or _people_cosine(m, other) < 0.7:
             continue
         best = max(best, _weighted(parts))

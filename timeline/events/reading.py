@@ -13,9 +13,10 @@ from timeline.events.tokens import Token, in_spans, span_tokens
 from timeline.events.triggers import Trigger, find_triggers
 from timeline.text import Sentence
 
-# triggers and lemmas of a sentence depend only on its text and where its dates are, so
-# re-reading an article under another candidate publish day reuses them
-_CACHE: dict[tuple, tuple[list[Trigger], tuple[str, ...]]] = {}
+# which words lie inside dates, the triggers and the lemmas of a sentence depend only on
+# its text and where its dates are, so re-reading an article under another candidate
+# publish day reuses them
+_CACHE: dict[tuple, tuple[list[bool], list[Trigger], tuple[str, ...]]] = {}
 _CACHE_LIMIT = 50_000
 
 
@@ -40,13 +41,13 @@ class Reading:
         self.text = sent.of(body)
         self.tokens = span_tokens(body, sent.start, sent.end)
         inside = [sp for sp in self.timex_spans if sp[0] < sent.end and sent.start < sp[1]]
-        self.in_timex = [in_spans(t.start, inside) for t in self.tokens]
         self.key = (self.article.id, body, self.article.language, sent.start, tuple(inside))
         if self.key not in _CACHE:
             if len(_CACHE) > _CACHE_LIMIT:
                 _CACHE.clear()
-            _CACHE[self.key] = (self._triggers(), self._lemmas())
-        self.triggers, self.lemmas = _CACHE[self.key]
+            self.in_timex = [in_spans(t.start, inside) for t in self.tokens]
+            _CACHE[self.key] = (self.in_timex, self._triggers(), self._lemmas())
+        self.in_timex, self.triggers, self.lemmas = _CACHE[self.key]
 
     def _triggers(self) -> list[Trigger]:
         return find_triggers(self.tokens, self.in_timex, self.lex, self.entities)
