@@ -187,3 +187,19 @@ def test_properties_hold_on_every_train_document() -> None:
         total += len(check(doc.text, doc.dct))
         check(doc.text, None)
     assert not paths or total > 0
+
+
+@given(st.integers(min_value=1583, max_value=4099))
+def test_easter_is_a_sunday_between_march_22_and_april_25(year: int) -> None:
+    from timeline.dates.anchor import easter_sunday
+
+    easter = easter_sunday(year)
+    assert easter.isoweekday() == 7
+    assert date(year, 3, 22) <= easter <= date(year, 4, 25)
+
+
+def test_easter_on_known_years() -> None:
+    from timeline.dates.anchor import easter_sunday
+
+    assert [easter_sunday(y).isoformat() for y in (1998, 2000, 2019, 2024, 2038)] == [
+        "1998-04-12", "2000-04-23", "2019-04-21", "2024-03-31", "2038-04-25"]

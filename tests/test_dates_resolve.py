@@ -262,3 +262,32 @@ def test_four_digits_before_hours_or_a_time_zone_are_no_year(text: str) -> None:
 )
 def test_a_fortnight_counts_two_weeks(text: str, phrase: str, expected: str) -> None:
     assert dict(values(text))[phrase] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("The fire started at 10.15pm yesterday.", "10.15pm", "2025-10-16T22:15"),
+        ("The fair ran Oct. 7-9.", "9", "2025-10-09"),
+        ("The fair ran from Oct. 7 to 9.", "9", "2025-10-09"),
+        ("He was detained on Tuesday after flying in the day before.", "the day before",
+         "2025-10-13"),
+        ("The exhibition ran from March until May.", "May", "2025-05"),
+        ("The exhibition will run from March until May.", "May", "2026-05"),
+    ],
+)
+def test_a_date_read_from_its_neighbour(text: str, phrase: str, expected: str) -> None:
+    """Clock times take their day, range ends their start's month and direction, "the day
+    before" the day just named."""
+    assert dict(values(text))[phrase] == expected
+
+
+def test_the_day_before_a_noun_is_no_date() -> None:
+    assert values("He left the day before the vote.") == []
+
+
+def test_a_bare_on_in_a_word_list_is_refused(tmp_path: Path) -> None:
+    from timeline.dates.language import _check_words
+
+    with pytest.raises(ValueError, match="quote it"):
+        _check_words({"month_prepositions": ["in", True]}, tmp_path / "xx.yaml")

@@ -69,10 +69,46 @@ def _calendar(c: Calendar, ctx: Context) -> Anchored | None:
         used = ctx.anchor
         if c.weekday is not None and c.day is not None:
             year, cue = _year_with_weekday(c, year, cue)
+    if year is None and c.day is not None and c.month is None and ctx.anchor is not None:
+        return _day_of_month(c, ctx)  # "on the 25th"
     if year is None:
         return None
     point = _point(c, year)
     return Anchored(point, cue, used) if point else None
+
+
+def _day_of_month(c: Calendar, ctx: Context) -> Anchored | None:
+    """A day named without its month ("on the 25th", "Saturday the 15th"): in the publish
+    month, or the month before or after when the weekday or the tense says so."""
+    assert ctx.anchor is not None and c.day is not None
+    anchor, d = ctx.anchor, ctx.direction
+    months = [_month_shift(anchor, k) for k in (0, -1, 1, -2, 2)]
+    days = [date(y, m, c.day) for y, m in months if c.day <= _month_length(y, m)]
+    if c.weekday is not None:
+        days = [x for x in days if x.isoweekday() == c.weekday]
+        cue = "weekday"
+    elif d.cue and d.sign == PAST:
+        days = [x for x in days if x <= anchor]
+        cue = d.cue
+    elif d.cue and d.sign == FUTURE:
+        days = [x for x in days if x >= anchor]
+        cue = d.cue
+    else:
+        cue = "publish month"
+    if not days:
+        return None
+    best = min(days, key=lambda x: abs((x - anchor).days))
+    return Anchored(v.day(best), cue, anchor)
+
+
+def _month_shift(d: date, k: int) -> tuple[int, int]:
+    y, m = divmod(d.year * 12 + d.month - 1 + k, 12)
+    return y, m + 1
+
+
+def _month_length(year: int, month: int) -> int:
+    y, m = _month_shift(date(year, month, 1), 1)
+    return (date(y, m, 1) - timedelta(days=1)).day
 
 
 def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
@@ -88,16 +124,30 @@ def _year_for(c: Calendar, ctx: Context) -> tuple[int, str | None]:
     month = _first_month(c)
     if c.steps is not None:
         return _year_by_relation(c, month, anchor)
-    if c.quarter is not None:
-        # A quarter is reported on while it runs or after it ends; one starting more
-        # than a quarter after the anchor's month is last year's ("fourth quarter" in January).
-        return anchor.year - (1 if month > anchor.month + 3 else 0), "reporting quarter"
+    if c.quarter is not None or c.half is not None:
+        return _reporting_year(c, month, ctx)
     year = anchor.year
     if month > anchor.month + 6:
         year -= 1
     elif month < anchor.month - 6 and (c.day is not None or ctx.direction.cue is not None):
         year += 1  # "payable Jan. 2"; a month alone with no cue is news of the past
     return _year_by_tense(c, year, month, ctx)
+
+
+def _reporting_year(c: Calendar, month: int, ctx: Context) -> tuple[int, str | None]:
+    """A quarter or half is reported on while it runs or after it ends: one starting more
+    than a quarter after the anchor's month is last year's ("fourth quarter" in January),
+    unless a future cue looks ahead to one that ended this year more than a quarter ago
+    ("expects margins to improve in Q1", said in November, is next year's)."""
+    assert ctx.anchor is not None
+    anchor, d = ctx.anchor, ctx.direction
+    year = anchor.year - (1 if month > anchor.month + 3 else 0)
+    last_month = month + (2 if c.quarter is not None else 5)
+    # one that ended within the last quarter is still being reported ("expects to report
+    # third-quarter results", said in October)
+    if d.sign == FUTURE and d.cue and year == anchor.year and last_month < anchor.month - 3:
+        return year + 1, d.cue
+    return year, "reporting quarter"
 
 
 def _year_by_relation(c: Calendar, month: int, anchor: date) -> tuple[int, str]:
@@ -162,8 +212,11 @@ def _last_month(c: Calendar, anchor: date) -> int:
 
 def _point(c: Calendar, year: int) -> v.Point | None:
     try:
+        if c.easter is not None:
+            return _day_or_week(easter_sunday(year) + timedelta(days=c.easter), c)
         if c.nth is not None and c.month is not None and c.weekday is not None:
-            return v.day(_nth_weekday(year, c.month, c.weekday, c.nth, c.after_day))
+            found = _nth_weekday(year, c.month, c.weekday, c.nth, c.after_day)
+            return _day_or_week(found + timedelta(days=c.days_after), c)
         if c.day is not None and c.month is not None:
             d = date(year, c.month, c.day)
             return v.week_of(d) if c.whole_week else _with_time(d, c)
@@ -178,6 +231,23 @@ def _point(c: Calendar, year: int) -> v.Point | None:
         return v.year(year)
     except ValueError:
         return None
+
+
+def _day_or_week(d: date, c: Calendar) -> v.Point:
+    return v.week_of(d) if c.whole_week else v.day(d)
+
+
+def easter_sunday(year: int) -> date:
+    """Western Easter: the anonymous Gregorian computus (Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * el) // 433
+    month, day = divmod(h + el - 7 * m + 90, 25)
+    return date(year, month, (h + el - 7 * m + 33 * month + 19) % 32)
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int, after_day: int = 0) -> date:

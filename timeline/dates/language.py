@@ -101,6 +101,7 @@ def load(code: str) -> Language:
     if not path.is_file():
         raise LookupError(f"no date data for language {code!r}")
     tables = yaml.safe_load(path.read_text(encoding="utf-8"))
+    _check_words(tables, path)
     words = {key: _alternation(tables, table) for key, table in _TABLE_PLACEHOLDERS.items()}
     words.update(_derived_placeholders(tables, words))
     rules = tuple(_compile_rule(spec, words) for spec in tables.get("rules", []))
@@ -113,6 +114,15 @@ def load(code: str) -> Language:
         frozenset(normalise(w) for w in tables.get("past_cues", [])),
         frozenset(normalise(w) for w in tables.get("strong_past_cues", [])),
     )
+
+
+def _check_words(tables: dict[str, Any], path: Path) -> None:
+    """YAML reads a bare on/off/yes/no as a boolean: a word list holding one has lost a
+    word silently ("on" in a list of prepositions)."""
+    for key, table in tables.items():
+        if isinstance(table, list) and any(isinstance(w, bool) for w in table):
+            raise ValueError(f"{path}: {key}: a bare on/off/yes/no is read as true/false; "
+                             "quote it")
 
 
 def _alternation(tables: dict[str, Any], table: str) -> str:

@@ -32,6 +32,8 @@ class Calendar:
     year_steps: int | None = None  # years from the anchor's ("last year's third quarter")
     nth: int | None = None  # with weekday and month: the nth such weekday (-1: the last)
     after_day: int = 0  # ... counted from the day after this one (Election Day)
+    days_after: int = 0  # days after the day so found (Black Friday follows Thanksgiving)
+    easter: int | None = None  # days from Easter Sunday (Good Friday: -2); month is nominal
     whole_week: bool = False  # "the week of March 6": the week that holds the day
 
 

@@ -197,6 +197,8 @@ def _mod(m: Match, lang: Language) -> str | None:
         return lang.lookup("duration_mods", m.word("dmod"))
     if m.has("suffix"):
         return lang.lookup("suffix_mods", m.word("suffix"))
+    if m.has("hyphenmod"):  # "end-2025", "start-2026"
+        return {"end": "END", "start": "START", "mid": "MID"}[m.word("hyphenmod")]
     return None
 
 
@@ -229,6 +231,30 @@ def make_calendar(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     cal = Calendar(year=year, month=month or None, day=day, weekday=weekday, steps=steps,
                    year_steps=year_steps, whole_week=m.has("weekof"))
     return "DATE", cal, "APPROX" if m.has("approx") else _mod(m, lang)
+
+
+def make_ordinal_day(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    """"on the 25th", "Saturday the 15th": a day of a month the anchor decides; only where
+    nothing makes the ordinal count something else ("the 25th anniversary")."""
+    day = day_of_month(m.groups["day"], lang)
+    weekday = lang.lookup("weekdays", m.groups["weekday"]) if m.has("weekday") else None
+    if day is None or (weekday is not None and not _capitalised(m.groups["weekday"])):
+        return None
+    if _noun_follows(m, lang):
+        return None
+    words = re.findall(r"[a-z]+", m.before(24).lower())
+    if weekday is None and not (words and words[-1] in lang.tables.get(
+            "ordinal_day_prepositions", [])):
+        return None
+    return "DATE", Calendar(day=day, weekday=weekday), None
+
+
+def _noun_follows(m: Match, lang: Language) -> bool:
+    """A word other than those that may follow a date comes next: the date word modifies
+    a noun ("the 25th anniversary", "overnight trading")."""
+    follower = re.match(r"\s*([A-Za-z]+)", m.after(16))
+    return bool(follower) and follower.group(1).lower() not in lang.tables.get(
+        "date_followers", [])
 
 
 def _spoken_alone(m: Match, lang: Language) -> bool:
@@ -278,8 +304,12 @@ def _is_year(m: Match, lang: Language) -> bool:
     after = m.after(16).lstrip().lower()
     if before.endswith(("$", "#", "No.", "no.", "£", "€")) or re.search(r"\d[,.]?$", before):
         return False
-    if m.has("fiscal") or m.has("pmod") or m.text[m.start : m.end].lower().startswith("the year"):
+    if m.has("fiscal") or m.has("pmod") or m.has("hyphenmod") or m.text[
+            m.start : m.end].lower().startswith("the year"):
         return True
+    label = re.search(r"([A-Za-z]+)\.?$", before)
+    if label and label.group(1).lower() in lang.tables.get("not_year_after", []):
+        return False  # "Section 1983", "Flight 1549"
     first = re.match(r"[a-z%]+", after)
     if first and first.group() in lang.tables.get("not_year_before", []):
         return False
@@ -290,8 +320,10 @@ def _is_year(m: Match, lang: Language) -> bool:
 def make_decade(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     if m.has("decade"):
         start = int(m.groups["decade"])
-    elif m.has("decade2"):
-        two = int(m.groups["decade2"])
+    elif m.has("decade3") and not m.text[m.start : m.end].lower().startswith("the"):
+        return None  # "in their 90s" is an age, "the 90s" a decade
+    elif m.has("decade2") or m.has("decade3"):  # "the '90s", "the 90s"
+        two = int(m.groups.get("decade2") or m.groups["decade3"])
         start = (1900 if two >= 30 else 2000) + two
     else:
         start = lang.lookup("decade_words", m.word("decadeword"))
@@ -304,12 +336,14 @@ def make_century(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     nth = int(m.groups["ordnum"]) if m.has("ordnum") else lang.lookup("ordinals", m.word("ord"))
     if not nth or not 2 <= nth <= 21:  # the calendar here starts in year 1
         return None
+    # "the 20th century" keeps its article; in "the 19th-century bridge" it is the noun's
+    m.keep_lead = m.groups["hyphen"] != "-" or not re.match(r" [a-z]", m.after(2))
     return "DATE", Fixed(v.century((nth - 1) * 100)), _mod(m, lang)
 
 
 def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     word = m.groups["weekday"]
-    if not _capitalised(word) or _is_name(m, lang):
+    if not _capitalised(word) or _is_name(m, lang) or _in_holiday(m, lang):
         return None
     if _abbreviated(word, lang, "weekdays") and not word.endswith("."):
         return None
@@ -325,6 +359,14 @@ def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     return ("TIME" if part else "DATE"), wd, _mod(m, lang)
 
 
+def _in_holiday(m: Match, lang: Language) -> bool:
+    """The weekday of "Good Friday", "Easter Sunday": the holiday rule reads the two words
+    (and leaves both out in a name such as "the Good Friday Agreement")."""
+    before = re.search(r"([A-Za-z']+)\s+$", m.before(20))
+    return bool(before) and lang.lookup("holidays", f"{before.group(1)} {m.word('weekday')}"
+                                        ) is not None
+
+
 def _is_name(m: Match, lang: Language) -> bool:
     """"Sunday Times", "Ruby Tuesday": the weekday is part of a name (data lists the
     words that follow the weekday in names, and names that end with one)."""
@@ -332,6 +374,8 @@ def _is_name(m: Match, lang: Language) -> bool:
     if any(after.startswith(f + " ") or after == f
            for f in lang.tables.get("weekday_name_followers", [])):
         return True
+    if re.match(r"\.[a-z]{2,}\b", m.after(8)):
+        return True  # a web address: "Monday.com"
     before = normalise(m.before(20) + m.text[m.start : m.end])
     return any(before.endswith(" " + n) or before == n
                for n in lang.tables.get("weekday_names", []))
@@ -340,6 +384,8 @@ def _is_name(m: Match, lang: Language) -> bool:
 def make_deictic(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
     if m.has("deictic"):
+        if m.word("deictic") == "overnight" and _noun_follows(m, lang):
+            return None  # "overnight trading"
         steps, own_part = lang.lookup("deictic_days", m.word("deictic"))
         part = part or own_part
     elif m.has("lastpart"):
@@ -348,10 +394,14 @@ def make_deictic(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
         steps = -2 if m.word("beforeafter").startswith("before") else 2
     else:
         steps = 0
-    mod = _mod(m, lang)
+    mod = _mod(m, lang) or _EARLIER_LATER.get(m.word("earlier"))
     if m.has("this"):
         mod = lang.lookup("point_mods", m.word("this").split()[0])
     return ("TIME" if part else "DATE"), Shift("day", steps, part=part), mod
+
+
+# "earlier today", "Later yesterday" (TimeBank: START, END)
+_EARLIER_LATER = {"earlier": "START", "later": "END"}
 
 
 def make_relative(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -365,7 +415,7 @@ def make_relative(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
         return None  # "the next day/week" points at a mentioned date, not at the anchor
     if whole.startswith("the") and steps == -1 and unit in ("decade", "century"):
         return "DURATION", Fixed(_duration(1, unit, lang)), None  # "the past decade"
-    mod = _mod(m, lang) or {"earlier": "START", "later": "END"}.get(m.word("earlier"))
+    mod = _mod(m, lang) or _EARLIER_LATER.get(m.word("earlier"))
     return "DATE", Shift(unit, steps), mod
 
 
@@ -388,9 +438,24 @@ def make_holiday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     if not spec or not _capitalised(m.groups["holiday"]):
         return None
     steps = lang.lookup("relations", m.word("rel")) if m.has("rel") else None
+    if _names_a_thing(m):
+        return None  # "the Good Friday Agreement", "Christmas Island"
     cal = Calendar(month=spec["month"], day=spec.get("day"), weekday=spec.get("weekday"),
-                   nth=spec.get("nth"), after_day=spec.get("after_day", 0), steps=steps)
+                   nth=spec.get("nth"), after_day=spec.get("after_day", 0),
+                   days_after=spec.get("days_after", 0), easter=spec.get("easter"),
+                   steps=steps, whole_week=m.has("weekof"))
     return "DATE", cal, None
+
+
+def _names_a_thing(m: Match) -> bool:
+    """A capitalised word right after a holiday makes the two a name, unless it is a
+    date word ("Christmas Day", "Easter Monday" are holidays of their own)."""
+    follower = re.match(r" ([A-Z][a-z]+)", m.after(20))
+    return bool(follower) and not _DATE_WORD.fullmatch(follower.group(1))
+
+
+_DATE_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Eve|Day|Morning|Night"
+                        r"|Afternoon|Evening|Weekend|Week|Season|Holiday|Holidays")
 
 
 def make_season(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -431,6 +496,12 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     period = m.word("period") or m.word("cunit")
     quarterly = "quarter" if period in ("quarter", "period") else None
     generic = bool(period) and period != "quarter"  # "period", "nine months"
+    if m.has("dayba"):  # "the day before", closing its clause: not "the day before the vote"
+        if re.match(r"\s*(?:\w|,\s*on\b)", m.after(8)):
+            return None  # a word follows, or the day itself: "The day before, on Monday"
+        steps = -1 if m.word("beforeafter") == "before" else 1
+        part = lang.lookup("parts_of_day", "night") if m.word("dayba") == "night" else None
+        return ("TIME" if part else "DATE"), Anaphor("day", steps, part=part), None
     if m.has("yearago"):
         m.keep_lead = m.has("period")
         return "DATE", Anaphor("year", -1, keep_grain=True, grain=quarterly,
@@ -468,6 +539,8 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
 def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     if m.has("qletter"):
         return _quarter_code(m, lang)
+    if m.has("month2"):
+        return _quarter_of_months(m, lang)
     kind = m.word("qh")
     if kind == "period":
         return None
@@ -481,11 +554,22 @@ def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     m.keep_lead = m.groups.get("hyphen") != "-" or m.has("rel") or m.has("year")
     y = m.groups.get("year") or m.groups.get("year2")
     year = year_of(y, lang) if y else None
-    if m.has("relyear") and year is None:
-        year_steps = lang.lookup("relations", m.word("relyear"))
-        return "DATE", Calendar(quarter=nth, year_steps=year_steps), None
-    cal = Calendar(year=year, quarter=nth) if kind == "quarter" else Calendar(year=year, half=nth)
-    return "DATE", cal, None
+    relyear = m.word("relyear") or m.word("relyear2")
+    steps = lang.lookup("relations", relyear) if relyear and year is None else None
+    if kind == "quarter":
+        return "DATE", Calendar(year=year, quarter=nth, year_steps=steps), None
+    return "DATE", Calendar(year=year, half=nth, year_steps=steps), None
+
+
+def _quarter_of_months(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    """"the July-September quarter": the calendar quarter those three months make."""
+    first = lang.lookup("months", m.groups["month"])
+    last = lang.lookup("months", m.groups["month2"])
+    if not (first and last and _capitalised(m.groups["month"])) or (
+            last - first != 2 or first % 3 != 1):
+        return None
+    m.keep_lead = True
+    return "DATE", Calendar(quarter=(first - 1) // 3 + 1), None
 
 
 def _quarter_code(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -556,8 +640,8 @@ def _long_amount(m: Match, lang: Language) -> float | None:
 
 def _after_a_count(m: Match) -> bool:
     """A rate: "a year" after an amount ("$2 million a year") or a plural ("flights a week")."""
-    return bool(re.search(r"(?:\d|\b(?:million|billion|thousand|hundred)|[a-z]{3,}s)\s+$",
-                          m.before(25)))
+    return bool(re.search(r"(?:\d(?:bn|mn|m|k|tn)?|\b(?:million|billion|thousand|hundred)"
+                          r"|[a-z]{3,}s)\s+$", m.before(25)))
 
 
 def _in_calendar_units(unit: str, amount: float, lang: Language) -> tuple[str, float]:
@@ -601,13 +685,14 @@ def make_recurrence(m: Match, lang: Language) -> tuple[str, Partial, str | None]
         part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
         value = f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
         return "SET", Fixed(v.Recurrence(value, quant=quant)), None
-    if m.has("month"):
-        month = lang.lookup("months", m.groups["month"])
-        return "SET", Fixed(v.Recurrence(f"XXXX-{month:02d}", quant=quant)), None
+    if m.has("month") or m.has("month2"):
+        return _yearly_date(m, lang, quant)
     unit = lang.lookup("units", m.word("unit")) or lang.lookup("calendar_units", m.word("unit"))
     if unit not in v.DURATION_UNITS:
         return None
-    amount = number(m.groups["num"], lang) if m.has("num") else 1.0
+    if m.has("per") and (unit not in _CALENDAR_RATES or not _after_a_count(m)):
+        return None  # "$2 billion per year" recurs; "per second" is a speed
+    amount = 2.0 if m.has("other") else number(m.groups["num"], lang) if m.has("num") else 1.0
     if amount is None:
         return None
     value = v.Duration(amount, unit).timex
@@ -617,6 +702,22 @@ def make_recurrence(m: Match, lang: Language) -> tuple[str, Partial, str | None]
         if not times:
             return None
         return "SET", Fixed(v.Recurrence(value, freq=f"{int(times)}X")), None
+    return "SET", Fixed(v.Recurrence(value, quant=quant)), None
+
+
+_CALENDAR_RATES = frozenset({"day", "week", "month", "quarter", "year"})
+
+
+def _yearly_date(m: Match, lang: Language, quant: str | None
+                 ) -> tuple[str, Partial, str | None] | None:
+    """"every March", "every Nov. 11", "each 11 November"."""
+    word = m.groups.get("month") or m.groups["month2"]
+    if not _capitalised(word):
+        return None
+    month = lang.lookup("months", word)
+    day_word = m.groups.get("day") or m.groups.get("day2") or m.groups.get("num")
+    day = day_of_month(day_word, lang) if day_word else None
+    value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
     return "SET", Fixed(v.Recurrence(value, quant=quant)), None
 
 
@@ -674,15 +775,17 @@ def _ends_sentence(m: Match) -> bool:
     return m.text[m.end - 1] == "." and bool(re.match(r"\s*(?:$|\n|[A-Z\"“])", m.after(3)))
 
 
-_FIRST_DAY = re.compile(r"([A-Z][a-z]+)\.? (?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?,? $")
+_FIRST_DAY = re.compile(r"([A-Z][a-z]+)\.? (3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(,? |[-–])$")
 
 
 def make_second_day(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """"April 24 and 25": the second day takes the month named just before it."""
+    """"April 24 and 25", "Oct. 20-22", "March 3 to 5": the second day takes the month
+    named just before it."""
     first = _FIRST_DAY.search(m.before(16))
     month = lang.lookup("months", first.group(1)) if first else None
-    if month is None:
-        return None
+    if month is None or (first is not None and first.group(3) in "-–" and
+                         int(m.groups["day"]) <= int(first.group(2))):
+        return None  # "Oct. 20-22" ends after it starts
     m.keep_lead = False
     return "DATE", Calendar(month=month, day=int(m.groups["day"])), None
 
@@ -706,4 +809,5 @@ PRODUCTIONS: dict[str, Production] = {
     "reference": make_reference,
     "recurrence": make_recurrence,
     "clock": make_clock,
+    "ordinal_day": make_ordinal_day,
 }

@@ -66,9 +66,12 @@ def _analysed(text: str, language: str) -> _Analysis:
     lang = load(language)
     found = recognize(text, lang)
     cues = _without_expressions(text, found)
+    directions = [_direction(cues, f, lang) for f in found]
+    for i in _range_ends(text, found):  # "from March until May": May as March reads
+        directions[i] = directions[i - 1]
     return _Analysis(
         tuple(found),
-        tuple(_direction(cues, f, lang) for f in found),
+        tuple(directions),
         frozenset(_period_endings(text, found)),
         _clocks_with_day_after(text, found),
         frozenset(i for i, f in enumerate(found) if _out_of_tense(text, cues, f, lang)),
@@ -79,6 +82,19 @@ def _analysed(text: str, language: str) -> _Analysis:
 def forget_analyses() -> None:
     """Drop the per-text cache (benchmarks time cold texts, as unseen news is)."""
     _analysed.cache_clear()
+
+
+# "from March until May", "between 2010 and 2015", "March to May"
+_RANGE_OPENING = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.IGNORECASE)
+
+
+def _range_ends(text: str, found: list[Found]) -> list[int]:
+    """Indexes of expressions that end a range opened by the one before them: the end
+    reads in the same direction as the start (the join word is no cue of its own)."""
+    return [i for i in range(1, len(found))
+            if _RANGE_JOIN.fullmatch(text, found[i - 1].end, found[i].start)
+            and _RANGE_OPENING.search(text, max(0, found[i - 1].start - 12), found[i - 1].start)]
 
 
 def _anchor_all(text: str, analysis: _Analysis, anchor: date | None, lang: Language
@@ -400,9 +416,13 @@ def _direction(text: str, f: Found, lang: Language) -> Direction:
     if isinstance(f.partial, Weekday) and text.startswith(("'s", "’s"), f.end):
         return Direction(PAST)  # "Wednesday's ruling": the clause's verb is not its own
     if isinstance(f.partial, (Calendar, Weekday)):
-        # A scheduled present looks ahead to a weekday; a month named in the present tense
-        # is as often a statistic of the past ("the figure for August is 3.2%").
-        return direction(text, f.start, f.end, lang, present=isinstance(f.partial, Weekday))
+        # A scheduled present looks ahead to a weekday or a day of this month ("closes on
+        # the 28th"); a month named in the present tense is as often a statistic of the
+        # past ("the figure for August is 3.2%").
+        day_alone = isinstance(f.partial, Calendar) and f.partial.month is None and (
+            f.partial.day is not None)
+        return direction(text, f.start, f.end, lang,
+                         present=isinstance(f.partial, Weekday) or day_alone)
     return Direction(PAST)
 
 
