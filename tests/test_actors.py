@@ -159,6 +159,145 @@ def test_a_mention_does_not_count_a_named_war_among_its_actors():
     assert m.actors == ("Tim Walsh",) and m.people == ("walsh",)
 
 
+# --- capitals that are no evidence of a name -------------------------------------------------
+
+
+def kinds(body: str) -> list[tuple[str, str]]:
+    return [(e.display, e.kind) for e in find_entities(body)]
+
+
+def test_a_title_case_headline_line_names_only_what_the_text_capitalises_elsewhere():
+    body = (
+        "Mayor Jane Okafor met Governor Tim Walsh in Springfield on Monday.\n\n"
+        "Okafor Turns to Walsh After Strike Talks Stall\n\n"
+        "Weighing the Harbor Option\n\n"
+        "Okafor said the talks would resume in Springfield."
+    )
+    displays = [e.display for e in find_entities(body)]
+    assert displays == [
+        "Jane Okafor",
+        "Tim Walsh",
+        "Springfield",
+        "Okafor",
+        "Walsh",
+        "Okafor",
+        "Springfield",
+    ]
+
+
+def test_a_known_place_in_a_headline_line_stays_a_place():
+    body = "Crisis Talks Move to South Africa\n\nMayor Jane Okafor left for the talks."
+    assert kinds(body) == [("South Africa", "place"), ("Jane Okafor", "person")]
+
+
+def test_a_line_of_names_ending_with_a_full_stop_is_a_sentence_not_a_headline():
+    body = "Mayor Jane Okafor and Governor Tim Walsh."
+    assert [e.display for e in find_entities(body)] == ["Jane Okafor", "Tim Walsh"]
+
+
+def test_a_plural_opening_a_sentence_is_not_a_name():
+    body = (
+        "Athletes back from the trip met Mayor Jane Okafor on Monday. "
+        "Crews cleared the port. Veterans of the Korean War marched in Boston."
+    )
+    assert kinds(body) == [("Jane Okafor", "person"), ("Boston", "place")]
+
+
+def test_a_sentence_opener_the_text_writes_in_lower_case_is_not_a_name():
+    body = "Security was tight as Mayor Jane Okafor arrived. The security detail left early."
+    assert kinds(body) == [("Jane Okafor", "person")]
+
+
+def test_a_plural_opener_stays_when_the_text_capitalises_it_mid_sentence():
+    body = "Mayor Ann Williams met the board. Williams said the talks went well. Kowal agreed."
+    ents = kinds(body)
+    assert ents[:2] == [("Ann Williams", "person"), ("Williams", "person")]
+    assert ("Kowal", "unknown") in ents  # not plural-shaped: a name, as before
+
+
+def test_a_plural_inside_a_sentence_keeps_its_name():
+    body = "Mayor Jane Okafor thanked the Veterans of Foreign Wars."
+    assert kinds(body) == [("Jane Okafor", "person"), ("Veterans of Foreign Wars", "unknown")]
+
+
+def test_sentence_adverbs_are_not_names():
+    assert find_entities("Therefore, the talks ended. Otherwise, nothing changed.") == []
+
+
+def test_a_grade_or_a_model_before_a_number_is_not_an_actor():
+    body = (
+        "Hurricane Lena hit Port Arthur as a Category 3 storm. Mayor Jane Okafor flew a Cessna 172."
+    )
+    assert kinds(body) == [("Port Arthur", "place"), ("Jane Okafor", "person")]
+    assert [e.display for e in find_entities("Price is on the FBI's 10 most wanted list.")] == [
+        "Price",
+        "FBI",
+    ]
+
+
+def test_lone_initials_and_acronyms_are_no_names_of_people():
+    body = "Sen. Lindsey Graham (R-S.C.) spoke. The jet touched down at RAF Mildenhall."
+    ents = kinds(body)
+    assert ents[0] == ("Lindsey Graham", "person")
+    assert [d for d, _ in ents] == ["Lindsey Graham", "RAF Mildenhall"]
+    assert ("RAF Mildenhall", "person") not in ents
+
+
+# --- places named by a building or a site ------------------------------------------------------
+
+
+def test_a_building_or_a_site_is_a_place():
+    body = (
+        "Trump met Kowal in the Oval Office on Friday. Protesters gathered in Red Square and "
+        "outside Buckingham Palace."
+    )
+    ents = dict(kinds(body))
+    assert ents["Oval Office"] == ents["Red Square"] == ents["Buckingham Palace"] == "place"
+
+
+def test_a_head_that_also_names_an_organisation_is_a_place_only_where_something_is_in_it():
+    body = (
+        "The Kremlin said on Monday that envoys would meet inside the Kremlin. "
+        "White House officials arrived at the White House."
+    )
+    assert kinds(body) == [
+        ("Kremlin", "org"),
+        ("Kremlin", "place"),
+        ("White House", "org"),
+        ("White House", "place"),
+    ]
+
+
+def test_an_organisation_headed_by_an_organisation_word_keeps_its_titles_inside():
+    body = (
+        "Mark Montgomery of the Foundation for Defense of Democracies met officials of the "
+        "Ministry of Foreign Affairs and Bank of England Governor Andrew Bailey."
+    )
+    ents = kinds(body)
+    assert ("Foundation for Defense of Democracies", "org") in ents
+    assert ("Ministry of Foreign Affairs", "org") in ents
+    assert ("Andrew Bailey", "person") in ents
+
+
+def test_an_affiliation_after_a_name_is_its_own_actor():
+    body = (
+        "Sen. John Cornyn of Texas met Mark Montgomery of the Heritage Foundation. "
+        "“We need Tomahawks for the United States of America,” Governor Tim Walsh said."
+    )
+    ents = kinds(body)
+    assert ents[:4] == [
+        ("John Cornyn", "person"),
+        ("Texas", "place"),
+        ("Mark Montgomery", "person"),  # mid-sentence, 'Mark' is a name
+        ("Heritage Foundation", "org"),
+    ]
+    assert ("U.S.", "place") in ents and ("Tim Walsh", "person") in ents
+    assert kinds("Secretary of State Marco Rubio met the Bank of England.") == [
+        ("Marco Rubio", "person"),
+        ("Bank of England", "org"),
+    ]
+
+
 def mentions(aid: str, body: str, phrase: str) -> list:
     art = Article(aid, Path(f"{aid}.md"), "t", body, published=date(2024, 3, 8))
     start = body.index(phrase)

@@ -20,6 +20,26 @@ _QUOTE_OR_DASH = "“\"‘'—–-:"
 _GENERIC_TITLES = frozenset({"leader", "official", "head"})
 _AFTER = re.compile(r"[ \t]+([a-z][a-z\-]*)(?:[ \t]+([a-z][a-z\-]*))?")
 _ROMAN = re.compile(r"[ivxlcdm]+")
+_NUMBER_AFTER = re.compile(r"[ \t]+\d+(?:[.,]\d+)?\b(?![-–]\d)")  # not a score: 2-1
+_FULL_STOP = re.compile(r"\.[\"'”’)\]]*\s*\Z")
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the article's own writing says about its capitalised words: a capital that
+    opens a sentence or sits in a title-case headline says nothing; one in running text
+    mid-sentence does, and a word also written in lower case is a common word."""
+
+    starts: frozenset[int]  # sentence starts
+    mid_caps: frozenset[str]  # words capitalised mid-sentence in running text
+    lowered: frozenset[str]  # words the article also writes in lower case
+    located: frozenset[int]  # starts of words right after a locative preposition
+
+    @cached_property
+    def mid_lower(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.mid_caps)
 
 
 @dataclass(frozen=True)
@@ -38,16 +58,12 @@ class Entity:
 def find_entities(body: str, lex: Lexicon | None = None) -> list[Entity]:
     """People, organisations and places, from runs of capitalised words and the tables."""
     lex = lex or lexicon()
-    starts = {s.start for s in sentences(body)}
     tokens = tokenize(body)
-    mid_caps = {
-        strip_possessive(t.text)
-        for i, t in enumerate(tokens)
-        if t.is_cap and t.start not in starts and i and tokens[i - 1].text not in _QUOTE_OR_DASH
-    }
+    headline = _headline_tokens(body, tokens, lex)
+    ev = _evidence(body, tokens, headline, lex)
     entities: list[Entity] = []
-    for run in _cap_runs(tokens, lex, body):
-        entities.extend(_classify(run, tokens, starts, mid_caps, lex))
+    for run in _cap_runs(tokens, lex, body, headline, ev):
+        entities.extend(_classify(run, tokens, ev, lex))
     entities = [_as_role(e, body, lex) for e in entities]
     # a lone surname takes the person it names elsewhere in the article
     persons = {e.key for e in entities if e.kind == "person"}
@@ -55,10 +71,89 @@ def find_entities(body: str, lex: Lexicon | None = None) -> list[Entity]:
         replace(e, kind="person") if e.kind == "unknown" and e.key in persons else e
         for e in entities
     ]
+    entities = [e for e in entities if not _designation(e, body)]
     entities = _without_happenings(entities)
     things = _things(entities, body, lex)
     entities = [e for e in entities if e.kind == "person" or stem(e.key) not in things]
     return _namesakes(entities, lex)
+
+
+def _evidence(body: str, tokens: list[Token], headline: set[int], lex: Lexicon) -> Evidence:
+    starts = {s.start for s in sentences(body)}
+    mid_caps = {
+        strip_possessive(t.text)
+        for i, t in enumerate(tokens)
+        if t.is_cap
+        and t.start not in starts
+        and i not in headline
+        and i
+        and tokens[i - 1].text not in _QUOTE_OR_DASH
+    }
+    lowered = {t.text for t in tokens if t.text.islower()}
+    located = {
+        t.start for i, t in enumerate(tokens) if t.is_cap and _after_locative(tokens, i, lex)
+    }
+    return Evidence(frozenset(starts), frozenset(mid_caps), frozenset(lowered), frozenset(located))
+
+
+def _after_locative(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """'in the Oval Office', 'at Buckingham Palace': right after a locative preposition,
+    or after one and 'the'."""
+    prev = tokens[i - 1].text.lower() if i else ""
+    if prev == "the" and i > 1:
+        prev = tokens[i - 2].text.lower()
+    return prev in lex.locative_prepositions
+
+
+def _headline_tokens(body: str, tokens: list[Token], lex: Lexicon) -> set[int]:
+    """Indexes of the tokens on headline lines: lines whose words, less the small words a
+    headline leaves lowercase, are all capitalised ('Trump Turns to Russia After Gaza
+    Ceasefire', 'Weighing the Tomahawk Option'), at least two of them, and no full stop at
+    the end (a line of names, 'Donald Trump and Vladimir Putin.', is a sentence). There
+    every word is capitalised, so a capital is no sign of a name."""
+    spans = []
+    for m in _LINE.finditer(body):
+        if _FULL_STOP.search(m.group()):
+            continue
+        words = [w for w in _WORD.findall(m.group()) if w.lower() not in lex.headline_small_words]
+        if len(words) >= 2 and all(w[0].isupper() for w in words):
+            spans.append((m.start(), m.end()))
+    if not spans:
+        return set()
+    return {i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
+
+
+def _attested_headline_words(
+    tokens: list[Token], headline: set[int], ev: Evidence, lex: Lexicon
+) -> set[int]:
+    """The tokens on headline lines that count as capitalised: words the article writes
+    capitalised in running text, and known places of one to three words ('Trump' and
+    'Russia' in 'Trump Turns to Russia', 'South Africa' in 'CAPE TOWN, South Africa (AP)';
+    not 'Turns')."""
+    known = lex.places | lex.nationalities.keys()
+    out = set()
+    for i in headline:
+        parts = strip_possessive(tokens[i].text).lower().split("-")
+        if all(p in ev.mid_lower or p in known for p in parts):
+            out.add(i)
+        for n in (2, 3):
+            span = range(i, i + n)
+            if (
+                all(j in headline for j in span)
+                and " ".join(strip_possessive(tokens[j].lower) for j in span) in known
+            ):
+                out.update(span)
+    return out
+
+
+def _designation(e: Entity, body: str) -> bool:
+    """A capitalised word before a number labels a grade or a model ('a Category 3
+    storm', 'Level 4', 'Boeing 747'): not an actor ('the FBI's 10 Most Wanted' is one)."""
+    return (
+        e.kind == "unknown"
+        and _NUMBER_AFTER.match(body, e.end) is not None
+        and not _ENDS_POSSESSIVE.search(body[e.start : e.end])
+    )
 
 
 def _without_happenings(entities: list[Entity]) -> list[Entity]:
@@ -182,8 +277,12 @@ def resolve_role(role: Entity, entities: tuple[Entity, ...]) -> Entity | None:
 # --- runs of capitalised words ---------------------------------------------------------------
 
 
-def _cap_runs(tokens: list[Token], lex: Lexicon, body: str) -> list[list[int]]:
-    """Token indexes of each run of capitalised words that may be one name."""
+def _cap_runs(
+    tokens: list[Token], lex: Lexicon, body: str, headline: set[int], ev: Evidence
+) -> list[list[int]]:
+    """Token indexes of each run of capitalised words that may be one name (on a headline
+    line, only words the article capitalises elsewhere count as capitalised)."""
+    attested = _attested_headline_words(tokens, headline, ev, lex) if headline else set()
     runs: list[list[int]] = []
     cur: list[int] = []
 
@@ -196,7 +295,7 @@ def _cap_runs(tokens: list[Token], lex: Lexicon, body: str) -> list[list[int]]:
     for i, tok in enumerate(tokens):
         if cur and "\n" in body[tokens[cur[-1]].end : tok.start]:
             flush()  # a line break ends a name (headlines, list items)
-        if tok.is_cap and tok.is_word:
+        if tok.is_cap and tok.is_word and (i not in headline or i in attested):
             if strip_possessive(tok.lower.rstrip(".")) in lex.calendar_words:
                 flush()
                 continue
@@ -242,25 +341,95 @@ def _as_role(e: Entity, body: str, lex: Lexicon) -> Entity:
 # --- what a run names --------------------------------------------------------------------------
 
 
-def _classify(
-    run: list[int], tokens: list[Token], starts: set[int], mid_caps: set[str], lex: Lexicon
-) -> list[Entity]:
+def _classify(run: list[int], tokens: list[Token], ev: Evidence, lex: Lexicon) -> list[Entity]:
     words = [tokens[i] for i in run]
     if len(words) == 1 and "-" in words[0].text:
-        pair = _hyphenated(words[0], starts, mid_caps, lex)
+        pair = _hyphenated(words[0], ev, lex)
         if pair is not None:
             return pair
+    first = run[0]
     while (
         words
         and words[0].lower.rstrip(".") in lex.not_names
         and words[0].lower not in lex.nationalities
+        and (words[0].start != tokens[first].start or _unmarked(first, tokens, ev, lex))
     ):
         words = words[1:]
     while words and words[-1].lower in lex.name_connectors:
         words = words[:-1]
     while words and _compound_modifier(words[0].text):
         words = words[1:]  # "Washington-based Institute ...": the institute is the name
-    return _classify_words(words, starts, mid_caps, lex) if words else []
+    split = _plural_head(words, ev, lex)
+    if split:
+        return _classify_words(words[:1], ev, lex) + _classify_words(words[split:], ev, lex)
+    cut = _affiliation(words, lex)
+    if cut:
+        head = words[:cut]
+        while head[-1].lower in lex.name_connectors:
+            head = head[:-1]
+        return _classify_words(head, ev, lex) + _classify_words(words[cut:], ev, lex)
+    return _classify_words(words, ev, lex) if words else []
+
+
+def _affiliation(words: list[Token], lex: Lexicon) -> int:
+    """Where an affiliation starts after a name ('John Smith of the Heritage Foundation',
+    'Sen. John Cornyn of Texas'): the index of the complement's first word when the words
+    before the first connector end with a plain name (not a title, an organisation or a
+    place word: 'Secretary of State', 'Bank of England' stay whole) and the complement is
+    a known place or is headed by an organisation or place word; else 0."""
+    c = next((i for i, w in enumerate(words) if w.lower in ("of", "for")), 0)
+    if c == 0 or _name_head(strip_possessive(words[c - 1].lower).rstrip("."), lex):
+        return 0
+    start = c
+    while start < len(words) and words[start].lower in lex.name_connectors:
+        start += 1
+    rest = [strip_possessive(w.lower).rstrip(".") for w in words[start:]]
+    if not rest:
+        return 0
+    known = " ".join(rest) in lex.places or " ".join(rest) in lex.nationalities
+    head = _head(rest, lex)[-1]
+    return start if known or head in lex.org_words or head in lex.place_heads else 0
+
+
+def _unmarked(i: int, tokens: list[Token], ev: Evidence, lex: Lexicon) -> bool:
+    """Whether the capital of a word listed as no name says nothing: it opens a sentence
+    or a quote, or the word is a function word. Mid-sentence, 'met Mark Montgomery' has a
+    capital that means a name."""
+    tok = tokens[i]
+    low = tok.lower.rstrip(".")
+    opens = tok.start in ev.starts or not i or tokens[i - 1].text in _QUOTE_OR_DASH
+    return opens or low in lex.stopwords or low in lex.calendar_words
+
+
+def _plural_head(words: list[Token], ev: Evidence, lex: Lexicon) -> int:
+    """Where the name proper starts after a plural opening a sentence and its connector
+    ('Veterans of the Korean War marched'; the capital is the sentence's): the index of the
+    first word after the connector, or 0 when the head is one of the lexicon's name heads
+    ('Forces of ...', 'Chiefs of Staff'), not a lone plural, capitalised mid-sentence
+    elsewhere or not at a sentence start ('Veterans of Foreign Wars' mid-sentence)."""
+    if len(words) < 3 or words[1].lower not in lex.name_connectors:
+        return 0
+    if words[0].start not in ev.starts or strip_possessive(words[0].text) in ev.mid_caps:
+        return 0
+    low = strip_possessive(words[0].lower)
+    if not _plural_like(low) or _name_head(low, lex):
+        return 0
+    i = 1
+    while i < len(words) and words[i].lower in lex.name_connectors:
+        i += 1
+    return i if i < len(words) else 0
+
+
+def _plural_like(low: str) -> bool:
+    """A word shaped like a plural common noun ('veterans', 'crews'), not like a name
+    ending in s ('hamas', 'brussels' are known or -as; 'congress', 'vilnius')."""
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "as"))
+
+
+def _name_head(low: str, lex: Lexicon) -> bool:
+    """A word that heads names of organisations, offices and places ('Forces', 'Chiefs')."""
+    heads = (lex.titles, lex.org_words, lex.place_words, lex.place_heads, lex.places)
+    return any(low in h or stem(low) in h for h in heads) or (low,) in lex.happening_heads
 
 
 def _compound_modifier(word: str) -> bool:
@@ -269,23 +438,19 @@ def _compound_modifier(word: str) -> bool:
     return len(parts) > 1 and parts[-1].isalpha() and parts[-1].islower()
 
 
-def _hyphenated(
-    word: Token, starts: set[int], mid_caps: set[str], lex: Lexicon
-) -> list[Entity] | None:
+def _hyphenated(word: Token, ev: Evidence, lex: Lexicon) -> list[Entity] | None:
     """A hyphenated pair of names ('Trump-Putin'), each classified alone."""
     parts = word.text.split("-")
     if not all(p[:1].isupper() for p in parts):
         return None
     out, pos = [], word.start
     for p in parts:
-        out.extend(_classify_words([Token(p, pos, pos + len(p))], starts, mid_caps, lex))
+        out.extend(_classify_words([Token(p, pos, pos + len(p))], ev, lex))
         pos += len(p) + 1
     return out
 
 
-def _classify_words(
-    words: list[Token], starts: set[int], mid_caps: set[str], lex: Lexicon
-) -> list[Entity]:
+def _classify_words(words: list[Token], ev: Evidence, lex: Lexicon) -> list[Entity]:
     names = [strip_possessive(w.text) for w in words]
     if any(_CONTRACTION.search(w.text.lower()) for w in words):
         return []  # "He’d", "We’re": contractions start quotes, they are not names
@@ -293,7 +458,7 @@ def _classify_words(
         return []  # a shouted headline
     lows = [n.lower() if _INITIALS.fullmatch(n) else n.lower().rstrip(".") for n in names]
     joined = " ".join(lows)
-    if _sentence_opener(words, names[0], joined, starts, mid_caps, lex):
+    if _sentence_opener(words, names[0], joined, ev, lex):
         return []  # a capitalised sentence opener, not a name
     start, end = words[0].start, words[-1].end
     own_name = _happening_name(lows, lex)
@@ -304,9 +469,24 @@ def _classify_words(
         return [Entity(_key(country), country, start, end, "place")]
     if joined in lex.places:
         return [Entity(_key(" ".join(names)), " ".join(names), start, end, "place")]
-    if any(w in lex.titles for w in lows):
-        return [_titled(words, names, lows, lex)]
-    return _untitled(words, names, lows, starts, mid_caps, lex)
+    head = _head(lows, lex)
+    org_head = len(head) < len(lows) and head[-1] in lex.org_words
+    # titles in the complement of a plain head title nobody ('Veterans of Foreign Wars')
+    if any(w in lex.titles for w in (lows if org_head else head)):
+        titled = _titled(words, names, lows, lex)
+        if not org_head or titled.kind == "person" and len(titled.display.split()) > 1:
+            return [titled]  # 'Bank of England Governor Andrew Bailey'
+    if org_head:
+        # 'Foundation for Defense of Democracies', 'Ministry of Foreign Affairs': an
+        # organisation, whatever titles its complement holds
+        return [Entity(_key(" ".join(names)), " ".join(names), start, end, "org")]
+    return _untitled(words, names, lows, ev, lex)
+
+
+def _head(lows: list[str], lex: Lexicon) -> list[str]:
+    """The words of a name before its first connector ('institute' of 'Institute for the
+    Study of War'), all of them if it has none."""
+    return list(takewhile(lambda w: w not in lex.name_connectors, lows)) or lows
 
 
 def _happening_name(lows: list[str], lex: Lexicon) -> tuple[str, ...] | None:
@@ -319,7 +499,7 @@ def _happening_name(lows: list[str], lex: Lexicon) -> tuple[str, ...] | None:
     for n in (2, 1):
         if len(lows) > n and tuple(lows[:n]) in lex.happening_prefixes:
             return tuple(lows[n:])
-    head = list(takewhile(lambda w: w not in lex.name_connectors, lows))
+    head = _head(lows, lex)
     while len(head) > 1 and _ROMAN.fullmatch(head[-1]):
         head.pop()  # 'World War II'
     if any(tuple(head[-n:]) in lex.happening_heads for n in (1, 2) if len(head) >= n):
@@ -328,15 +508,18 @@ def _happening_name(lows: list[str], lex: Lexicon) -> tuple[str, ...] | None:
 
 
 def _sentence_opener(
-    words: list[Token], name: str, joined: str, starts: set[int], mid_caps: set[str], lex: Lexicon
+    words: list[Token], name: str, joined: str, ev: Evidence, lex: Lexicon
 ) -> bool:
     """A lone capitalised word opening a sentence that is not known, not capitalised
-    elsewhere in the article and does not look like a name."""
-    if len(words) != 1 or words[0].start not in starts:
+    elsewhere in the article (a person's surname is, where their full name is given) and
+    does not look like a name, is shaped like a plural ('Athletes', 'Crews') or is also
+    written in lower case ('Security ... the security detail'). 'Kowal held a call' is a
+    name."""
+    if len(words) != 1 or words[0].start not in ev.starts:
         return False
-    if joined in lex.places or joined in lex.nationalities or name in mid_caps:
+    if joined in lex.places or joined in lex.nationalities or name in ev.mid_caps:
         return False
-    return not _looks_like_name(name, lex)
+    return not _looks_like_name(name, lex) or _plural_like(joined) or joined in ev.lowered
 
 
 def _titled(words: list[Token], names: list[str], lows: list[str], lex: Lexicon) -> Entity:
@@ -357,29 +540,35 @@ def _titled(words: list[Token], names: list[str], lows: list[str], lex: Lexicon)
 
 
 def _untitled(
-    words: list[Token],
-    names: list[str],
-    lows: list[str],
-    starts: set[int],
-    mid_caps: set[str],
-    lex: Lexicon,
+    words: list[Token], names: list[str], lows: list[str], ev: Evidence, lex: Lexicon
 ) -> list[Entity]:
     start, end, display = words[0].start, words[-1].end, " ".join(names)
+    head = _head(lows, lex)[-1]
+    if head in lex.place_heads and (len(words) > 1 or head in lex.org_words):
+        # 'Oval Office', 'Red Square', 'Buckingham Palace' are places (a lone 'Park' may
+        # be a surname); a head that also names an organisation ('the Kremlin said',
+        # 'White House officials') is one unless the text puts something in it ('at the
+        # White House')
+        place = head not in lex.org_words or start in ev.located
+        return [Entity(_key(display), display, start, end, "place" if place else "org")]
     if any(w in lex.org_words for w in lows):
         return [Entity(_key(display), display, start, end, "org")]
     if len(words) > 1 and any(w in lex.place_words for w in lows):
         return [Entity(_key(display), display, start, end, "place")]
     if len(words) > 1 and (lows[0] in lex.places or lows[0] in lex.nationalities):
         # "selling Ukraine Tomahawk missiles": a place, then something else
-        return _classify_words(words[:1], starts, mid_caps, lex) + _classify_words(
-            words[1:], starts, mid_caps, lex
-        )
-    if len(names) in (2, 3) and all(n[:1].isupper() and n.isalpha() for n in names):
+        return _classify_words(words[:1], ev, lex) + _classify_words(words[1:], ev, lex)
+    if len(names) in (2, 3) and all(_name_word(n) for n in names):
         return [Entity(_person_key(names), display, start, end, "person")]
-    if len(names) == 1 and (len(names[0]) <= 2 and not names[0].isupper()):
-        return []
+    if len(names) == 1 and (len(names[0]) <= 2 and not names[0].isupper() or len(names[0]) == 1):
+        return []  # 'St', or a lone initial ('R' of 'R-S.C.')
     key = _person_key(names) if len(names) == 1 else _key(display)
     return [Entity(key, display, start, end, "unknown")]
+
+
+def _name_word(word: str) -> bool:
+    """A word of a person's name: capitalised letters, not an acronym ('RAF Mildenhall')."""
+    return word[:1].isupper() and word.isalpha() and not (len(word) > 1 and word.isupper())
 
 
 def _looks_like_name(word: str, lex: Lexicon) -> bool:

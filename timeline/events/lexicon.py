@@ -57,6 +57,8 @@ class Lexicon:
     thing_heads: frozenset[str]
     happening_heads: frozenset[tuple[str, ...]]
     happening_prefixes: frozenset[tuple[str, ...]]
+    place_heads: frozenset[str]
+    locative_prepositions: frozenset[str]
 
 
 def stem(word: str) -> str:
@@ -169,4 +171,6 @@ def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Le
         thing_heads=frozenset(data["thing_heads"]),
         happening_heads=frozenset(tuple(h.split()) for h in data["happening_heads"]),
         happening_prefixes=frozenset(tuple(h.split()) for h in data["happening_prefixes"]),
+        place_heads=frozenset(data["place_heads"]),
+        locative_prepositions=frozenset(data["locative_prepositions"]),
     )
