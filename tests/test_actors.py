@@ -220,6 +220,11 @@ def test_a_plural_inside_a_sentence_keeps_its_name():
     assert kinds(body) == [("Jane Okafor", "person"), ("Veterans of Foreign Wars", "unknown")]
 
 
+def test_a_plural_nationality_names_its_country_even_opening_a_sentence():
+    body = "Americans voted on Tuesday. “We trust the Europeans,” Mayor Jane Okafor said."
+    assert kinds(body) == [("U.S.", "place"), ("Europe", "place"), ("Jane Okafor", "person")]
+
+
 def test_sentence_adverbs_are_not_names():
     assert find_entities("Therefore, the talks ended. Otherwise, nothing changed.") == []
 

@@ -464,8 +464,8 @@ def _classify_words(words: list[Token], ev: Evidence, lex: Lexicon) -> list[Enti
     own_name = _happening_name(lows, lex)
     if own_name is not None:
         return [Entity(_key(" ".join(own_name)), " ".join(names), start, end, "happening")]
-    if joined in lex.nationalities:
-        country = lex.nationalities[joined]
+    country = _country(joined, lex)
+    if country is not None:
         return [Entity(_key(country), country, start, end, "place")]
     if joined in lex.places:
         return [Entity(_key(" ".join(names)), " ".join(names), start, end, "place")]
@@ -481,6 +481,13 @@ def _classify_words(words: list[Token], ev: Evidence, lex: Lexicon) -> list[Enti
         # organisation, whatever titles its complement holds
         return [Entity(_key(" ".join(names)), " ".join(names), start, end, "org")]
     return _untitled(words, names, lows, ev, lex)
+
+
+def _country(joined: str, lex: Lexicon) -> str | None:
+    """The country a nationality word names, its plural too ('Russian', 'the Europeans')."""
+    if joined in lex.nationalities:
+        return lex.nationalities[joined]
+    return lex.nationalities.get(joined[:-1]) if joined.endswith("s") else None
 
 
 def _head(lows: list[str], lex: Lexicon) -> list[str]:
@@ -517,7 +524,7 @@ def _sentence_opener(
     name."""
     if len(words) != 1 or words[0].start not in ev.starts:
         return False
-    if joined in lex.places or joined in lex.nationalities or name in ev.mid_caps:
+    if joined in lex.places or _country(joined, lex) or name in ev.mid_caps:
         return False
     return not _looks_like_name(name, lex) or _plural_like(joined) or joined in ev.lowered
 
