@@ -70,8 +70,9 @@ def infer_publish_dates(articles: list[Article]) -> list[Article]:
             if a.id in guesses and guesses[a.id].day
         ]
         everything = reference_events(dated, likeness)
+        told_by = _told_by(everything)
         for article in undated:
-            others = _without(everything, article.id)
+            others = _without(everything, article.id, told_by.get(article.id, set()))
             guesses[article.id] = infer_one(article, others, readings, likeness)
     return [_with_guess(a, guesses.get(a.id)) for a in articles]
 
@@ -91,14 +92,25 @@ def reference_events(articles: list[Article], likeness: Likeness | None = None) 
     return merge_mentions([m for a in articles for m in _dated_mentions(a)], likeness)
 
 
-def _without(events: list[Event], article_id: str) -> list[Event]:
-    """The entries as the other articles alone tell them."""
+def _told_by(events: list[Event]) -> dict[str, set[int]]:
+    """Per article, the positions of the entries it has a mention in."""
+    out: dict[str, set[int]] = {}
+    for i, e in enumerate(events):
+        for article in e.sources:
+            out.setdefault(article, set()).add(i)
+    return out
+
+
+def _without(events: list[Event], article_id: str, told: set[int]) -> list[Event]:
+    """The entries as the other articles alone tell them (`told`: the positions of those
+    the article has a mention in)."""
     out = []
-    for e in events:
-        rest = [m for m in e.mentions if m.article != article_id]
-        if len(rest) == len(e.mentions):
+    for i, e in enumerate(events):
+        if i not in told:
             out.append(e)
-        elif rest:
+            continue
+        rest = [m for m in e.mentions if m.article != article_id]
+        if rest:
             out.append(make_event(rest))
     return out
 
@@ -391,16 +403,8 @@ def _undated_matches(article: Article, pool: _Pool) -> list[tuple[Mention, list[
 def _undated_happenings(article: Article) -> tuple[Mention, ...]:
     """Happenings the article tells without a date in their sentence; the same in every
     round."""
-    dated_spans = list(_resolved(article.body, None, article.language))
-    return tuple(
-        m
-        for m in undated_mentions(article, dated_spans)
-        # a sentence with its own date: the anchor scan covers it
-        if not any(
-            t.start >= m.sentence.start and t.end <= m.sentence.end and t.type in ("DATE", "TIME")
-            for t in dated_spans
-        )
-    )
+    # a sentence with its own date is left out: the anchor scan covers it
+    return tuple(undated_mentions(article, list(_resolved(article.body, None, article.language))))
 
 
 def _agreement(reads: _Reads, match: Callable[[_Key], tuple[float, Event | None]]) -> float:

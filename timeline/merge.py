@@ -462,11 +462,14 @@ def _choose_value(group: list[Mention]) -> tuple[Mention, tuple[Conflict, ...]]:
         assert span is not None
         return span
 
-    votes = _article_votes(group)
+    votes = [interval(m) for m in _article_votes(group)]
+    supports: dict[tuple[date, date], int] = {}  # a value's support, once per value
 
     def support(v: Mention) -> int:
         iv = interval(v)
-        return sum(1 for m in votes if interval(m)[0] <= iv[0] and iv[1] <= interval(m)[1])
+        if iv not in supports:
+            supports[iv] = sum(1 for lo, hi in votes if lo <= iv[0] and iv[1] <= hi)
+        return supports[iv]
 
     def width(m: Mention) -> int:
         span = interval(m)

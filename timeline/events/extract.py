@@ -46,10 +46,18 @@ def extract(article: Article, timexes: list[Timex], with_undated: bool = True) -
 
 
 def undated_mentions(article: Article, timexes: list[Timex]) -> list[Mention]:
-    """Sentences that name a happening but carry no date (used by publish-date inference):
-    the mention's timex is a placeholder FUTURE_REF/PAST_REF by the trigger's tense."""
+    """Sentences that name a happening but carry no date (no DATE or TIME among
+    `timexes` lies inside them; used by publish-date inference): the mention's timex is a
+    placeholder FUTURE_REF/PAST_REF by the trigger's tense."""
     text = _ArticleReading(article, timexes, with_context=False)
-    return [m for sent in text.sentences for m in all_happenings(text.reading(sent))]
+    dates = [t for t in timexes if t.type in ("DATE", "TIME")]
+    return [
+        m
+        for sent in text.sentences
+        # a dated sentence is not read at all: reading costs, and inference scans it anyway
+        if not any(t.start >= sent.start and t.end <= sent.end for t in dates)
+        for m in all_happenings(text.reading(sent))
+    ]
 
 
 class _ArticleReading:
