@@ -220,6 +220,13 @@ def test_a_plural_inside_a_sentence_keeps_its_name():
     assert kinds(body) == [("Jane Okafor", "person"), ("Veterans of Foreign Wars", "unknown")]
 
 
+def test_a_contraction_before_a_name_is_dropped_even_mid_sentence():
+    assert [e.display for e in find_entities("For City News, I'm Ana Ruiz.")] == [
+        "City News",
+        "Ana Ruiz",
+    ]
+
+
 def test_a_plural_nationality_names_its_country_even_opening_a_sentence():
     body = "Americans voted on Tuesday. “We trust the Europeans,” Mayor Jane Okafor said."
     assert kinds(body) == [("U.S.", "place"), ("Europe", "place"), ("Jane Okafor", "person")]
@@ -227,6 +234,23 @@ def test_a_plural_nationality_names_its_country_even_opening_a_sentence():
 
 def test_sentence_adverbs_are_not_names():
     assert find_entities("Therefore, the talks ended. Otherwise, nothing changed.") == []
+
+
+def test_a_common_word_opening_a_sentence_does_not_join_the_name_after_it():
+    body = (
+        "Earlier Tim Walsh met Kowal. Separately Jane Okafor called. Unlike Walsh, "
+        "Okafor stayed. Perhaps Kowal knew. Later Bill Ortiz said no."
+    )
+    displays = [e.display for e in find_entities(body)]
+    assert displays == [
+        "Tim Walsh",
+        "Kowal",
+        "Jane Okafor",
+        "Walsh",
+        "Okafor",
+        "Kowal",
+        "Bill Ortiz",
+    ]
 
 
 def test_a_grade_or_a_model_before_a_number_is_not_an_actor():

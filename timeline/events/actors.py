@@ -347,13 +347,7 @@ def _classify(run: list[int], tokens: list[Token], ev: Evidence, lex: Lexicon) -
         pair = _hyphenated(words[0], ev, lex)
         if pair is not None:
             return pair
-    first = run[0]
-    while (
-        words
-        and words[0].lower.rstrip(".") in lex.not_names
-        and words[0].lower not in lex.nationalities
-        and (words[0].start != tokens[first].start or _unmarked(first, tokens, ev, lex))
-    ):
+    while words and _no_name_word(run[len(run) - len(words)], tokens, ev, lex):
         words = words[1:]
     while words and words[-1].lower in lex.name_connectors:
         words = words[:-1]
@@ -391,14 +385,17 @@ def _affiliation(words: list[Token], lex: Lexicon) -> int:
     return start if known or head in lex.org_words or head in lex.place_heads else 0
 
 
-def _unmarked(i: int, tokens: list[Token], ev: Evidence, lex: Lexicon) -> bool:
-    """Whether the capital of a word listed as no name says nothing: it opens a sentence
-    or a quote, or the word is a function word. Mid-sentence, 'met Mark Montgomery' has a
-    capital that means a name."""
+def _no_name_word(i: int, tokens: list[Token], ev: Evidence, lex: Lexicon) -> bool:
+    """A word listed as no name or a discourse opener, at the front of a run, whose
+    capital says nothing: it opens a sentence or a quote ('Earlier Trump said', 'Despite
+    Trump'), or it is a function word or a contraction ('The', "I'm"). Mid-sentence, 'met
+    Mark Montgomery' has a capital that means a name."""
     tok = tokens[i]
     low = tok.lower.rstrip(".")
+    if low in lex.nationalities or not (low in lex.not_names or low in lex.discourse_openers):
+        return False
     opens = tok.start in ev.starts or not i or tokens[i - 1].text in _QUOTE_OR_DASH
-    return opens or low in lex.stopwords or low in lex.calendar_words
+    return opens or not low.isalpha() or low in lex.stopwords or low in lex.calendar_words
 
 
 def _plural_head(words: list[Token], ev: Evidence, lex: Lexicon) -> int:
