@@ -149,9 +149,7 @@ def is_teaser(line: str) -> bool:
     stripped = line.strip()
     words = [w for w in stripped.split() if any(c.isalpha() for c in w)]
     return (
-        len(words) >= TEASER_MIN_WORDS
-        and stripped.isupper()
-        and not _SENTENCE_END.search(stripped)
+        len(words) >= TEASER_MIN_WORDS and stripped.isupper() and not _SENTENCE_END.search(stripped)
     )
 
 
