@@ -133,13 +133,17 @@ def _resolved(body: str, anchor: date | None, language: str) -> tuple[Timex, ...
 @dataclass
 class _Pool:
     """The known happenings an article is read against, each mention indexed by its kinds
-    of happening: only mentions of a shared kind can match (see `class_agreement`)."""
+    of happening (only mentions of a shared kind can match, see `class_agreement`), and
+    within a kind grouped by what it tells (`Likeness.key`): mentions told alike compare
+    alike, so each group is compared once."""
 
     events: list[Event]
     likeness: Likeness
     entries: list[tuple[Event, Mention]] = field(init=False)
     by_class: dict[str | None, list[int]] = field(init=False)
     by_kind: dict[str, list[Event]] = field(init=False)
+    # per kind, the positions of its entries by what they tell (built when first asked)
+    told: dict[str | None, dict[int, list[int]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.entries = [(e, m) for e in self.events for m in e.mentions]
@@ -150,10 +154,26 @@ class _Pool:
         self.by_kind = by_kind(self.events)
 
     def best_match(self, m: Mention) -> tuple[float, Event | None]:
-        """The most similar known happening (first on a tie), if alike enough."""
-        keys = m.classes or (None,)
-        found = sorted({i for c in keys for i in self.by_class.get(c, ())})
-        return _best_of(m, (self.entries[i] for i in found), self.likeness)
+        """The most similar known happening, if alike enough; on a tie the one whose
+        mention comes first (as `_best_of` over the entries in order would find)."""
+        best, first = 0.0, -1
+        for c in m.classes or (None,):
+            for members in self._told(c).values():
+                parts, s = self.likeness.compare(m, self.entries[members[0]][1])
+                if parts["class"] == 0 or s < TUNING.match_threshold or s < best:
+                    continue
+                i = next((i for i in members if not _same_date(m, self.entries[i][1])), -1)
+                if i >= 0 and (s > best or i < first):
+                    best, first = s, i
+        return (best, self.entries[first][0]) if first >= 0 else (0.0, None)
+
+    def _told(self, c: str | None) -> dict[int, list[int]]:
+        if c not in self.told:
+            groups: dict[int, list[int]] = {}
+            for i in self.by_class.get(c, ()):
+                groups.setdefault(self.likeness.key(self.entries[i][1]), []).append(i)
+            self.told[c] = groups
+        return self.told[c]
 
     def same_kind(self, m: Mention) -> list[Event]:
         """Entries with a mention of the mention's kind of happening, in order."""
@@ -165,7 +185,7 @@ def _best_of(
 ) -> tuple[float, Event | None]:
     best: tuple[float, Event | None] = (0.0, None)
     for e, other in entries:
-        if other.article == m.article and other.timex.start == m.timex.start:
+        if _same_date(m, other):
             continue
         parts, s = likeness.compare(m, other)
         if parts["class"] == 0:  # different kinds of happening (`class_agreement`)
@@ -173,6 +193,11 @@ def _best_of(
         if s >= TUNING.match_threshold and s > best[0]:
             best = (s, e)
     return best
+
+
+def _same_date(m: Mention, other: Mention) -> bool:
+    """The very date of the mention (its own explicit dates are in the pool)."""
+    return other.article == m.article and other.timex.start == m.timex.start
 
 
 def _best_match(m: Mention, events: list[Event], likeness: Likeness) -> tuple[float, Event | None]:

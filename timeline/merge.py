@@ -113,7 +113,9 @@ class Likeness:
         self._seen: dict[int, tuple[Mention, int]] = {}  # id(m) -> (m kept alive, its id)
         self._pairs: dict[tuple[int, int], tuple[Mapping[str, float], float]] = {}
 
-    def _id(self, m: Mention) -> int:
+    def key(self, m: Mention) -> int:
+        """What the mention tells, as a small number: mentions with one key compare
+        alike with any other."""
         seen = self._seen.get(id(m))
         if seen is None:
             told = (m.classes, m.trigger, m.actor_keys, m.people, m.lemmas, m.context)
@@ -122,7 +124,7 @@ class Likeness:
 
     def compare(self, a: Mention, b: Mention) -> tuple[Mapping[str, float], float]:
         """`_parts(a, b)` and `similarity(a, b)`."""
-        key = (self._id(a), self._id(b))
+        key = (self.key(a), self.key(b))
         found = self._pairs.get(key)
         if found is None:
             parts = MappingProxyType(_parts(a, b))  # shared, so read-only
