@@ -128,3 +128,38 @@ def test_a_reading_shared_by_several_days_is_what_each_day_reads():
         cached = [(k, t.timex_value, trig) for k, t, trig in readings.of(SAID_THURSDAY, day)]
         assert direct and cached == direct, day
     assert len(readings.by_reading) < len(days)  # some days did share a reading
+
+
+def test_best_match_is_what_comparing_every_known_mention_in_order_finds():
+    """Known mentions told alike are compared once per group (`Likeness.key`); the match
+    must still be what comparing each entry in order finds: the first on a tie (two
+    outlets' identical sentences about two meetings weeks apart), never the mention's own
+    date (an article's explicit dates are in its pool)."""
+    from timeline.dating import _best_of, _dated_mentions, _Pool, reference_events
+    from timeline.merge import Likeness, make_event
+
+    body = "Mayor Jane Okafor met union leaders on Wednesday to end the port strike."
+    early, late = art("early", body, date(2024, 3, 8)), art("late", body, date(2024, 3, 22))
+    mine = art("mine", body, date(2024, 3, 15))
+    (m,) = _dated_mentions(mine)
+    likeness = Likeness()
+    known = reference_events([early, DATED, late])
+    pool = _Pool([make_event([m]), *known], likeness)
+    probes = [m] + [x for a in (DATED, SAID_THURSDAY, TENSE_ONLY) for x in _dated_mentions(a)]
+    for probe in probes:
+        assert pool.best_match(probe) == _best_of(probe, pool.entries, likeness), probe.trigger
+    _, event = pool.best_match(m)  # its own date first in the pool, then early's, late's
+    assert event is not None and "early" in event.sources and "mine" not in event.sources
+
+
+def test_undated_happenings_come_only_from_sentences_without_a_date():
+    from timeline.dating import _undated_happenings
+
+    a = art(
+        "mixed",
+        "Mayor Jane Okafor met union leaders on Wednesday to end the port strike. "
+        "The Springfield council will vote on the deal, officials said.",
+    )
+    found = _undated_happenings(a)
+    assert "vote" in [m.trigger for m in found]
+    assert all(m.sentence.start > a.body.index("strike.") for m in found)  # not 'met'

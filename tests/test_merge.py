@@ -285,3 +285,46 @@ def test_a_month_around_a_day_merges_when_the_accounts_agree():
     )
     (e,) = merge_mentions(ms)
     assert e.date == "2024-02-22" and e.conflicts == ()
+
+
+# --- Likeness: pair similarities remembered by what the mentions tell ---------------------
+
+
+def test_likeness_gives_what_similarity_and_pair_score_give():
+    from timeline.merge import Likeness, _parts, similarity
+
+    ms = call_story() + visit_story()
+    likeness = Likeness()
+    for _ in range(2):  # the second pass is answered from memory
+        for a in ms:
+            for b in ms:
+                parts, score = likeness.compare(a, b)
+                assert dict(parts) == _parts(a, b)
+                assert score == similarity(a, b)
+                assert pair_score(a, b, likeness) == pair_score(a, b)
+
+
+def test_likeness_keys_mentions_by_what_they_tell_not_by_their_date():
+    from dataclasses import replace
+
+    from timeline.merge import Likeness
+
+    a, b = call_story()[:2]
+    likeness = Likeness()
+    assert likeness.key(a) == likeness.key(replace(a, timex=replace(a.timex, value=FRI)))
+    assert likeness.key(a) != likeness.key(b)
+    # one word of difference is another key: a remembered pair is never reused for it
+    other = replace(a, lemmas=(*a.lemmas, "strike-breaker"))
+    assert likeness.key(other) != likeness.key(a)
+    assert likeness.compare(other, b) == likeness.compare(other, b)
+    assert likeness.compare(other, b)[1] != likeness.compare(a, b)[1]
+
+
+def test_merging_with_a_likeness_gives_the_same_entries():
+    from timeline.merge import Likeness
+
+    ms = call_story() + visit_story()
+    likeness = Likeness()
+    plain = merge_mentions(ms)
+    assert merge_mentions(ms, likeness) == plain
+    assert merge_mentions(ms, likeness) == plain  # again, every pair remembered
