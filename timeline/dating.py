@@ -142,8 +142,8 @@ class _Pool:
     entries: list[tuple[Event, Mention]] = field(init=False)
     by_class: dict[str | None, list[int]] = field(init=False)
     by_kind: dict[str, list[Event]] = field(init=False)
-    # per kind, the positions of its entries by what they tell (built when first asked)
-    told: dict[str | None, dict[int, list[int]]] = field(init=False, default_factory=dict)
+    # per kind, the positions of its entries grouped by what they tell (built when asked)
+    groups: dict[str | None, dict[int, list[int]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.entries = [(e, m) for e in self.events for m in e.mentions]
@@ -158,7 +158,7 @@ class _Pool:
         mention comes first (as `_best_of` over the entries in order would find)."""
         best, first = 0.0, -1
         for c in m.classes or (None,):
-            for members in self._told(c).values():
+            for members in self._groups(c).values():
                 parts, s = self.likeness.compare(m, self.entries[members[0]][1])
                 if parts["class"] == 0 or s < TUNING.match_threshold or s < best:
                     continue
@@ -167,13 +167,13 @@ class _Pool:
                     best, first = s, i
         return (best, self.entries[first][0]) if first >= 0 else (0.0, None)
 
-    def _told(self, c: str | None) -> dict[int, list[int]]:
-        if c not in self.told:
+    def _groups(self, c: str | None) -> dict[int, list[int]]:
+        if c not in self.groups:
             groups: dict[int, list[int]] = {}
             for i in self.by_class.get(c, ()):
                 groups.setdefault(self.likeness.key(self.entries[i][1]), []).append(i)
-            self.told[c] = groups
-        return self.told[c]
+            self.groups[c] = groups
+        return self.groups[c]
 
     def same_kind(self, m: Mention) -> list[Event]:
         """Entries with a mention of the mention's kind of happening, in order."""
