@@ -237,9 +237,7 @@ class _Readings:
             self.days[key] = self.by_reading[reading]
         return self.days[key]
 
-    def _extract(
-        self, article: Article, day: date, timexes: list[Timex]
-    ) -> _Reads:
+    def _extract(self, article: Article, day: date, timexes: list[Timex]) -> _Reads:
         same = self.mentions.setdefault((article.id, article.body), {})
         found = []
         for m in extract(replace(article, published=day), timexes, with_undated=False).dated:
