@@ -164,7 +164,19 @@ def value_difference(gold: str, system: str) -> str:
     if system[:-2].endswith("T") and system[-2:] in _PARTS_OF_DAY and (
             system[:-3] == gold.split("T")[0]):
         return "part of day given as the day (TIME vs DATE convention)"
+    if _days_apart(gold, system) == 7:
+        return "the same weekday a week apart"
     return "other"
+
+
+def _days_apart(gold: str, system: str) -> int | None:
+    """Days between two day values (times of day ignored), None unless both are days."""
+    try:
+        a = datetime.strptime(gold[:10], "%Y-%m-%d")
+        b = datetime.strptime(system[:10], "%Y-%m-%d")
+    except ValueError:
+        return None
+    return abs((a - b).days)
 
 
 def value_differences(gold: Sequence[Span], system: Sequence[Span]) -> Counter[str]:

@@ -151,6 +151,9 @@ def test_tagged_files_are_scored_against_gold(tmp_path: Path) -> None:
         ("1949-XX", "1950", "other"),
         ("2000-W7", "2000-W08", "other"),
         ("2000-01-06", "2000-01-07TNI", "other"),
+        ("2000-01-05", "2000-01-12", "the same weekday a week apart"),
+        ("2000-01-05TEV", "2000-01-12TNI", "the same weekday a week apart"),
+        ("2000-01", "2000-01-12", "other"),
         ("2000-W12", "2000-W012", "other"),
     ],
 )
