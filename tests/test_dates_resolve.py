@@ -296,3 +296,17 @@ def test_a_clock_restated_in_another_zone_is_left_out() -> None:
                   date(1998, 8, 8)) == [("9 p.m.", "1998-08-02T21:00"), ("Sunday", "1998-08-02")]
     assert values("Polls close at 1800 GMT.", date(1998, 8, 8)) == [("1800 GMT",
                                                                       "1998-08-08T18:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The raid began at 2200 hours on Tuesday.",
+         [("2200 hours", "2025-10-14T22:00"), ("Tuesday", "2025-10-14")]),
+        ("The convoy left at 0600 hours.", [("0600 hours", "2025-10-17T06:00")]),
+        ("The vote took 48 hours.", [("48 hours", "PT48H")]),
+        ("He worked 1500 hours.", []),
+    ],
+)
+def test_a_24_hour_clock_in_hours_after_at(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected

@@ -612,6 +612,9 @@ def _counted(m: Match, unit: str, lang: Language) -> tuple[str, Partial, str | N
         return None  # "three-quarters", "a quarter of the shares": a fraction
     if re.fullmatch(r"1\d{3}|20\d\d", num_word):
         return None  # "the 1988 quarter": a year, not a count
+    if re.fullmatch(r"0\d{3}", num_word) or (unit == "hour" and re.fullmatch(
+            r"[01]\d[0-5]\d|2[0-3][0-5]\d", num_word) and _after_clock_word(m, lang)):
+        return None  # "at 2200 hours", "0600 hours": a 24-hour clock
     amount = None if m.has("num2") else number(num_word, lang)
     if amount is not None and halves:
         amount += 0.5  # "a year and a half", "two and a half hours"
@@ -760,8 +763,8 @@ def _hour(m: Match, lang: Language) -> int | None:
     hour = int(number(word, lang) or 0)
     if not 1 <= hour <= 23 or (word.isalpha() and len(word) < 3):
         return None
-    if (m.has("half") or m.has("half2")) and not _after_clock_word(m, lang):
-        return None
+    if (m.has("half") or m.has("half2") or m.has("milhours")) and not _after_clock_word(m, lang):
+        return None  # "rose 4 in the morning", "worked 1500 hours"
     return hour
 
 
