@@ -282,9 +282,20 @@ def _month(m: Match, lang: Language) -> int | None | bool:
     alone = not (m.has("day") or m.has("year"))
     if _abbreviated(word, lang, "months") and alone and not word.endswith("."):
         return False
+    if alone and not (m.has("pmod") or m.has("rel")) and _first_name(m, lang):
+        return False  # "April Ryan asked", "reporter June Carter"
     if alone and not (m.has("pmod") or m.has("rel")) and normalise(word) in _ambiguous(lang):
         return month if _month_context(m, lang) else False
     return month
+
+
+def _first_name(m: Match, lang: Language) -> bool:
+    """A month name followed by a capitalised word that is no date word, with no date
+    preposition before it, is a first name."""
+    follower = re.match(r" ([A-Z][a-z]+)\b", m.after(20))
+    if not follower or lang.lookup("weekdays", follower.group(1)) is not None:
+        return False
+    return not _month_context(m, lang)
 
 
 def _ambiguous(lang: Language) -> frozenset[str]:
