@@ -310,3 +310,19 @@ def test_a_clock_restated_in_another_zone_is_left_out() -> None:
 )
 def test_a_24_hour_clock_in_hours_after_at(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The weekend before last, he left.", [("The weekend before last", "2025-W40-WE")]),
+        ("It happened the week before last.", [("the week before last", "2025-W40")]),
+        ("He left on Friday before last.", [("Friday before last", "2025-10-03")]),
+        ("The vote is the Friday after next.", [("the Friday after next", "2025-10-31")]),
+        ("The year before last was hot.", [("The year before last", "2023")]),
+        ("It happened two Fridays ago.", []),
+        ("The tournament runs through Sunday.", [("Sunday", "2025-10-19")]),
+    ],
+)
+def test_two_steps_back_or_ahead(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text) == expected

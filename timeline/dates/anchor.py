@@ -298,10 +298,10 @@ def _weekday(w: Weekday, ctx: Context) -> Anchored:
     if w.from_reference and ref is not None and ref.grain in (v.Grain.DAY, v.Grain.PART_OF_DAY):
         anchor = ref.start
     back = (anchor.isoweekday() - w.weekday) % 7  # days back to the same or last such day
-    if w.steps == -1:
-        d, cue = anchor - timedelta(days=back or 7), "last"
-    elif w.steps == 1:
-        d, cue = anchor + timedelta(days=(7 - back) % 7 or 7), "next"
+    if w.steps is not None and w.steps < 0:  # "last Friday", "Friday before last" (-2)
+        d, cue = anchor - timedelta(days=(back or 7) + 7 * (-w.steps - 1)), "last"
+    elif w.steps is not None and w.steps > 0:
+        d, cue = anchor + timedelta(days=((7 - back) % 7 or 7) + 7 * (w.steps - 1)), "next"
     elif ctx.direction.sign == FUTURE:
         d, cue = anchor + timedelta(days=(7 - back) % 7), ctx.direction.cue
     else:

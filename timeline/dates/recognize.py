@@ -440,6 +440,21 @@ def make_current(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     return ("DATE", Shift(unit, 0), _mod(m, lang)) if unit else None
 
 
+def make_beyond(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
+    """"the week before last", "the weekend before last", "Friday after next": two steps."""
+    steps = -2 if m.word("beyond").startswith("before") else 2
+    if m.has("weekday"):
+        if not _capitalised(m.groups["weekday"]):
+            return None
+        return "DATE", Weekday(lang.lookup("weekdays", m.groups["weekday"]), steps), None
+    unit = lang.lookup("calendar_units", m.word("cunit"))
+    if unit == "day":
+        return None  # "the day before last Tuesday": a day next to a date (resolve.py)
+    if unit == "weekend":
+        return "DATE", Weekday(6, steps, weekend=True), None
+    return "DATE", Shift(unit, steps), None
+
+
 def make_weekend(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
     return "DATE", Weekday(6, weekend=True), None
 
@@ -695,6 +710,8 @@ def make_recurrence(m: Match, lang: Language) -> tuple[str, Partial, str | None]
         word = m.groups["weekday"]
         if not _capitalised(word) or (not quant and len(word) < 6):
             return None  # "the Suns", "Weds": a plural weekday is written out
+        if re.match(r" ago\b", m.after(4)):
+            return None  # "two Fridays ago" is a day, not every Friday
         wd = lang.lookup("weekdays", word)
         part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
         value = f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
@@ -815,6 +832,7 @@ PRODUCTIONS: dict[str, Production] = {
     "season": make_season,
     "current": make_current,
     "weekend": make_weekend,
+    "beyond": make_beyond,
     "holiday": make_holiday,
     "ago": make_ago,
     "anaphor": make_anaphor,
