@@ -268,3 +268,20 @@ def test_word_tables_are_yaml_beside_the_package_and_say_their_format():
 
 def test_a_language_without_tables_reads_the_english_ones():
     assert lexicon("xx").classes == lexicon("en").classes
+
+
+def test_one_pattern_finds_a_future_cue_where_testing_each_cue_does():
+    # status looks every cue up at once in the words before the trigger, joined once
+    from dataclasses import replace
+    from itertools import product
+
+    from timeline.events.status import _future_cues, _spaced
+
+    lex = lexicon()
+    words = ["will", "is", "set", "to", "planned", "said", "scheduled", "going", "willing"]
+    for n in range(4):
+        for window in product(words, repeat=n):
+            joined = _spaced(window)
+            each = any(_spaced(cue) in joined for cue in lex.future_cues)
+            assert bool(_future_cues(lex).search(joined)) == each, window
+    assert not _future_cues(replace(lex, future_cues=())).search(_spaced(["will", "meet"]))

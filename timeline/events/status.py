@@ -3,8 +3,12 @@ ongoing (is meeting, continues to)."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from timeline.dates.values import Timex
 from timeline.events.governing import segment
+from timeline.events.lexicon import Lexicon
 from timeline.events.reading import Reading
 from timeline.events.triggers import Trigger
 
@@ -14,7 +18,8 @@ _PERFECT_OR_PASSIVE = ("had", "has", "have", "was", "were")
 
 def status(r: Reading, trig: Trigger, timex: Timex | None) -> str:
     before = _words_before(r, trig)
-    if _announced(r, trig, before):
+    joined = _spaced(before)  # joined once: each cue is looked up in it
+    if _announced(r, trig, joined):
         return "scheduled"
     published = r.article.published_day
     span = timex.interval() if timex is not None else None
@@ -26,7 +31,7 @@ def status(r: Reading, trig: Trigger, timex: Timex | None) -> str:
         and r.tokens[trig.index].lower.endswith("ing")
     ):
         return "ongoing"
-    if _has_cue(before, ("continues", "to")) or _has_cue(before, ("continue", "to")):
+    if " continues to " in joined or " continue to " in joined:
         return "ongoing"
     if (
         span
@@ -45,18 +50,27 @@ def _words_before(r: Reading, trig: Trigger) -> list[str]:
     return [t.lower for t, in_timex in pairs if not in_timex]
 
 
-def _announced(r: Reading, trig: Trigger, before: list[str]) -> bool:
+def _announced(r: Reading, trig: Trigger, joined: str) -> bool:
     """A future cue before the trigger ('will', 'is scheduled to', 'plans to') or 'will
-    take place' after it."""
-    if any(_has_cue(before, cue) for cue in r.lex.future_cues):
+    take place' after it; `joined` is the words before it, `_spaced`."""
+    if _future_cues(r.lex).search(joined):
         return True
     end = trig.index + trig.length
     after = [t.lower for t in r.tokens[end : end + 3]]
     return len(after) > 1 and after[0] in ("will", "would") and after[1] in _FUTURE_AFTER
 
 
-def _has_cue(words: list[str], cue: tuple[str, ...]) -> bool:
-    return f" {' '.join(cue)} " in f" {' '.join(words)} "
+def _spaced(words: list[str] | tuple[str, ...]) -> str:
+    """Words joined and padded with spaces, so a cue matches whole words only."""
+    return f" {' '.join(words)} "
+
+
+@cache  # one Lexicon per language
+def _future_cues(lex: Lexicon) -> re.Pattern[str]:
+    """Any future cue, `_spaced`, as one pattern: a single search of the joined words
+    finds what testing each cue in turn would (with no cues, nothing)."""
+    cues = "|".join(re.escape(_spaced(cue)) for cue in lex.future_cues)
+    return re.compile(cues or "(?!)")  # an empty pattern would match every text
 
 
 def is_past(r: Reading, trig: Trigger) -> bool:
