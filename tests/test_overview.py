@@ -132,3 +132,21 @@ def test_dots_never_overlap() -> None:
     for i, (x1, y1) in enumerate(circles):
         for x2, y2 in circles[i + 1 :]:
             assert (x1 - x2) ** 2 + (y1 - y2) ** 2 >= (2 * r) ** 2, (x1, y1, x2, y2)
+
+
+def test_more_label_is_as_legible_as_the_others() -> None:
+    """The '+n' under a full stack was drawn at 0.7 of the label size: about 10 px on a
+    phone. It is set like every other label, inside the drawing's height."""
+    body = " ".join(f"Event {i} on Friday." for i in range(overview.MAX_STACK + 3))
+    a = article("a", body)
+    events = [
+        event(f"e{i}", mention(a, "Friday", day(date(2025, 10, 17))))
+        for i in range(overview.MAX_STACK + 3)
+    ]
+    svg = _svg(overview.render(list(order(events)), lambda e: "#", "Busy day"))
+    more = [t for t in svg.iter(f"{SVG}text") if (t.text or "").startswith("+")]
+    assert [t.text for t in more] == ["+3"]
+    sizes = {t.get("font-size") for t in svg.iter(f"{SVG}text")}
+    assert sizes == {str(overview.FONT)}
+    height = float(svg.get("viewBox").split()[3])
+    assert float(more[0].get("y")) <= height

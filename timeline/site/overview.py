@@ -280,7 +280,7 @@ def _dots(points: list[Event], scale: Scale, href: Href, top: int) -> list[str]:
             y = top + MAX_STACK * STACK + FONT // 2
             out.append(
                 f'<text class="tl-ov-label" x="{x:.1f}" y="{y}" text-anchor="middle" '
-                f'font-size="{FONT * 0.7:.0f}">+{len(items) - MAX_STACK}</text>'
+                f'font-size="{FONT}">+{len(items) - MAX_STACK}</text>'
             )
     return out
 
