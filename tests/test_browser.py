@@ -227,3 +227,118 @@ def test_screenshots(browser: webdriver.Chrome, server: str, artifacts: Path) ->
         path = artifacts / name
         assert browser.save_screenshot(str(path)), name
         assert path.stat().st_size > 10_000, name
+
+
+# --- from the UX review of the built demo site --------------------------------------------
+
+PAGES = ("", "timeline/", "timeline/newest/", "sources/", "disagreements/", "undated/",
+         "people/", "exports/", "dates/")
+
+CONTRAST_JS = """
+const parse = c => {
+  const m = c.match(/[\\d.]+/g).map(Number);
+  return m.length > 3 ? m : [...m, 1];
+};
+const lum = rgb => rgb.slice(0, 3).map(v => { v /= 255;
+  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+  .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+const e = arguments[0];
+let bg = [255, 255, 255];
+const layers = [];
+for (let x = e; x; x = x.parentElement) {
+  const c = parse(getComputedStyle(x).backgroundColor);
+  if (c[3] > 0) layers.push(c);
+  if (c[3] >= 1) break;
+}
+for (const c of layers.reverse()) bg = bg.map((v, i) => v * (1 - c[3]) + c[i] * c[3]);
+let alpha = parse(getComputedStyle(e).color)[3];
+for (let x = e; x; x = x.parentElement) alpha *= parseFloat(getComputedStyle(x).opacity);
+const fg = parse(getComputedStyle(e).color).slice(0, 3)
+  .map((v, i) => v * alpha + bg[i] * (1 - alpha));
+const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+return (hi + 0.05) / (lo + 0.05);
+"""
+
+
+def _palette(driver: webdriver.Chrome, url: str, scheme: str, width: int = 1280) -> None:
+    """Open a page as a reader whose system asks for light or dark: Material picks the
+    palette from prefers-color-scheme (and remembers a choice, so that is cleared)."""
+    dark = "dark" if scheme == "slate" else "light"
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": "prefers-color-scheme", "value": dark}]},
+    )
+    _open(driver, url, width)
+    driver.execute_script("localStorage.clear()")
+    _open(driver, url, width)
+    assert driver.execute_script(
+        "return document.body.getAttribute('data-md-color-scheme')"
+    ) == scheme
+
+
+def test_nothing_overflows_sideways_on_a_phone(browser: webdriver.Chrome, server: str) -> None:
+    for path in PAGES:
+        _open(browser, f"{server}/{path}", 390, 844)
+        wide = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert wide <= 0, path
+
+
+def test_day_headings_stand_above_the_entry_text(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    """A chronology leads with its dates: a day or week heading was set smaller than the
+    summaries under it."""
+    for width in (1280, 390):
+        _open(browser, f"{server}/timeline/", width, 900)
+        size = browser.execute_script(
+            "return [document.querySelector('h4 > time[datetime]'),"
+            " document.querySelector('li.tl-entry .tl-summary')]"
+            ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+        )
+        assert size[0] > size[1] * 1.05, (width, size)
+
+
+def test_entry_links_have_text_contrast_in_both_palettes(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    for scheme in ("default", "slate"):
+        _palette(browser, f"{server}/timeline/", scheme)
+        permalink = browser.find_element(By.CSS_SELECTOR, "a.tl-permalink")
+        ratio = browser.execute_script(CONTRAST_JS, permalink)
+        assert ratio >= 4.5, (scheme, ratio)
+        quote = browser.find_element(By.CSS_SELECTOR, "details.tl-quotes > summary")
+        assert browser.execute_script(CONTRAST_JS, quote) >= 4.5, scheme
+
+
+def test_quoted_sentences_open_by_touch_or_keyboard(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    _open(browser, f"{server}/timeline/", 390, 844)
+    fold = browser.find_element(By.CSS_SELECTOR, "details.tl-quotes")
+    quote = fold.find_element(By.CSS_SELECTOR, "q")
+    assert not quote.is_displayed()
+    summary = fold.find_element(By.CSS_SELECTOR, "summary")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+    summary.click()
+    assert quote.is_displayed() and quote.text
+    link = fold.find_element(By.CSS_SELECTOR, "li a[href*='#s']")
+    assert link.is_displayed()
+
+
+def test_disagreement_sentences_get_the_full_width_on_a_phone(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    """Three columns at 390 px left each about 100 px: a source title ran to ten lines.
+    On a phone the sentence goes under the source and date, across the row."""
+    _open(browser, f"{server}/disagreements/", 390, 844)
+    row = browser.find_element(By.CSS_SELECTOR, ".tl-compare tbody tr")
+    cells = row.find_elements(By.CSS_SELECTOR, "td")
+    said = cells[1].rect
+    assert said["width"] >= 0.9 * row.rect["width"]
+    assert said["y"] > cells[0].rect["y"] and said["y"] > cells[2].rect["y"]
+    assert cells[1].find_element(By.CSS_SELECTOR, "q.tl-quote").text
+    _open(browser, f"{server}/disagreements/", 1280, 900)
+    cells = browser.find_elements(By.CSS_SELECTOR, ".tl-compare tbody tr:first-child td")
+    assert len({round(c.rect["y"]) for c in cells}) == 1  # side by side on a desktop

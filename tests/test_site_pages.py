@@ -8,7 +8,17 @@ from datetime import date
 from html.parser import HTMLParser
 
 import pytest
-from site_factory import BODY_A, announcement, article, demo, event, many, mention, order
+from site_factory import (
+    BODY_A,
+    PUBLISHED,
+    announcement,
+    article,
+    demo,
+    event,
+    many,
+    mention,
+    order,
+)
 
 from timeline.dates.values import day, week_of
 from timeline.events import Mention
@@ -404,3 +414,102 @@ def test_status_colours_are_readable_in_both_palettes() -> None:
         assert len(colours) == 3, block
         for colour in colours:
             assert _contrast(colour, background) >= 4.5, (colour, background)
+
+
+# --- from the UX review of the built demo site --------------------------------------------
+
+
+def test_entry_quotes_the_sentences_it_rests_on(pages: dict[str, str]) -> None:
+    """Hover text on the source links is out of reach on a phone and in print: the
+    sentences are quoted in a fold, each linked to its place in the article."""
+    text = pages[TIMELINE]
+    call = text[text.index('id="e-call"') : text.index('id="e-meeting"')]
+    fold = re.search(r'<details class="tl-quotes"><summary>(.*?)</summary>(.*?)</details>',
+                     call)
+    assert fold, call
+    assert fold.group(1) == "What the sources say (2 sentences)"
+    quoted = re.findall(r'<li><q>(.*?)</q> <a href="([^"]+)">(.*?)</a></li>', fold.group(2))
+    assert [(q, name) for q, _, name in quoted] == [
+        ("Trump spoke to Putin on Wednesday, officials said.", "Trump spoke to Putin, sentence 1"),
+        ("Trump called Putin on Thursday.", "Trump calls Putin, sentence 1"),
+    ]
+    assert [href for _, href, _ in quoted] == [
+        "../articles/outlet-a-story/#s1", "../articles/outlet-b-story/#s1",
+    ]
+    improved = text[text.index('id="e-improved"') :]
+    improved = improved[: improved.index("</li>\n")]
+    assert "tl-quotes" not in improved  # its summary is its one sentence, word for word
+
+
+def test_upcoming_happening_quotes_its_sentences() -> None:
+    t = demo()
+    b = t.articles[1].article
+    b = replace(b, body=b.body + " A summit is planned.")
+    extra = announcement(b, "A summit is planned")
+    upcoming = (replace(t.upcoming[0], mentions=(*t.upcoming[0].mentions, extra)),)
+    arts = (t.articles[0], ResolvedArticle(b, t.articles[1].timexes), t.articles[2])
+    text = render_pages(replace(t, articles=arts, upcoming=upcoming))[UNDATED]
+    summit = text[text.index('id="u-summit"') :]
+    assert "What the sources say (2 sentences)" in summit
+    assert "<q>A summit is planned.</q>" in summit
+
+
+def test_disagreements_quote_what_each_source_says(pages: dict[str, str]) -> None:
+    text = pages[DISAGREEMENTS]
+    assert '<th scope="col">What it says</th>' in text
+    rows = re.findall(r"<tr><td>.*?</tr>", text)
+    assert '<q class="tl-quote">Trump spoke to Putin on Wednesday, officials said.</q>' in rows[0]
+    assert '<q class="tl-quote">Trump called Putin on Thursday.</q>' in rows[1]
+    assert '<div class="tl-compare"><table>' in text  # the hook for the phone layout
+
+
+def test_undated_page_lists_inferred_publish_dates() -> None:
+    """'Every article has a publish date' read as if every date were stated when some
+    were inferred; inferred ones are listed, marked, with a note on how."""
+    t = demo()
+    a = replace(t.articles[2].article, published=date(2025, 10, 16), published_inferred=True)
+    t = replace(t, articles=(*t.articles[:2], ResolvedArticle(a, ())))
+    text = render_pages(t)[UNDATED]
+    section = text[text.index("{#no-publish-date}") :]
+    assert "1 of 3 articles states no publish date; 1 was inferred" in section
+    assert ">Undated story</a> — published 2025-10-16 (inferred)</li>" in section
+    stated = [
+        replace(r, article=replace(r.article, published=PUBLISHED, published_inferred=False))
+        for r in t.articles
+    ]
+    text = render_pages(replace(t, articles=tuple(stated)))[UNDATED]
+    assert "Every article states its publish date." in text
+    text = render_pages(demo())[UNDATED]  # one article with no date at all
+    assert "1 of 3 articles states no publish date." in text
+    assert ">Undated story</a> — no date found</li>" in text
+
+
+def test_hover_text_names_no_internal_entry_id() -> None:
+    """A date counted from another happening ('a day before the meeting') carries that
+    entry's id as its cue; the reader sees what it means, not the id. A word cue stays."""
+
+    def title_with_cue(cue: str) -> str:
+        t = demo()
+        m = mention(t.articles[0].article, "last week", week_of(date(2025, 10, 6)))
+        m = replace(m, timex=replace(m.timex, cue=cue, anchor=date(2025, 10, 16)))
+        events = tuple(replace(e, mentions=(m,)) if e.id == "stalled" else e for e in t.events)
+        text = render_pages(replace(t, events=events))[TIMELINE]
+        found = re.search(r'<time tabindex="0"[^>]* title="([^"]+)"',
+                          text[text.index('id="e-stalled"') :])
+        assert found
+        return found.group(1)
+
+    counted = title_with_cue("meeting")  # the id of the Friday entry
+    assert counted.endswith("anchored to 2025-10-16; counted from the happening it names")
+    assert "meeting" not in counted
+    assert title_with_cue("said").endswith("; cue &#x27;said&#x27;")
+
+
+def test_permalink_is_muted_by_colour_not_opacity() -> None:
+    """An opacity of 0.5 left the entry links at about 2.3:1, under WCAG AA for text."""
+    from importlib import resources
+
+    css = resources.files("timeline.site").joinpath("assets/timeline.css").read_text("utf-8")
+    rule = css[css.index(".md-typeset .tl-permalink {") :]
+    rule = rule[: rule.index("}")]
+    assert "opacity" not in rule and "--md-default-fg-color--light" in rule

@@ -135,12 +135,12 @@ def _disagreement_table(ctx: Context, e: Event) -> list[str]:
     return [
         f'<p class="tl-summary">{esc(one_line(e.summary))} '
         f'(<a href="{ctx.entry_link(DISAGREEMENTS, e)}">entry in the timeline</a>)</p>',
-        "<table>",
-        '<thead><tr><th scope="col">Source</th><th scope="col">Phrase</th>'
+        '<div class="tl-compare"><table>',
+        '<thead><tr><th scope="col">Source</th><th scope="col">What it says</th>'
         '<th scope="col">Date it gives</th></tr></thead>',
         "<tbody>",
         *_disagreement_rows(ctx, e),
-        "</tbody></table>",
+        "</tbody></table></div>",
     ]
 
 
@@ -154,7 +154,7 @@ def _disagreement_rows(ctx: Context, e: Event) -> list[str]:
             groups.setdefault((m.article, m.timex.timex_value), []).append(m)
     rows = [
         f"<tr><td>{article_ref(ctx, DISAGREEMENTS, ms[0])}</td>"
-        f"<td>{phrases(ctx, ms)}</td>"
+        f"<td>{phrases(ctx, ms)}{_sentences(ms)}</td>"
         f"<td>{esc(with_mod(value_label(ms[0].timex.value), ms[0].timex.mod))}"
         f"{_differs((ms[0].timex.value, article) in differing)}</td></tr>"
         for (article, _), ms in groups.items()
@@ -167,6 +167,12 @@ def _disagreement_rows(ctx: Context, e: Event) -> list[str]:
         for a in articles
         if (value, a) not in shown
     ]
+
+
+def _sentences(mentions: list[Mention]) -> str:
+    """The sentences the phrases stand in, quoted: the date alone cannot be weighed."""
+    texts = dict.fromkeys(one_line(m.sentence_text) for m in mentions)
+    return "".join(f'<q class="tl-quote">{esc(t)}</q>' for t in texts if t)
 
 
 def _differs(differs: bool) -> str:

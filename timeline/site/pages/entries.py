@@ -11,7 +11,7 @@ from timeline.merge import Event
 from timeline.site.markup import esc, one_line, slug, value_label, with_mod
 from timeline.site.pages.context import Context, actors
 from timeline.site.pages.disagreements import conflict_callout
-from timeline.site.pages.fragments import article_ref, phrases, status, when
+from timeline.site.pages.fragments import article_ref, count_label, phrases, status, when
 from timeline.site.pages.layout import PEOPLE
 
 
@@ -31,6 +31,7 @@ def entry(ctx: Context, page: str, e: Event, heading: str | None = None) -> str:
         f' <a class="tl-permalink" href="#{anchor}" aria-label="Link to this entry">#</a></p>',
         f'<p class="tl-summary">{esc(one_line(e.summary))}</p>',
         sources_list(ctx, page, e),
+        quotes(ctx, page, e),
         conflict_callout(ctx, page, e),
         _actors_line(ctx, page, e),
         "</li>",
@@ -64,6 +65,35 @@ def sources_list(ctx: Context, page: str, e: Event) -> str:
 def _source_group(ctx: Context, page: str, mentions: list[Mention]) -> str:
     ref = article_ref(ctx, page, mentions[0])
     return f"{phrases(ctx, mentions)} — {ref}" + _more_sentences(ctx, page, mentions)
+
+
+def quotes(ctx: Context, page: str, e: Event) -> str:
+    """The sentences an entry rests on, quoted in a fold: hover text alone is out of reach
+    on a phone, in print and for many screen readers. Left out when the summary above is
+    already the one sentence, word for word."""
+    seen: dict[tuple[str, int], Mention] = {}
+    for m in e.mentions:
+        seen.setdefault((m.article, m.sentence.start), m)
+    texts = {one_line(m.sentence_text) for m in seen.values()}
+    if texts == {one_line(e.summary)}:
+        return ""
+    items = [_quote(ctx, page, m) for m in seen.values()]
+    label = count_label(len(items), "sentence")
+    return (
+        f'<details class="tl-quotes"><summary>What the sources say ({label})</summary>'
+        f'<ul>{"".join(items)}</ul></details>'
+    )
+
+
+def _quote(ctx: Context, page: str, m: Mention) -> str:
+    a = ctx.articles.get(m.article)
+    name = esc(one_line(a.title)) if a else esc(m.article)
+    number = ctx.sentence_ids.get(m.article, {}).get(m.sentence.start)
+    where = f", sentence {number}" if number else ""
+    return (
+        f"<li><q>{esc(one_line(m.sentence_text))}</q> "
+        f'<a href="{ctx.sentence_link(page, m)}">{name}{where}</a></li>'
+    )
 
 
 def _more_sentences(ctx: Context, page: str, mentions: list[Mention]) -> str:

@@ -86,7 +86,9 @@ def timex_title(ctx: Context, article_id: str, timex: Timex) -> str:
     text = f"'{one_line(timex.text)}' in “{name}”, {stated} → {resolved}"
     if timex.anchor and article and timex.anchor != article.published_day:
         text += f"; anchored to {timex.anchor.isoformat()}"
-    if timex.cue:
+    if timex.cue in ctx.event_ids:  # counted from another entry: its id means nothing here
+        text += "; counted from the happening it names"
+    elif timex.cue:
         text += f"; cue '{one_line(timex.cue)}'"
     return text
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 from timeline.events import Mention
 from timeline.site.markup import esc, one_line, slug
 from timeline.site.pages.context import Context
-from timeline.site.pages.entries import sources_list
+from timeline.site.pages.entries import quotes, sources_list
 from timeline.site.pages.fragments import (
     article_link,
     article_ref,
     block,
+    count_label,
     doc,
     empty,
     no_date,
+    published,
     status,
 )
 from timeline.site.pages.layout import UNDATED
@@ -50,6 +52,7 @@ def _upcoming_items(ctx: Context) -> list[str]:
         f'<li id="u-{slug(e.id)}"><p class="tl-summary">{status(e.status)} '
         f"{esc(one_line(e.summary))}</p>"
         + sources_list(ctx, UNDATED, e)
+        + quotes(ctx, UNDATED, e)
         + "</li>"
         for e in ctx.timeline.upcoming
     ]
@@ -71,8 +74,29 @@ def _undated_phrase(m: Mention) -> str:
 
 
 def _no_publish_date(ctx: Context) -> str:
+    """Articles that state no publish date: with none at all, or with one the pipeline
+    inferred, which is no stated date and is listed so (with the article's evidence)."""
     undated = [a for a in ctx.articles.values() if a.published_day is None]
-    if not undated:
-        return empty("Every article has a publish date.")
-    return block(["<ul>", *[f"<li>{article_link(ctx, UNDATED, a.id)}</li>" for a in undated],
-                  "</ul>"])
+    inferred = [a for a in ctx.articles.values() if a.published_day and a.published_inferred]
+    if not undated and not inferred:
+        return empty("Every article states its publish date.")
+    lines = [_publish_note(len(ctx.articles), len(undated), len(inferred)), "<ul>"]
+    lines += [f"<li>{article_link(ctx, UNDATED, a.id)} — no date found</li>" for a in undated]
+    lines += [
+        f"<li>{article_link(ctx, UNDATED, a.id)} — {published(a)}</li>" for a in inferred
+    ]
+    return block([*lines, "</ul>"])
+
+
+def _publish_note(total: int, undated: int, inferred: int) -> str:
+    """'4 of 5 articles state no publish date; 4 were inferred from what other articles
+    date, and each article page shows how.'"""
+    missing = undated + inferred
+    verb = "states" if missing == 1 else "state"
+    text = f"{missing} of {count_label(total, 'article')} {verb} no publish date"
+    if inferred:
+        text += (
+            f"; {inferred} {'was' if inferred == 1 else 'were'} inferred from the dates "
+            "other articles give the same happenings (each article page shows how)"
+        )
+    return f'<p class="tl-meta">{text}.</p>'
