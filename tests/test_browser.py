@@ -342,3 +342,40 @@ def test_disagreement_sentences_get_the_full_width_on_a_phone(
     _open(browser, f"{server}/disagreements/", 1280, 900)
     cells = browser.find_elements(By.CSS_SELECTOR, ".tl-compare tbody tr:first-child td")
     assert len({round(c.rect["y"]) for c in cells}) == 1  # side by side on a desktop
+
+
+def test_dates_in_article_text_have_contrast_in_both_palettes(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    """A date in an article's text is a link on the code background: Material's slate link
+    blue gave 4.1:1 there."""
+    _open(browser, f"{server}/sources/")
+    article = browser.find_element(By.CSS_SELECTOR, "ul.tl-articles a").get_attribute("href")
+    for scheme in ("default", "slate"):
+        _palette(browser, article, scheme)
+        dates = browser.find_elements(By.CSS_SELECTOR, "a.tl-feeds time.tl-timex")
+        assert dates, article
+        ratio = browser.execute_script(CONTRAST_JS, dates[0])
+        assert ratio >= 4.5, (scheme, ratio)
+
+
+def test_tapping_a_date_shows_its_resolution(browser: webdriver.Chrome, server: str) -> None:
+    """The page says 'hover or tap a date': on a touch screen the tap shows the same tip."""
+    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
+    try:
+        _open(browser, f"{server}/timeline/", 390, 844)
+        phrase = browser.find_elements(By.CSS_SELECTOR, "ul.tl-sources time[title]")[2]
+        browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", phrase)
+        x, y = browser.execute_script(
+            "const b = arguments[0].getBoundingClientRect(); return [b.x + 4, b.y + 4]", phrase
+        )
+        for kind, points in (("touchStart", [{"x": x, "y": y}]), ("touchEnd", [])):
+            browser.execute_cdp_cmd("Input.dispatchTouchEvent",
+                                    {"type": kind, "touchPoints": points})
+        tip = WebDriverWait(browser, WAIT).until(
+            lambda d: [t for t in d.find_elements(By.CSS_SELECTOR, ".md-tooltip2--active")
+                       if t.text]
+        )
+        assert "→" in tip[0].text
+    finally:
+        browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})

@@ -93,7 +93,7 @@ def _timeline_intro(ctx: Context) -> str:
     summary = (
         f"<p class=\"tl-intro\"><strong>{esc(one_line(t.title))}</strong>: {len(events)} "
         f"dated entries{span}, drawn from {len(t.articles)} articles{by}. "
-        "Hover a date to see how it was resolved; follow a source to read the sentence it "
+        "Hover or tap a date to see how it was resolved; follow a source to read the sentence it "
         f'comes from. Also: <a href="{ctx.url(TIMELINE, NEWEST)}">newest first</a>, '
         f'<a href="{ctx.url(TIMELINE, DISAGREEMENTS)}">where sources disagree</a>.</p>'
     )
