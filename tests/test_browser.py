@@ -379,3 +379,25 @@ def test_tapping_a_date_shows_its_resolution(browser: webdriver.Chrome, server: 
         assert "→" in tip[0].text
     finally:
         browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+
+
+def test_search_lands_on_the_entry_under_its_date(
+    browser: webdriver.Chrome, server: str, expected_summaries: list[str]
+) -> None:
+    """The overview repeated every summary at the top of the page, so the timeline's hit
+    for an entry's words was the page top; it is the date section holding the entry."""
+    words = re.findall(r"[A-Za-z]{7,}", expected_summaries[0])
+    word = max(words, key=len)
+    _open(browser, f"{server}/timeline/")
+    browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
+    box = WebDriverWait(browser, WAIT).until(
+        ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input"))
+    )
+    box.send_keys(word)
+    links = WebDriverWait(browser, WAIT).until(  # the results for the whole word
+        lambda d: [h for a in d.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")
+                   if f"h={word}" in (h := a.get_attribute("href") or "")]
+    )
+    timeline = [h for h in links if "/timeline/?" in h]
+    assert timeline, links
+    assert all("#" in h for h in timeline), timeline

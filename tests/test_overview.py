@@ -150,3 +150,10 @@ def test_more_label_is_as_legible_as_the_others() -> None:
     assert sizes == {str(overview.FONT)}
     height = float(svg.get("viewBox").split()[3])
     assert float(more[0].get("y")) <= height
+
+
+def test_overview_is_kept_out_of_search() -> None:
+    """Its marks repeat every summary: indexed, a search for any entry landed on the top of
+    the timeline page instead of on the entry under its date."""
+    figure = _render(demo())
+    assert figure.startswith('<figure class="tl-overview-figure" data-search-exclude>')

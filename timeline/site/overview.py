@@ -404,8 +404,10 @@ def _figure(
         *body,
         "</svg>",
     ]
+    # kept out of the search index: its marks repeat every summary, so a search would land
+    # on the top of the page instead of on the entry under its date
     return "\n".join([
-        '<figure class="tl-overview-figure">',
+        '<figure class="tl-overview-figure" data-search-exclude>',
         *svg,
         _legend(),
         f"<figcaption>{esc(desc)}</figcaption>",
