@@ -513,3 +513,15 @@ def test_permalink_is_muted_by_colour_not_opacity() -> None:
     rule = css[css.index(".md-typeset .tl-permalink {") :]
     rule = rule[: rule.index("}")]
     assert "opacity" not in rule and "--md-default-fg-color--light" in rule
+
+
+def test_timeline_intro_counts_read_well() -> None:
+    """A one-article story said '1 dated entries, drawn from 1 articles'."""
+    a = demo().articles[1]
+    t = demo()
+    one = replace(t, articles=(a,), events=tuple(e for e in t.events if e.id == "call")[:1])
+    one = replace(one, events=(replace(one.events[0], mentions=one.events[0].mentions[1:]),))
+    text = render_pages(one)[TIMELINE]
+    assert "1 dated entry from " in text and "drawn from 1 article by 1 outlet." in text
+    assert "5 dated entries from " in render_pages(demo())[TIMELINE]
+    assert "drawn from 3 articles by 2 outlets." in render_pages(demo())[TIMELINE]

@@ -91,8 +91,9 @@ def _timeline_intro(ctx: Context) -> str:
         span = ""
     by = f" by {count_label(len(outlets), 'outlet')}" if outlets else ""
     summary = (
-        f"<p class=\"tl-intro\"><strong>{esc(one_line(t.title))}</strong>: {len(events)} "
-        f"dated entries{span}, drawn from {len(t.articles)} articles{by}. "
+        f"<p class=\"tl-intro\"><strong>{esc(one_line(t.title))}</strong>: "
+        f"{count_label(len(events), 'dated entry', 'dated entries')}{span}, drawn from "
+        f"{count_label(len(t.articles), 'article')}{by}. "
         "Hover or tap a date to see how it was resolved; follow a source to read the sentence it "
         f'comes from. Also: <a href="{ctx.url(TIMELINE, NEWEST)}">newest first</a>, '
         f'<a href="{ctx.url(TIMELINE, DISAGREEMENTS)}">where sources disagree</a>.</p>'
