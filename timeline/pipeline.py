@@ -19,6 +19,7 @@ from timeline.events import (
 from timeline.events.lexicon import lexicon
 from timeline.merge import (
     Event,
+    Likeness,
     attach,
     by_kind,
     canonical_actors,
@@ -41,15 +42,18 @@ def merge_stage(
 ) -> Timeline:
     """From each article's first extraction to the ordered Timeline: merge, date what is
     relative to a named happening, extract again, merge again."""
-    events = merge_mentions([m for x in first for m in x.dated])
+    # the second merge compares mostly the same mentions again: remember their pairs
+    likeness = Likeness()
+    events = merge_mentions([m for x in first for m in x.dated], likeness)
     # second pass: "a day before the meeting" dates itself by the happening it names
     resolved = [with_relative_dates(r, events) for r in resolved]
     extractions = [extract_from(r) for r in resolved]
-    events = merge_mentions([m for x in extractions for m in x.dated])
+    events = merge_mentions([m for x in extractions for m in x.dated], likeness)
     announced = [m for x in extractions for m in x.upcoming]
     scheduled = by_kind([e for e in events if e.status == "scheduled"])
-    covered = [m for m in announced if _covered(m, scheduled)]
-    announced = [m for m in announced if not _covered(m, scheduled)]
+    fits = [_covered(m, scheduled, likeness) for m in announced]
+    covered = [m for m, fit in zip(announced, fits, strict=True) if fit]
+    announced = [m for m, fit in zip(announced, fits, strict=True) if not fit]
     # an article that announces a dated happening without its date still reports it
     events = attach(events, covered)
     # context mentions are named in the same story-wide scope as the dated ones
@@ -64,12 +68,13 @@ def merge_stage(
     )
 
 
-def _covered(m: Mention, scheduled: dict[str, list[Event]]) -> bool:
+def _covered(m: Mention, scheduled: dict[str, list[Event]], likeness: Likeness) -> bool:
     """An announced happening that a dated scheduled entry (by kind) already covers
     (unless the sentence says outright that no date is set)."""
     if any(cue in m.sentence_text.lower() for cue in lexicon().undated_future_cues):
         return False
-    return any(matches_event(m, e) for e in scheduled.get(m.happening or "", []))
+    fits = scheduled.get(m.happening or "", [])
+    return any(matches_event(m, e, likeness=likeness) for e in fits)
 
 
 def resolve_article(article: Article) -> ResolvedArticle:
