@@ -203,3 +203,33 @@ def test_easter_on_known_years() -> None:
 
     assert [easter_sunday(y).isoformat() for y in (1998, 2000, 2019, 2024, 2038)] == [
         "1998-04-12", "2000-04-23", "2019-04-21", "2024-03-31", "2038-04-25"]
+
+
+@SETTINGS
+@given(text=datey_text, anchor=anchors)
+def test_the_next_word_filter_never_loses_a_match(text: str, anchor: date | None) -> None:
+    """The per-start-word filter on the next word (language.followers) only saves work:
+    with it cleared, every text resolves exactly the same."""
+    from timeline.dates.language import load
+    from timeline.dates.resolve import forget_analyses
+
+    lang = load("en")
+    forget_analyses()
+    filtered = resolver()(text, anchor, "en")
+    saved = dict(lang.followers)
+    lang.followers.clear()
+    try:
+        forget_analyses()
+        unfiltered = resolver()(text, anchor, "en")
+    finally:
+        lang.followers.update(saved)
+        forget_analyses()
+    assert filtered == unfiltered
+
+
+def test_the_next_word_filter_covers_the_commonest_start() -> None:
+    from timeline.dates.language import load
+
+    follow = load("en").followers["the"]
+    assert follow.match("the 1990s", 3) and follow.match("the past week", 3)
+    assert not follow.match("the company", 3)

@@ -8,7 +8,7 @@ table and compiles the patterns. Nothing here depends on a particular rule.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,9 @@ class Language:
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     strong_past_cues: frozenset[str]
+    # start word -> what its rules allow as the next word; a start not followed by one of
+    # these cannot begin a match ("the company" is tried by no rule of "the")
+    followers: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     def scanner_of(self, rules: tuple[int, ...]) -> re.Pattern[str]:
         """The combined scanner of some rules (those that may begin with one word),
@@ -105,14 +108,17 @@ def load(code: str) -> Language:
     words = {key: _alternation(tables, table) for key, table in _TABLE_PLACEHOLDERS.items()}
     words.update(_derived_placeholders(tables, words))
     rules = tuple(_compile_rule(spec, words) for spec in tables.get("rules", []))
+    starts, rules_for = _start_words(rules)
     return Language(
         code,
         tables,
         rules,
-        *_start_words(rules),
+        starts,
+        rules_for,
         frozenset(normalise(w) for w in tables.get("future_cues", [])),
         frozenset(normalise(w) for w in tables.get("past_cues", [])),
         frozenset(normalise(w) for w in tables.get("strong_past_cues", [])),
+        _followers(rules, rules_for),
     )
 
 
@@ -192,6 +198,93 @@ def _start_words(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str], dict[str, tu
     rules_for = {key: _rules_starting(key, per_rule) for key in [*whole, *stems]}
     rules_for[_DIGIT] = tuple(i for i, f in enumerate(per_rule) if _DIGIT in f)
     return regex, rules_for
+
+
+# Starts so common that most of their occurrences begin no date ("the company"): for these
+# the next word is checked against what the rules allow before the rules are tried.
+_FILTERED_STARTS = 8  # rules at least, sharing one start word
+
+
+def _followers(rules: tuple[Rule, ...], rules_for: dict[str, tuple[int, ...]]
+               ) -> dict[str, re.Pattern[str]]:
+    """For each whole start word shared by many rules, a pattern for the word that may come
+    next (read off the parsed rules, like the start words). Only a necessary condition: a
+    start it rejects is one no rule of that word can match."""
+    out = {}
+    for key, indexes in rules_for.items():
+        if len(indexes) < _FILTERED_STARTS or not key.isalpha():
+            continue
+        seconds = set().union(*(_after_key(list(_parse(rules[i].pattern.pattern)), 0, "", key)
+                                for i in indexes))
+        if _ANY not in seconds:
+            out[key] = _word_pattern(seconds)
+    return out
+
+
+def _word_pattern(words: set[str]) -> re.Pattern[str]:
+    stems = sorted((w[:-1] for w in words if w.endswith("*")), key=len, reverse=True)
+    whole = sorted((w for w in words if w not in (_DIGIT, _ANY) and not w.endswith("*")),
+                   key=len, reverse=True)
+    alternatives = [rf"{re.escape(w)}\b" for w in whole] + [re.escape(w) for w in stems]
+    if _DIGIT in words:
+        alternatives += [r"\d", r"['’]\d"]
+    return re.compile(r"[^\w'’]*(?:" + ("|".join(alternatives) or "(?!)") + ")")
+
+
+def _after_key(items: list[Any], depth: int, prefix: str, key: str) -> set[str]:
+    """The words that may follow the first word `key` in a parsed pattern (as
+    `_first_words` gives them); empty when the pattern cannot start with `key`; _ANY when
+    it cannot tell."""
+    if depth > 60:
+        return {_ANY}
+    for i, (op, av) in enumerate(items):
+        if op in (_OP.AT, _OP.ASSERT, _OP.ASSERT_NOT):
+            continue
+        rest = items[i + 1 :]
+        if op is _OP.LITERAL:
+            ch = chr(av).lower()
+            if ch.isalpha() or (ch == "'" and prefix):
+                prefix += ch
+                if not key.startswith(prefix):
+                    return set()
+                continue
+            return _after_separator(items[i:], depth, prefix, key)
+        if op is _OP.SUBPATTERN:
+            return _after_key(list(av[-1]) + rest, depth + 1, prefix, key)
+        if op is _OP.BRANCH:
+            return set().union(*(_after_key(list(alt) + rest, depth + 1, prefix, key)
+                                 for alt in av[1]))
+        if _no_word_chars(op, av):
+            return _after_separator(items[i:], depth, prefix, key)
+        if op in (_OP.MAX_REPEAT, _OP.MIN_REPEAT) and (av[1] == 1 or (not prefix and av[0])):
+            # an optional group, or a repeat that opens the first word ("\d+"): its first
+            # pass decides the first word (a class returns at once, see below)
+            low, _high, sub = av
+            once = _after_key(list(sub) + rest, depth + 1, prefix, key)
+            return once | _after_key(rest, depth + 1, prefix, key) if low == 0 else once
+        if not prefix:  # a class opens the word: digits, or a few letters ("[QH]1")
+            starts = _class_starts(op, av, prefix)
+            if _ANY not in starts and not any(s[0] == key[0] for s in starts if s != _DIGIT):
+                return set()
+        return {_ANY} if key.startswith(prefix) else set()
+    return {_ANY} if prefix == key else set()
+
+
+def _after_separator(items: list[Any], depth: int, prefix: str, key: str) -> set[str]:
+    """The first word `prefix` ended at items[0]: if it is `key`, the words after the
+    separator (white space, punctuation) that follows."""
+    if prefix != key:
+        return set()
+    j = 0
+    while j < len(items):
+        op, av = items[j]
+        apostrophe = op is _OP.LITERAL and chr(av) in _APOSTROPHES
+        if op in (_OP.AT, _OP.ASSERT, _OP.ASSERT_NOT) or (
+                _no_word_chars(op, av) and not apostrophe):
+            j += 1
+            continue
+        break
+    return _first_words(items[j:], depth + 1)
 
 
 def _rules_starting(key: str, per_rule: list[set[str]]) -> tuple[int, ...]:

@@ -67,7 +67,7 @@ def recognize(text: str, lang: Language) -> list[Found]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    rules_for = lang.rules_for
+    rules_for, followers = lang.rules_for, lang.followers
     for candidate in lang.starts.finditer(lowered):
         start = candidate.start()
         if start < pos:
@@ -76,6 +76,11 @@ def recognize(text: str, lang: Language) -> list[Found]:
         rules = rules_for.get(word if word[-1].isalpha() else DIGIT) or rules_for.get("", ())
         if not rules:
             continue
+        follow = followers.get(word)
+        end = candidate.end()
+        if follow is not None and not lowered[end : end + 1].isalnum() and not follow.match(
+                lowered, end):
+            continue  # "the company": no rule of "the" goes on with "company"
         hit = lang.scanner_of(rules).match(text, start)
         if hit is None:
             continue
