@@ -5,6 +5,7 @@ The stories are invented; the real resolver reads their dates."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -163,3 +164,49 @@ def test_undated_happenings_come_only_from_sentences_without_a_date():
     found = _undated_happenings(a)
     assert "vote" in [m.trigger for m in found]
     assert all(m.sentence.start > a.body.index("strike.") for m in found)  # not 'met'
+
+
+def test_one_likeness_shared_by_inference_and_merging_changes_nothing(monkeypatch):
+    """build_timeline keeps one memory of pair similarities (`merge.Likeness`) from
+    inference to the last merge, where mentions are read under other days and their
+    actors named story-wide over other articles: the timeline must be what each stage
+    with a memory of its own gives, even from a memory another story filled, while
+    computing fewer similarities."""
+    from timeline import merge
+    from timeline.merge import Likeness
+    from timeline.pipeline import extract_from, merge_stage, resolve_article
+    from timeline.timeline import dumps
+
+    announced = art(
+        "announced",
+        "Governor Tim Walsh said on Thursday that the Springfield council will vote on the "
+        "deal. Okafor will meet union leaders again, aides said.",
+        date(2024, 3, 7),
+    )
+    articles = [DATED, SAID_THURSDAY, TENSE_ONLY, NO_MATCH, announced]
+
+    def stage_by_stage(articles: list[Article], likeness: Likeness | None = None) -> str:
+        dated = infer_publish_dates(articles, likeness)
+        resolved = [resolve_article(a) for a in dated]
+        extractions = [extract_from(r) for r in resolved]
+        return dumps(merge_stage(resolved, extractions, likeness=likeness))
+
+    counted = [0]
+    parts = merge._parts
+
+    def counting(a, b):
+        counted[0] += 1
+        return parts(a, b)
+
+    monkeypatch.setattr(merge, "_parts", counting)
+    expected = stage_by_stage(articles)  # inference and the merge stage each with its own memory
+    apart, counted[0] = counted[0], 0
+    assert dumps(build_timeline(articles)) == expected
+    assert 0 < counted[0] < apart
+    doc = json.loads(expected)  # every use of the memory is exercised:
+    assert doc["upcoming"]  # announced happenings merged,
+    assert any("tense-only" in e["sources"] for e in doc["events"])  # one attached
+    # a memory another set of articles filled, their actors named story-wide otherwise
+    other = Likeness()
+    stage_by_stage([DATED, TENSE_ONLY, announced, art("walsh", "Walsh met Okafor.")], other)
+    assert stage_by_stage(articles, other) == expected

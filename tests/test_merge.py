@@ -12,7 +12,7 @@ from timeline.config import TUNING
 from timeline.corpus import Article
 from timeline.dates.values import Timex, day, month, week_of
 from timeline.events import find_mentions
-from timeline.merge import cluster, date_relation, merge_mentions, pair_score
+from timeline.merge import Likeness, cluster, date_relation, merge_mentions, pair_score
 
 TUE, WED, THU, FRI = (day(date(2024, 3, d)) for d in (5, 6, 7, 8))
 
@@ -328,3 +328,83 @@ def test_merging_with_a_likeness_gives_the_same_entries():
     plain = merge_mentions(ms)
     assert merge_mentions(ms, likeness) == plain
     assert merge_mentions(ms, likeness) == plain  # again, every pair remembered
+
+
+class CountingLikeness(Likeness):
+    """A Likeness that counts the pairs it is asked about (to see that it is consulted)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = 0
+
+    def compare(self, a, b):
+        self.asked += 1
+        return super().compare(a, b)
+
+
+def test_similarity_reads_only_what_the_likeness_keys_on():
+    """A Likeness may be shared by stages (publish-date inference, both merges, the
+    announced happenings): sound only if a pair's similarity depends on nothing but the
+    fields of `Likeness.key`. Every other field of either mention changed: same parts."""
+    from dataclasses import fields, replace
+
+    from timeline.events import Mention
+    from timeline.merge import _parts
+
+    keyed = {"classes", "trigger", "actor_keys", "people", "lemmas", "context"}
+    ms = call_story() + visit_story()
+    donor = ms[-1]
+
+    def elsewhere(m: Mention) -> Mention:
+        changed = {}
+        for f in fields(Mention):
+            if f.name in keyed:
+                continue
+            value = getattr(m, f.name)
+            if isinstance(value, str):
+                changed[f.name] = "scheduled" if f.name == "status" else value + " (other)"
+            elif isinstance(value, int):
+                changed[f.name] = value + 7
+            elif isinstance(value, tuple):
+                changed[f.name] = tuple(f"{x} (other)" for x in value)
+            else:
+                changed[f.name] = getattr(donor if m is not donor else ms[0], f.name)
+        return replace(m, **changed)
+
+    for a in ms:
+        for b in ms:
+            parts = _parts(a, b)
+            assert _parts(elsewhere(a), b) == parts == _parts(a, elsewhere(b))
+
+
+def _undated(m):
+    from dataclasses import replace
+
+    from timeline.dates.values import Reference
+
+    return replace(m, timex=replace(m.timex, value=Reference("FUTURE")))
+
+
+def test_attaching_with_a_likeness_gives_the_same_entries():
+    from timeline.merge import attach
+
+    ms = call_story()
+    events = merge_mentions(ms[:3])
+    announced = [_undated(ms[3])]
+    plain = attach(events, announced)
+    assert "d" in plain[0].sources  # the announcement is attached
+    likeness = CountingLikeness()
+    assert attach(events, announced, likeness) == plain
+    assert likeness.asked and attach(events, announced, likeness) == plain
+
+
+def test_merging_upcoming_happenings_with_a_likeness_gives_the_same_entries():
+    from timeline.merge import merge_upcoming
+
+    ms = [_undated(m) for m in call_story() + visit_story()]
+    plain = merge_upcoming(ms)
+    assert len(plain) < len(ms)  # some did merge
+    likeness = CountingLikeness()
+    merge_mentions(call_story(), likeness)  # pairs remembered from the dated mentions
+    assert merge_upcoming(ms, likeness) == plain
+    assert likeness.asked

@@ -52,15 +52,17 @@ class Guess:
     evidence: tuple[str, ...]
 
 
-def infer_publish_dates(articles: list[Article]) -> list[Article]:
+def infer_publish_dates(articles: list[Article], likeness: Likeness | None = None) -> list[Article]:
     """Articles with `published` set (and marked inferred, with evidence) where it can be
-    inferred; others unchanged except for evidence explaining why not."""
+    inferred; others unchanged except for evidence explaining why not. `likeness`
+    remembers pair similarities, for a caller that compares the same mentions later."""
     undated = sorted((a for a in articles if a.published_day is None), key=lambda a: a.id)
     if not undated:
         return articles
     known = [a for a in articles if a.published_day is not None]
     guesses: dict[str, Guess] = {}
-    readings, likeness = _Readings(), Likeness()  # both hold across rounds
+    readings = _Readings()  # holds across rounds, like the likeness
+    likeness = Likeness() if likeness is None else likeness
     for _ in range(TUNING.rounds):
         # the happenings of every dated (or already inferred) article, merged once per
         # round; each undated article is then read against them without its own mentions

@@ -106,7 +106,10 @@ class Likeness:
     reads, never the date. Publish-date inference compares each undated article's
     mentions with the same known happenings under many candidate days and in every round,
     and outlets telling one story reuse its wording, so few pairs are new. One per run:
-    it keeps the mentions it has seen (their ids stand for them) and grows with the run."""
+    it keeps the mentions it has seen (their ids stand for them) and grows with the run.
+    Stages may share one: `_parts` reads nothing but the fields of the key (and the word
+    tables and tuning, fixed for a run), so one key is one similarity whatever a stage
+    made of the mention (its article, its date, how actors were named story-wide)."""
 
     def __init__(self) -> None:
         self._ids: dict[tuple, int] = {}  # what a mention tells -> a small id
@@ -426,9 +429,10 @@ def merge_mentions(mentions: list[Mention], likeness: Likeness | None = None) ->
     return _unique_ids([make_event(group) for group in cluster(dated, likeness=likeness)])
 
 
-def merge_upcoming(mentions: list[Mention]) -> list[Event]:
-    """Announced happenings without a date, merged the same way (all share FUTURE_REF)."""
-    groups = cluster(canonical_actors(mentions))
+def merge_upcoming(mentions: list[Mention], likeness: Likeness | None = None) -> list[Event]:
+    """Announced happenings without a date, merged the same way (all share FUTURE_REF);
+    `likeness` remembers pair similarities across calls."""
+    groups = cluster(canonical_actors(mentions), likeness=likeness)
     events = [make_event(group, Reference("FUTURE")) for group in groups]
     return _unique_ids(sorted(events, key=lambda e: (e.sources, e.id)))
 
@@ -549,14 +553,17 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     return out
 
 
-def attach(events: list[Event], mentions: list[Mention]) -> list[Event]:
+def attach(
+    events: list[Event], mentions: list[Mention], likeness: Likeness | None = None
+) -> list[Event]:
     """Entries with the undated mentions that announce them added as sources (each
-    mention to the entry it fits best)."""
+    mention to the entry it fits best); `likeness` remembers pairs across calls."""
     extra: dict[str, list[Mention]] = {}
     kinds = by_kind(events)
     known = [m for e in events for m in e.mentions]
     for m in canonical_actors(known + mentions)[len(known) :]:
-        fits = [(matches_event(m, e), e.id) for e in kinds.get(m.happening or "", [])]
+        same_kind = kinds.get(m.happening or "", [])
+        fits = [(matches_event(m, e, likeness=likeness), e.id) for e in same_kind]
         score, eid = max(fits, default=(0.0, ""))
         if score > 0:
             extra.setdefault(eid, []).append(m)

@@ -32,18 +32,24 @@ from timeline.timeline import ResolvedArticle, Timeline, order_events
 
 def build_timeline(articles: list[Article], title: str = "Timeline") -> Timeline:
     """Pure function of the articles: same input, same Timeline."""
-    dated = infer_publish_dates(articles)
+    # the merges compare many of the mentions inference compared: one memory of pairs
+    likeness = Likeness()
+    dated = infer_publish_dates(articles, likeness)
     resolved = [resolve_article(a) for a in dated]
-    return merge_stage(resolved, [extract_from(r) for r in resolved], title)
+    return merge_stage(resolved, [extract_from(r) for r in resolved], title, likeness)
 
 
 def merge_stage(
-    resolved: list[ResolvedArticle], first: list[Extraction], title: str = "Timeline"
+    resolved: list[ResolvedArticle],
+    first: list[Extraction],
+    title: str = "Timeline",
+    likeness: Likeness | None = None,
 ) -> Timeline:
     """From each article's first extraction to the ordered Timeline: merge, date what is
-    relative to a named happening, extract again, merge again."""
+    relative to a named happening, extract again, merge again. `likeness` remembers pair
+    similarities (one is made here if none is given)."""
     # the second merge compares mostly the same mentions again: remember their pairs
-    likeness = Likeness()
+    likeness = Likeness() if likeness is None else likeness
     events = merge_mentions([m for x in first for m in x.dated], likeness)
     # second pass: "a day before the meeting" dates itself by the happening it names
     resolved = [with_relative_dates(r, events) for r in resolved]
@@ -55,7 +61,7 @@ def merge_stage(
     covered = [m for m, fit in zip(announced, fits, strict=True) if fit]
     announced = [m for m, fit in zip(announced, fits, strict=True) if not fit]
     # an article that announces a dated happening without its date still reports it
-    events = attach(events, covered)
+    events = attach(events, covered, likeness)
     # context mentions are named in the same story-wide scope as the dated ones
     dated = [m for x in extractions for m in x.dated]
     context = canonical_actors(dated + [m for x in extractions for m in x.context])[len(dated) :]
@@ -64,7 +70,7 @@ def merge_stage(
         tuple(resolved),
         tuple(order_events(events)),
         undated=tuple(context + announced),
-        upcoming=tuple(merge_upcoming(announced)),
+        upcoming=tuple(merge_upcoming(announced, likeness)),
     )
 
 
