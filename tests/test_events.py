@@ -285,3 +285,52 @@ def test_one_pattern_finds_a_future_cue_where_testing_each_cue_does():
             each = any(_spaced(cue) in joined for cue in lex.future_cues)
             assert bool(_future_cues(lex).search(joined)) == each, window
     assert not _future_cues(replace(lex, future_cues=())).search(_spaced(["will", "meet"]))
+
+
+def test_a_company_is_one_actor_under_its_short_name():
+    """'Northgate Logistics' is an organisation (not a person keyed 'logistics'), and the
+    story's bare 'Northgate' is that company; two '... Partners' firms stay two actors."""
+    from timeline.events.actors import Form, canonical_names
+
+    body = (
+        "Calder Group made an offer for Northgate Logistics. Vesta Partners and Apex "
+        "Partners stayed out. Residents of Pine Hollow fled."
+    )
+    ents = {e.display: e for e in find_entities(body)}
+    assert ents["Northgate Logistics"].kind == "org"
+    assert ents["Vesta Partners"].key != ents["Apex Partners"].key
+    assert ents["Pine Hollow"].kind == "place"
+    full = Form(ents["Northgate Logistics"].key, "Northgate Logistics", False)
+    group = Form(ents["Calder Group"].key, "Calder Group", False)
+    bare = [Form("northgate", "Northgate", False), Form("calder", "Calder", False)]
+    names = canonical_names([full, group, *bare])
+    assert names[("northgate", "Northgate")] == names[(full.key, full.display)]
+    assert names[("calder", "Calder")] == names[(group.key, group.display)]
+    # two companies of one first word: the bare word is neither
+    other = Form("calder capital", "Calder Capital", False)
+    names = canonical_names([group, other, bare[1]])
+    assert names[("calder", "Calder")] == ("calder", "Calder")
+
+
+def test_the_unit_of_a_price_is_not_a_happening():
+    body = "Calder Group raised its offer for Northgate Logistics to 465p a share on Thursday."
+    (m,) = find_mentions(article(body), [tx(body, "on Thursday", THU)])
+    assert m.trigger == "raised"  # not 'share' (a word of saying) in '465p a share'
+
+
+def test_an_infinitive_takes_its_own_date():
+    """Two dates in one sentence, the second governing an infinitive the lexicon does not
+    list: each dates its own verb, and neither is lost."""
+    body = (
+        "A rival approach from Vesta Partners on March 11 forced Calder to raise its bid, "
+        "to 465p, on March 14."
+    )
+    dates = [
+        tx(body, "on March 11", day(date(2024, 3, 11))),
+        tx(body, "on March 14", day(date(2024, 3, 14))),
+    ]
+    mentions = find_mentions(article(body), dates)
+    assert [(m.timex.value.timex, m.trigger) for m in mentions] == [
+        ("2024-03-11", "forced"),
+        ("2024-03-14", "raise"),
+    ]

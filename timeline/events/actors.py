@@ -651,7 +651,29 @@ def canonical_names(forms: list[Form]) -> dict[tuple[str, str], tuple[str, str]]
             by_letter[letter].append(groups[-1])
         else:
             target.append(f)
-    return _naming(groups)
+    return _naming(_short_forms(groups))
+
+
+def _short_forms(groups: list[list[Form]]) -> list[list[Form]]:
+    """A company's bare first word joins its name ('Calder' -> 'Calder Group', 'Northgate'
+    -> 'Northgate Logistics') when the story names one such company and the word is no
+    person's name or place. Groups hold their longest form first."""
+    suffixes = lexicon().company_suffixes
+    companies: dict[str, list[list[Form]]] = {}
+    for g in groups:
+        words = g[0].words
+        if len(words) == 2 and words[1] in suffixes and not any(f.person for f in g):
+            companies.setdefault(words[0], []).append(g)
+    out = []
+    for g in groups:
+        words = g[0].words
+        bare = len(words) == 1 and not any(f.person for f in g) and not _is_place(words)
+        home = companies.get(words[0], []) if bare else []
+        if len(home) == 1:
+            home[0].extend(g)
+        else:
+            out.append(g)
+    return out
 
 
 def _group_of(f: Form, groups: list[list[Form]]) -> list[Form] | None:

@@ -32,6 +32,7 @@ class Lexicon:
     not_verbs: frozenset[str]
     titles: frozenset[str]
     org_words: frozenset[str]
+    company_suffixes: frozenset[str]
     places: frozenset[str]
     nationalities: dict[str, str]
     not_names: frozenset[str]
@@ -50,6 +51,7 @@ class Lexicon:
     name_connectors: frozenset[str]
     ordinals: frozenset[str]
     determiners: frozenset[str]
+    rate_words: frozenset[str]
     topic_prepositions: frozenset[str]
     headline_small_words: frozenset[str]
     openers_without_comma: frozenset[str]
@@ -141,7 +143,9 @@ def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Le
         auxiliaries=frozenset(data["auxiliaries"]),
         not_verbs=frozenset(data["not_verbs"]),
         titles=frozenset(data["titles"]),
-        org_words=frozenset(data["org_words"]),
+        # a company suffix names an organisation too
+        org_words=frozenset(data["org_words"]) | frozenset(data.get("company_suffixes", [])),
+        company_suffixes=frozenset(data.get("company_suffixes", [])),
         places=frozenset(data["places"]),
         nationalities=dict(data["nationalities"]),
         not_names=frozenset(data["not_names"]),
@@ -162,6 +166,7 @@ def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Le
         name_connectors=frozenset(data["name_connectors"]),
         ordinals=frozenset(data["ordinals"]),
         determiners=frozenset(data["determiners"]),
+        rate_words=frozenset(data.get("rate_words", [])),
         topic_prepositions=frozenset(data["topic_prepositions"]),
         headline_small_words=frozenset(data["headline_small_words"]),
         openers_without_comma=frozenset(data["openers_without_comma"]),

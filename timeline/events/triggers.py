@@ -44,6 +44,8 @@ def _trigger_at(
         return None
     if i > 0 and (toks[i - 1].lower, tok.lower) in lex.non_event_phrases:
         return None  # "in charge", "in place": idioms, not happenings
+    if _rate_unit(toks, in_timex, i, lex):
+        return None  # "465p a share": a unit of the amount, not a statement
     # stopwords never name a happening ('not' must not become 'note'); reporting
     # verbs that are also stopwords ('said', 'told') are listed as irregular forms
     if tok.lower in lex.not_verbs or (
@@ -52,6 +54,14 @@ def _trigger_at(
         return None
     known = _known_phrase(toks, in_timex, i, lex, entities)
     return known if known is not None else _unlisted_verb(toks, i, lex)
+
+
+def _rate_unit(toks: list[Token], in_timex: list[bool], i: int, lex: Lexicon) -> bool:
+    """Token i is the unit of a rate: an amount (a number that is no date), 'a' or 'per',
+    then the noun ('465p a share', '$4 per gallon')."""
+    if i < 2 or toks[i - 1].lower not in lex.rate_words or in_timex[i - 2]:
+        return False
+    return any(c.isdigit() for c in toks[i - 2].text)
 
 
 def _known_phrase(
@@ -84,9 +94,21 @@ def _unlisted_verb(toks: list[Token], i: int, lex: Lexicon) -> Trigger | None:
         return None  # "the damaged areas": an adjective, not a verb
     verbish = (low.endswith("ed") and len(low) > 4) or (low.endswith("ing") and len(low) > 5)
     after_modal = i > 0 and toks[i - 1].lower in lex.modals - {"to"} and low.isalpha()
-    if verbish or after_modal or low in lex.past_forms:
+    if verbish or after_modal or low in lex.past_forms or _infinitive(toks, i, lex):
         return Trigger(i, 1, ())
     return None
+
+
+def _infinitive(toks: list[Token], i: int, lex: Lexicon) -> bool:
+    """'to raise its bid', 'to sell the unit': after 'to' and before a determiner a word is
+    a verb ('to court the ...' is one too; 'to prison', 'to reporters' are not followed by
+    one)."""
+    return (
+        0 < i < len(toks) - 1
+        and toks[i - 1].lower == "to"
+        and toks[i].lower.isalpha()
+        and toks[i + 1].lower in lex.determiners
+    )
 
 
 def _speaks_to_person(
