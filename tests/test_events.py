@@ -334,3 +334,17 @@ def test_an_infinitive_takes_its_own_date():
         ("2024-03-11", "forced"),
         ("2024-03-14", "raise"),
     ]
+
+
+def test_and_inside_an_organisation_name():
+    """'the Competition and Markets Authority' is one organisation; two names joined by
+    'and' stay two ('Trump and Fox News', 'the U.S. and European Union')."""
+    body = (
+        "The Competition and Markets Authority said on Friday it would review the deal. "
+        "Officials at the Securities and Exchange Commission declined to comment. "
+        "Trump and Fox News clashed. Talks between the U.S. and European Union resumed."
+    )
+    names = {e.display for e in find_entities(body)}
+    assert {"Competition and Markets Authority", "Securities and Exchange Commission"} <= names
+    assert {"Trump", "Fox News", "European Union"} <= names
+    assert "Competition" not in names and "Markets Authority" not in names

@@ -321,9 +321,33 @@ def _joins(tokens: list[Token], i: int, cur: list[int], lex: Lexicon) -> bool:
         nxt = tokens[i + 2]  # "Institute for the Study of War"
     if nxt is None or not nxt.is_cap:
         return False
+    if low == "and":
+        return _joint_name(tokens, i, cur, lex)
     if low in lex.name_connectors:
         return low != "the" or tokens[i - 1].lower in ("of", "for")
     return tok.text == "." and tokens[cur[-1]].lower in lex.titles
+
+
+def _joint_name(tokens: list[Token], i: int, cur: list[int], lex: Lexicon) -> bool:
+    """'and' inside an organisation's name: 'the Competition and Markets Authority', 'the
+    Securities and Exchange Commission'. After 'the', a word or two that name nothing on
+    their own, then two or three capitalised words ending with an organisation word."""
+    lows = [tokens[j].lower for j in cur]
+    before = tokens[cur[0] - 1].lower if cur[0] else ""
+    if lows[0] == "the":  # a sentence's 'The' is in the run
+        lows, before = lows[1:], "the"
+    if before != "the" or not 0 < len(lows) <= 2:
+        return False
+    if len(lows) == 2 and lows[-1] in lex.org_words:
+        return False  # a whole name already ('the Calder Group and Vesta Partners')
+    if any(w in lex.places or w in lex.nationalities for w in lows):
+        return False
+    after = []
+    for tok in tokens[i + 1 : i + 4]:
+        if not (tok.is_cap and tok.is_word):
+            break
+        after.append(tok.lower)
+    return len(after) >= 2 and after[-1] in lex.org_words
 
 
 def _as_role(e: Entity, body: str, lex: Lexicon) -> Entity:
