@@ -30,6 +30,8 @@ def values(text: str, anchor: date | None = FRIDAY) -> list[tuple[str, str]]:
         ("The vote was held on Tuesday.", "Tuesday", "2025-10-14"),
         ("Officials said Saturday that talks stalled.", "Saturday", "2025-10-11"),
         ("The ceasefire is scheduled to start Monday.", "Monday", "2025-10-20"),
+        ("Calder made its offer on Monday, opening what analysts expect to be a long fight.",
+         "Monday", "2025-10-13"),
     ],
 )
 def test_weekdays_follow_the_tense_of_their_clause(text: str, phrase: str, value: str) -> None:

@@ -66,10 +66,19 @@ def _clause_before(text: str, start: int) -> str:
     return chunk[ends[-1].end() :] if ends else chunk
 
 
+# After the date, a comma that opens a participle or relative clause ends the date's own
+# clause: in "made the offer on Monday, opening what analysts expect to be a long fight"
+# the future belongs to the analysts, not to the offer.
+_SUBORDINATE_AFTER = re.compile(r",\s+(?:[a-z]+ing|which|who|whom|whose|what|where|while|"
+                                r"amid|after|before|following|as)\b")
+
+
 def _clause_after(text: str, end: int) -> str:
     chunk = text[end : end + WINDOW_AFTER]
     stop = _CLAUSE_END.search(chunk)
-    return chunk[: stop.start()] if stop else chunk
+    chunk = chunk[: stop.start()] if stop else chunk
+    sub = _SUBORDINATE_AFTER.search(chunk)
+    return chunk[: sub.start()] if sub else chunk
 
 
 @dataclass(frozen=True)
