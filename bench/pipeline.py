@@ -168,14 +168,17 @@ def write_corpus(folder: Path, files: list[tuple[str, str]]) -> None:
 
 
 def run_stages(folder: Path, measure: Callable[[str, Callable[[], Any]], Any]) -> None:
-    """The pipeline's stages in order, each through `measure(name, thunk)`."""
+    """The pipeline's stages in order, each through `measure(name, thunk)`, sharing one
+    memory of pair similarities across inference and merge as build_timeline does."""
     from timeline import pipeline
+    from timeline.merge import Likeness
 
+    likeness = Likeness()
     articles = measure("load", lambda: load_corpus(folder))
-    dated = measure("inference", lambda: pipeline.infer_publish_dates(articles))
+    dated = measure("inference", lambda: pipeline.infer_publish_dates(articles, likeness))
     resolved = measure("resolution", lambda: [pipeline.resolve_article(a) for a in dated])
     extractions = measure("mentions", lambda: [pipeline.extract_from(r) for r in resolved])
-    measure("merge", lambda: pipeline.merge_stage(resolved, extractions))
+    measure("merge", lambda: pipeline.merge_stage(resolved, extractions, likeness=likeness))
 
 
 def _warm_up() -> None:
