@@ -6,6 +6,7 @@ The stories are invented; the real resolver reads their dates."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -151,6 +152,44 @@ def test_best_match_is_what_comparing_every_known_mention_in_order_finds():
         assert pool.best_match(probe) == _best_of(probe, pool.entries, likeness), probe.trigger
     _, event = pool.best_match(m)  # its own date first in the pool, then early's, late's
     assert event is not None and "early" in event.sources and "mine" not in event.sources
+
+
+REJECTED = art(
+    "rejected",
+    "The Springfield council rejected the port operator's offer on Wednesday, its chair said.",
+    date(2024, 3, 8),  # a Friday
+)
+REBUFFED = art(
+    "rebuffed", "The Springfield council rebuffed the offer from the port operator on Wednesday."
+)
+
+
+def test_a_verb_the_lexicon_lacks_still_matches_a_known_happening():
+    """'rebuffed' names no kind of happening the lexicon knows, 'rejected' does: the same
+    actors in much the same words make them one happening to inference as to merging."""
+    out = by_id(infer_publish_dates([REJECTED, REBUFFED]))
+    inferred = out["rebuffed"]
+    assert inferred.published == date(2024, 3, 6)
+    assert any("(rebuffed)" in e and "rejected" in e for e in inferred.published_evidence)
+
+
+def test_best_match_looks_across_kinds_for_a_mention_of_no_known_kind():
+    """The pool's kind index must find what comparing every known mention finds when one
+    side has no known kind: an unknown probe against known mentions, a known probe
+    against unknown ones."""
+    from timeline.dating import _best_of, _dated_mentions, _Pool, reference_events
+    from timeline.merge import Likeness
+
+    likeness = Likeness()
+    (rebuffed,) = _dated_mentions(replace(REBUFFED, published=date(2024, 3, 8)))
+    (rejected,) = _dated_mentions(REJECTED)
+    assert rejected.classes and not rebuffed.classes
+    for probe, known in ((rebuffed, [REJECTED, DATED]), (rejected, [DATED])):
+        other = replace(REBUFFED, published=date(2024, 3, 8), id="other")
+        pool = _Pool(reference_events(known + ([other] if probe is rejected else [])), likeness)
+        found = pool.best_match(probe)
+        assert found == _best_of(probe, pool.entries, likeness)
+        assert found[1] is not None, probe.trigger
 
 
 def test_undated_happenings_come_only_from_sentences_without_a_date():

@@ -216,6 +216,49 @@ def test_clustering_matches_the_obvious_average_link():
     assert len(got) < len(ms)  # something merged, so the comparison says something
 
 
+def rebuff_story() -> list:
+    """One council vote told with a verb the lexicon knows ('rejected') and with one it
+    does not ('rebuffed', 'turned down'), beside other happenings of the day."""
+    return [
+        m
+        for aid, body in [
+            ("r1", "The Springfield council rejected the port operator's offer on Wednesday."),
+            ("r2", "The Springfield council rebuffed the offer of the port operator on Wednesday."),
+            ("r3", "On Wednesday the Springfield council turned down the port operator's offer."),
+            ("r4", "Mayor Jane Okafor opened a ferry terminal in Springfield on Wednesday."),
+            ("r5", "Dock workers in Springfield cheered loudly on Wednesday."),
+        ]
+        for m in mentions(aid, body, [("Wednesday", WED)])
+    ]
+
+
+def test_a_trigger_the_lexicon_lacks_merges_with_one_it_knows_on_shared_evidence():
+    """'rejected' has a kind of happening, 'rebuffed' none: the same actors in much the
+    same words still make them one happening (the evidence two unknown triggers need);
+    a known and an unknown trigger that share only a place stay apart, and two known
+    kinds that differ never merge."""
+    rejected, rebuffed, _, opened, cheered = rebuff_story()
+    assert rejected.classes and not rebuffed.classes and opened.classes and not cheered.classes
+    assert (pair_score(rejected, rebuffed) or 0) >= TUNING.merge_threshold
+    assert pair_score(cheered, opened) == 0  # shares the place only
+    assert pair_score(rejected, opened) == 0  # both known, different kinds
+    groups = sorted(sorted(e.sources) for e in merge_mentions(rebuff_story()))
+    assert groups == [["r1", "r2", "r3"], ["r4"], ["r5"]]
+
+
+def test_clustering_matches_the_obvious_average_link_with_unknown_kinds():
+    """Mentions of no known kind are scored against every kind's mentions: the clustering
+    still merges what comparing every pair would."""
+    ms = rebuff_story() + call_story()
+    got = [[(m.article, m.timex.start) for m in group] for group in cluster(ms)]
+    want = [
+        [(m.article, m.timex.start) for m in group]
+        for group in naive_average_link(ms, TUNING.merge_threshold)
+    ]
+    assert got == want
+    assert any({m.article for m in g} >= {"r1", "r2"} for g in cluster(ms))
+
+
 def visit_story() -> list:
     """Three outlets announce Friday's meeting of the mayor and the governor; one of them
     also tells of another meeting of the mayor's that week (her deputy and the harbour

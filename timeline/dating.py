@@ -135,9 +135,10 @@ def _resolved(body: str, anchor: date | None, language: str) -> tuple[Timex, ...
 @dataclass
 class _Pool:
     """The known happenings an article is read against, each mention indexed by its kinds
-    of happening (only mentions of a shared kind can match, see `class_agreement`), and
-    within a kind grouped by what it tells (`Likeness.key`): mentions told alike compare
-    alike, so each group is compared once."""
+    of happening (None for no known kind), and within a kind grouped by what it tells
+    (`Likeness.key`): mentions told alike compare alike, so each group is compared once.
+    Only mentions of a shared kind, or with no known kind on one side, can match (see
+    `class_agreement`)."""
 
     events: list[Event]
     likeness: Likeness
@@ -159,7 +160,7 @@ class _Pool:
         """The most similar known happening, if alike enough; on a tie the one whose
         mention comes first (as `_best_of` over the entries in order would find)."""
         best, first = 0.0, -1
-        for c in m.classes or (None,):
+        for c in self._kinds(m):
             for members in self._groups(c).values():
                 parts, s = self.likeness.compare(m, self.entries[members[0]][1])
                 if parts["class"] == 0 or s < TUNING.match_threshold or s < best:
@@ -168,6 +169,13 @@ class _Pool:
                 if i >= 0 and (s > best or i < first):
                     best, first = s, i
         return (best, self.entries[first][0]) if first >= 0 else (0.0, None)
+
+    def _kinds(self, m: Mention) -> list[str | None]:
+        """The groups a mention may match in: its own kinds and the mentions of no known
+        kind; every group when it has no known kind itself."""
+        if not m.classes:
+            return list(self.by_class)
+        return [*m.classes, None]
 
     def _groups(self, c: str | None) -> dict[int, list[int]]:
         if c not in self.groups:

@@ -1,7 +1,9 @@
 """Merging: mentions of one happening across articles become one Event.
 
 Two mentions name the same happening when they agree on the kind of happening (class
-from the lexicon: call/conversation/spoke-to are one class), share actors and words, and
+from the lexicon: call/conversation/spoke-to are one class; a trigger the lexicon does not
+know may be of any kind, given the same verb or the same actors in much the same words),
+share actors and words, and
 their dates are compatible: equal or nested, or close enough (a day or two) that the
 sources disagree about one happening rather than describe two. Clustering is average-link
 agglomerative over those pair scores, so one loose pair cannot chain two stories together.
@@ -179,9 +181,10 @@ def class_agreement(a: Mention, b: Mention) -> float:
         return 0.5 if a.happening in lexicon().reporting else 1.0
     if a.class_set & b.class_set:
         return 0.5
-    if not a.classes and not b.classes:
-        # a happening the lexicon does not know: the same verb, or the same actors in
-        # much the same words, still say it is one kind
+    if not a.classes or not b.classes:
+        # a happening the lexicon does not know (on one side or both: outlets name one
+        # happening in words a closed list never covers, 'rejected' and 'rebuffed'): the
+        # same verb, or the same actors in much the same words, still say it is one kind
         if lemma(a.trigger) == lemma(b.trigger):
             return 0.5
         if _cosine(a.actor_set, b.actor_set) >= 0.5 and _jaccard(a.lemma_set, b.lemma_set) >= 0.2:
@@ -219,7 +222,7 @@ def pair_score(a: Mention, b: Mention, likeness: Likeness | None = None) -> floa
     relation = date_relation(a, b)
     if relation == "apart":
         return None
-    if (a.classes or b.classes) and a.class_set.isdisjoint(b.class_set):
+    if a.classes and b.classes and a.class_set.isdisjoint(b.class_set):
         return 0.0  # different kinds of happening (class_agreement is 0): nothing to weigh
     parts, score = _compare(a, b, likeness)
     if parts["class"] == 0 or different_people(a, b):
@@ -334,7 +337,7 @@ _UNSCORED = -1.0  # no pair scores below 0
 
 class _Scores:
     """Pair scores of the mentions being clustered. Only pairs that may merge are scored:
-    date-compatible ones of a shared kind of happening (or both of no known kind), each
+    date-compatible ones of a shared kind of happening (or one of no known kind), each
     kind's mentions sorted by start so each looks ahead only as far as its own interval
     reaches. Any other pair scores 0 when its dates are compatible (different kinds) and
     None when they are apart, as `pair_score` would say."""
@@ -343,10 +346,16 @@ class _Scores:
         self.items = items
         self.likeness = likeness
         self.scores: dict[tuple[int, int], float | None] = {}
-        kinds: dict[str | None, list[int]] = {}
+        kinds: dict[str | None, list[int]] = {None: []}
         for i, m in enumerate(items):
-            for kind in m.classes or (None,):
+            for kind in m.classes:
                 kinds.setdefault(kind, []).append(i)
+        # a mention of no known kind may be any kind (`class_agreement`): it is scored
+        # within every kind's group, and with the others of no known kind
+        for i, m in enumerate(items):
+            if not m.classes:
+                for members in kinds.values():
+                    members.append(i)
         for members in kinds.values():
             self._score_window(sorted(members, key=lambda i: (_start(items[i]), i)))
 
