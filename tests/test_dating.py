@@ -192,6 +192,21 @@ def test_best_match_looks_across_kinds_for_a_mention_of_no_known_kind():
         assert found[1] is not None, probe.trigger
 
 
+def test_an_article_is_read_in_the_names_the_story_uses():
+    """An undated article that writes 'Calder' and 'Northgate' reports what the dated one
+    tells of 'Calder Group' and 'Northgate Logistics': inference compares actors as the
+    merge names them story-wide, not as each article spells them."""
+    dated = art(
+        "dated",
+        "Calder Group raised its offer for Northgate Logistics to 465p a share on Thursday.",
+        date(2024, 3, 8),  # a Friday
+    )
+    short = art("short", "Calder sweetened its bid for Northgate on Thursday, bankers said.")
+    inferred = by_id(infer_publish_dates([dated, short]))["short"]
+    assert inferred.published == date(2024, 3, 7)
+    assert any("(sweetened)" in e and "dated" in e for e in inferred.published_evidence)
+
+
 def test_undated_happenings_come_only_from_sentences_without_a_date():
     from timeline.dating import _undated_happenings
 

@@ -259,6 +259,34 @@ def test_clustering_matches_the_obvious_average_link_with_unknown_kinds():
     assert any({m.article for m in g} >= {"r1", "r2"} for g in cluster(ms))
 
 
+def test_names_as_known_give_new_mentions_the_keys_the_known_ones_use():
+    """Mentions compared with others already named story-wide take those names: a short
+    form the known mentions never use ('Calder') becomes the name they use ('Calder
+    Group'); a key they use already ('trump') stays, whatever display one article chose
+    for it (here its 'Melania Trump')."""
+    from timeline.merge import actor_forms, canonical_actors, names_as_known, renamed
+
+    known = canonical_actors(
+        mentions(
+            "k",
+            "Calder Group raised its offer for Northgate Logistics on Wednesday, and "
+            "President Donald Trump praised it.",
+            [("on Wednesday", WED)],
+        )
+    )
+    (new,) = mentions(
+        "n",
+        "Calder sweetened its bid for Northgate on Thursday, as President Trump and "
+        "First Lady Melania Trump watched.",
+        [("on Thursday", THU)],
+    )
+    assert set(new.actor_keys) == {"calder", "northgate", "trump"}
+    named = renamed(new, names_as_known(actor_forms(known), [new]))
+    assert named.actor_keys == ("calder group", "northgate logistics", "trump")
+    assert named.people == ("trump",)
+    assert "calder group" in named.context and "calder" not in named.actor_keys
+
+
 def visit_story() -> list:
     """Three outlets announce Friday's meeting of the mayor and the governor; one of them
     also tells of another meeting of the mayor's that week (her deputy and the harbour

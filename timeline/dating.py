@@ -25,14 +25,19 @@ from timeline.config import TUNING
 from timeline.corpus import Article
 from timeline.dates import Timex, resolve
 from timeline.events import Mention, extract, quote_spans, undated_mentions
+from timeline.events.actors import Form
 from timeline.merge import (
     Event,
     Likeness,
+    Names,
+    actor_forms,
     by_kind,
     is_statement,
     make_event,
     matches_event,
     merge_mentions,
+    names_as_known,
+    renamed,
 )
 
 _NO_MATCH = (
@@ -73,9 +78,10 @@ def infer_publish_dates(articles: list[Article], likeness: Likeness | None = Non
         ]
         everything = reference_events(dated, likeness)
         told_by = _told_by(everything)
+        forms = actor_forms(m for e in everything for m in e.mentions)  # the story's names
         for article in undated:
             others = _without(everything, article.id, told_by.get(article.id, set()))
-            guesses[article.id] = infer_one(article, others, readings, likeness)
+            guesses[article.id] = infer_one(article, others, readings, likeness, forms)
     return [_with_guess(a, guesses.get(a.id)) for a in articles]
 
 
@@ -281,11 +287,20 @@ def infer_one(
     events: list[Event],
     readings: _Readings | None = None,
     likeness: Likeness | None = None,
+    forms: list[Form] | None = None,
 ) -> Guess:
-    """The best-supported publish day of one article, or None with the reason."""
+    """The best-supported publish day of one article, or None with the reason. `forms`:
+    how the story names its actors (`actor_forms` of the known happenings, by default
+    those of `events`); the article's actors are read in those names."""
     readings = _Readings() if readings is None else readings
-    pool = _Pool(events + list(_own_explicit_events(article)), likeness or Likeness())
-    undated = _undated_matches(article, pool)
+    own = list(_own_explicit_events(article))
+    anchor = _anchor(events + own)
+    if forms is None:
+        forms = actor_forms(m for e in events for m in e.mentions)
+    names = _names(article, own, forms, anchor)
+    own = [make_event([renamed(m, names) for m in e.mentions]) for e in own]
+    pool = _Pool(events + own, likeness or Likeness())
+    undated = _undated_matches(article, pool, names)
     alike: dict[tuple, tuple[float, Event | None]] = {}
 
     def best(m: Mention) -> tuple[float, Event | None]:
@@ -293,10 +308,10 @@ def infer_one(
         # a mention told alike under two anchors matches alike
         k = (m.timex.start, m.timex.end, replace(m, timex=None))
         if k not in alike:
-            alike[k] = pool.best_match(m)
+            alike[k] = pool.best_match(renamed(m, names))
         return alike[k]
 
-    days = _candidate_days(_matched(article, pool, undated, best) or pool.events)
+    days = _candidate_days(_matched(article, anchor, undated, best) or pool.events)
     if not days:
         return Guess(None, 0.0, (_NO_MATCH,))
     memo: dict[_Key, tuple[float, Event | None]] = {}
@@ -377,20 +392,40 @@ def _own_explicit_events(article: Article) -> tuple[Event, ...]:
     return tuple(merge_mentions(mentions))
 
 
+def _anchor(events: list[Event]) -> date | None:
+    """The day an article is first read from, to see what it may report: the middle
+    start of the known happenings (remembered: the anchor often recurs in the next round)."""
+    probe = sorted(e.interval[0] for e in events)
+    return probe[len(probe) // 2] if probe else None
+
+
+def _names(article: Article, own: list[Event], forms: list[Form], anchor: date | None) -> Names:
+    """The article's actors named as the story names them (`forms`: 'Calder Group' where
+    it writes 'Calder'), as merging names the actors of every article: per article they
+    are only its own spellings. Actors come from the sentence, not from its date, so one
+    reading (from the anchor day), the undated happenings and the happenings it dates
+    itself (`own`) name them all."""
+    if anchor is None:
+        return {}
+    mentions = [
+        *_dated_mentions(replace(article, published=anchor)),
+        *_undated_happenings(article),
+        *(m for e in own for m in e.mentions),
+    ]
+    return names_as_known(forms, mentions)
+
+
 def _matched(
     article: Article,
-    pool: _Pool,
+    anchor: date | None,
     undated: list[tuple[Mention, list[Event]]],
     best: Callable[[Mention], tuple[float, Event | None]],
 ) -> list[Event]:
     """The known happenings the article may report, whatever its date: only days near
     them are worth trying (a long story spans months)."""
-    probe = sorted(e.interval[0] for e in pool.events)
-    if not probe:
+    if anchor is None:
         return []
-    anchor = probe[len(probe) // 2]
-    # read as if published on the anchor day (remembered: the anchor often recurs in
-    # the next round)
+    # read as if published on the anchor day
     found = {
         id(e): e
         for m in _dated_mentions(replace(article, published=anchor))
@@ -413,11 +448,14 @@ def _candidate_days(events: list[Event]) -> list[date]:
     return [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
 
 
-def _undated_matches(article: Article, pool: _Pool) -> list[tuple[Mention, list[Event]]]:
-    """Undated happenings of the article with the known happenings they may be (for tense
-    bounds): the best match and any nearly as good, since outlets can split one story."""
+def _undated_matches(
+    article: Article, pool: _Pool, names: Names
+) -> list[tuple[Mention, list[Event]]]:
+    """Undated happenings of the article (its actors as `names` has them) with the known
+    happenings they may be (for tense bounds): the best match and any nearly as good,
+    since outlets can split one story."""
     out = []
-    for m in _undated_happenings(article):
+    for m in (renamed(m, names) for m in _undated_happenings(article)):
         candidates = [
             e
             for e in pool.same_kind(m)

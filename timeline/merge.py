@@ -17,7 +17,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from datetime import date
@@ -400,21 +400,50 @@ def _mention_key(m: Mention) -> tuple:
 # --- actors ----------------------------------------------------------------------------
 
 
+Names = dict[tuple[str, str], tuple[str, str]]  # (key, display) -> the actor's (key, display)
+
+
 def canonical_actors(mentions: list[Mention]) -> list[Mention]:
     """The mentions with one key and one name per actor across the story (see
     `canonical_names`): 'Zelensky', 'Volodymyr Zelenskyy' and 'President Zelenskiy' are one
     actor to merging, to the entries and to the site."""
-    forms = [
-        Form(key, name, key in m.people_set)
-        for m in mentions
-        for key, name in zip(m.actor_keys, m.actors, strict=True)
-    ]
-    names = canonical_names(forms)
-    return [_renamed(m, names) for m in mentions]
+    names = canonical_names(actor_forms(mentions))
+    return [renamed(m, names) for m in mentions]
 
 
-def _renamed(m: Mention, names: dict[tuple[str, str], tuple[str, str]]) -> Mention:
-    pairs = [names[(k, a)] for k, a in zip(m.actor_keys, m.actors, strict=True)]
+def actor_forms(mentions: Iterable[Mention]) -> list[Form]:
+    """Every way the mentions write an actor, with how often (first written first)."""
+    counts: Counter[tuple[str, str, bool]] = Counter()
+    for m in mentions:
+        for key, name in zip(m.actor_keys, m.actors, strict=True):
+            counts[(key, name, key in m.people_set)] += 1
+    return [Form(key, name, person, n) for (key, name, person), n in counts.items()]
+
+
+def names_as_known(known: list[Form], new: list[Mention]) -> Names:
+    """Story-wide names for `new` mentions that will be compared with known ones already
+    named (by `canonical_actors` over their own scope; `known`: their `actor_forms`): an
+    actor key of `new` that the known mentions do not use takes the name they give that
+    actor ('Calder' -> 'Calder Group'), even where a fuller form in `new` would name it
+    otherwise, so both sides use one key. A key they use already stays: it matches as it
+    is, and the display one article chose for it may not be the story's ('Melania Trump'
+    for every 'Trump' of an article that names her)."""
+    names = canonical_names([*known, *actor_forms(new)])
+    uses: Counter[tuple[str, str]] = Counter()
+    for f in known:
+        uses[(f.key, f.display)] += f.count
+    as_known: Names = {}
+    for form, _ in uses.most_common():  # the most used known form names its actor
+        as_known.setdefault(names[form], form)
+    keys = {key for key, _ in uses}
+    return {
+        form: as_known.get(actor, actor) for form, actor in names.items() if form[0] not in keys
+    }
+
+
+def renamed(m: Mention, names: Names) -> Mention:
+    """The mention with its actors named as `names` says (a form it lacks stays as is)."""
+    pairs = [names.get((k, a), (k, a)) for k, a in zip(m.actor_keys, m.actors, strict=True)]
     keys = {old: new for old, (new, _) in zip(m.actor_keys, pairs, strict=True)}
     unique = dict(pairs)  # one name per key, first named first
     if tuple(unique) == m.actor_keys and tuple(unique.values()) == m.actors:
