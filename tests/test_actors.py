@@ -12,7 +12,13 @@ from pathlib import Path
 from timeline.corpus import Article
 from timeline.dates.values import Timex, day
 from timeline.events import find_mentions
-from timeline.events.actors import Form, canonical_names, find_entities, name_words
+from timeline.events.actors import (
+    Form,
+    canonical_names,
+    display_name,
+    find_entities,
+    name_words,
+)
 from timeline.events.lexicon import lexicon
 from timeline.merge import canonical_actors, merge_mentions
 
@@ -353,3 +359,63 @@ def test_merging_sees_one_actor_for_the_spellings_of_a_name():
     assert set(event.sources) == {"a", "b", "c"}
     kowal, zelensky = sorted(event.actors)  # one name each (a 1:1 tie goes alphabetically)
     assert kowal == "Ed Kowal" and zelensky == "Volodymyr Zelenskiy"
+
+
+def keys_by_display(body: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for e in find_entities(body):
+        out.setdefault(e.display, set()).add(e.key)
+    return out
+
+
+def test_a_surname_after_another_office_is_not_the_namesake_full_name():
+    """'Governor Okafor' and 'Mayor Jane Okafor' hold different offices: two people. The
+    one the article names by title and surname alone keeps the surname's key, and so do
+    its bare surnames; the full name takes its own key and display."""
+    body = (
+        "Governor Okafor signed the harbour budget on Monday. Mayor Jane Okafor, who had "
+        "opposed it, spoke to reporters. Okafor said the port would reopen in spring."
+    )
+    keys = keys_by_display(body)
+    assert keys["Okafor"] == {"okafor"}  # the governor, titled or bare
+    assert keys["Jane Okafor"] == {"jane okafor"}
+    assert display_name(body, "en", "okafor") == "Okafor"
+    assert display_name(body, "en", "jane okafor") == "Jane Okafor"
+
+
+def test_a_titled_surname_goes_to_the_namesake_of_its_office_and_counts_for_them():
+    """Two full names; 'Sen. Walsh' shares an office with 'Senator Tim Walsh' only, so it
+    is his and makes him the most named: he keeps the surname's key and the bare one."""
+    body = (
+        "Mayor Jane Walsh met Senator Tim Walsh in Salem on Monday. Sen. Walsh promised "
+        "funds for the harbour, and Walsh left for Boston."
+    )
+    keys = keys_by_display(body)
+    assert keys["Tim Walsh"] == keys["Walsh"] == {"walsh"}  # 'Sen. Walsh' and 'Walsh'
+    assert keys["Jane Walsh"] == {"jane walsh"}
+    assert display_name(body, "en", "walsh") == "Tim Walsh"
+
+
+def test_one_person_under_several_titles_keeps_one_key():
+    """An abbreviated title ('Gov.') and a courtesy one ('Mr.') are no other office: one
+    person, the surname's key throughout, as before namesakes were told apart."""
+    body = (
+        "Governor Tim Walsh met harbour workers in Salem on Monday. Gov. Walsh promised "
+        "funds, and Mr. Walsh said the port would reopen. Walsh left for Boston."
+    )
+    keys = {e.key for e in find_entities(body) if e.kind == "person"}
+    assert keys == {"walsh"}
+
+
+def test_a_mention_names_the_namesake_it_is_about():
+    """The mention of the governor's signing names the governor, not the mayor who shares
+    the surname (the article's only full name)."""
+    (m,) = mentions(
+        "a",
+        "Governor Okafor signed the harbour budget on Wednesday, as Mayor Jane Okafor looked on.",
+        "on Wednesday",
+    )
+    assert dict(zip(m.actor_keys, m.actors, strict=True)) == {
+        "okafor": "Okafor",
+        "jane okafor": "Jane Okafor",
+    }

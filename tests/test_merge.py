@@ -263,7 +263,8 @@ def test_names_as_known_give_new_mentions_the_keys_the_known_ones_use():
     """Mentions compared with others already named story-wide take those names: a short
     form the known mentions never use ('Calder') becomes the name they use ('Calder
     Group'); a key they use already ('trump') stays, whatever display one article chose
-    for it (here its 'Melania Trump')."""
+    for it; the First Lady, whom the article tells apart by her first name, keeps her own
+    full-name key."""
     from timeline.merge import actor_forms, canonical_actors, names_as_known, renamed
 
     known = canonical_actors(
@@ -280,10 +281,10 @@ def test_names_as_known_give_new_mentions_the_keys_the_known_ones_use():
         "First Lady Melania Trump watched.",
         [("on Thursday", THU)],
     )
-    assert set(new.actor_keys) == {"calder", "northgate", "trump"}
+    assert set(new.actor_keys) == {"calder", "northgate", "trump", "melania trump"}
     named = renamed(new, names_as_known(actor_forms(known), [new]))
-    assert named.actor_keys == ("calder group", "northgate logistics", "trump")
-    assert named.people == ("trump",)
+    assert named.actor_keys == ("calder group", "northgate logistics", "trump", "melania trump")
+    assert named.people == ("trump", "melania trump")
     assert "calder group" in named.context and "calder" not in named.actor_keys
 
 

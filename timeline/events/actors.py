@@ -167,29 +167,84 @@ def _without_happenings(entities: list[Entity]) -> list[Entity]:
 
 
 def _namesakes(entities: list[Entity], lex: Lexicon) -> list[Entity]:
-    """Two people of one surname ('Donald Trump', 'Melania Trump'): the one the article
-    names most (the first introduced on a tie) keeps the surname's key, which bare
-    surnames share; the other takes a key of their full name, so they stay apart."""
-    full: dict[str, Counter[tuple[str, ...]]] = {}
-    for e in entities:
-        words = name_words(e.display, lex)
-        if e.kind == "person" and len(words) > 1:
-            full.setdefault(e.key, Counter())[words[:1] + words[-1:]] += 1
-    renamed: dict[tuple[str, tuple[str, ...]], str] = {}
-    for key, names in full.items():
-        firsts = list(names)  # in order of introduction
-        main = min(firsts, key=lambda n: (-names[n], firsts.index(n)))
-        for n in firsts:
-            if n[0] != main[0] and not (len(n[0]) == 1 or len(main[0]) == 1):
-                renamed[(key, n)] = _key(" ".join(n))
-    if not renamed:
+    """Two people of one surname in one article take different keys: two full names with
+    different first names ('Donald Trump', 'Melania Trump'), or a full name and a surname
+    the article writes only after a title no form of that full name has ('President Trump',
+    'First Lady Melania Trump'). One of them keeps the surname's key, which the bare
+    surnames share: the one named by title and surname alone if there is one (the article
+    tells the other apart by first name), else the one named most (the first introduced on
+    a tie), a titled surname counting for the full name whose office it shares ('Secretary
+    Okafor' for 'Secretary Jane Okafor'). The others take a key of their full name. An
+    article naming one person of the surname keeps its keys."""
+    groups: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        if e.kind == "person":
+            groups.setdefault(e.key, []).append(i)
+    keys: dict[int, str] = {}
+    for idx in groups.values():
+        keys.update(_namesake_keys(idx, entities, lex))
+    if not keys:
         return entities
-    out = []
-    for e in entities:
-        words = name_words(e.display, lex)
-        new = renamed.get((e.key, words[:1] + words[-1:])) if e.kind == "person" else None
-        out.append(replace(e, key=new) if new else e)
+    return [replace(e, key=keys[i]) if i in keys else e for i, e in enumerate(entities)]
+
+
+def _namesake_keys(idx: list[int], entities: list[Entity], lex: Lexicon) -> dict[int, str]:
+    """Index -> new key of the entities (of one surname key) that name a namesake."""
+    who = _namesake_of(idx, entities, lex)
+    names = Counter(who.values())  # in order of introduction
+    if len(names) < 2:
+        return {}
+    firsts = list(names)
+    main = next(
+        (n for n in firsts if len(n) == 1),
+        min(firsts, key=lambda n: (-names[n], firsts.index(n))),
+    )
+    out = {}
+    for i, n in who.items():
+        if n[0] != main[0] and not (len(n[0]) == 1 or len(main[0]) == 1):
+            out[i] = _key(" ".join(n))
     return out
+
+
+def _namesake_of(
+    idx: list[int], entities: list[Entity], lex: Lexicon
+) -> dict[int, tuple[str, ...]]:
+    """Index -> the person an entity names: (first, last) of a full name; for a surname
+    after a title, the full name whose office it shares, or (last,) when the article's
+    full names of that surname all hold other offices. Bare surnames are left out."""
+    who: dict[int, tuple[str, ...]] = {}
+    offices: dict[tuple[str, ...], set[str]] = {}
+    for i in idx:
+        words = name_words(entities[i].display, lex)
+        if len(words) > 1:
+            who[i] = words[:1] + words[-1:]
+            offices.setdefault(who[i], set()).update(_offices(entities[i], lex))
+    if not who:
+        return who
+    for i in idx:
+        words = name_words(entities[i].display, lex)
+        mine = _offices(entities[i], lex)
+        if len(words) != 1 or not mine:
+            continue
+        shared = [n for n, held in offices.items() if _share_office(mine, held)]
+        if len(shared) == 1:
+            who[i] = shared[0]
+        elif not shared and all(offices.values()):
+            who[i] = words
+    return dict(sorted(who.items()))
+
+
+def _offices(e: Entity, lex: Lexicon) -> frozenset[str]:
+    """The titles of a person that say which office they hold: not a courtesy title (an
+    honorific of one word: 'Mr', 'Dr') or a generic one ('leader')."""
+    courtesy = {h[0] for h in lex.honorifics if len(h) == 1}
+    return frozenset(t for t in e.titles if t not in courtesy and t not in _GENERIC_TITLES)
+
+
+def _share_office(a: frozenset[str], b: set[str]) -> bool:
+    """Two sets of titles share one, an abbreviation agreeing with its word ('Sen.',
+    'Senator'; 'Gov.', 'Governor')."""
+    return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
 
 
 def _things(entities: list[Entity], body: str, lex: Lexicon) -> set[str]:
