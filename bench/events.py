@@ -31,9 +31,9 @@ from typing import Any
 
 import yaml
 
-from timeline.corpus import Article, load_corpus
+from timeline.corpus import load_corpus
+from timeline.model import Article, Timeline
 from timeline.pipeline import build_timeline
-from timeline.timeline import Timeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "events"

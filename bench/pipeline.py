@@ -44,8 +44,9 @@ from typing import Any
 
 import yaml
 
-from timeline.corpus import Article, load_corpus
+from timeline.corpus import load_corpus
 from timeline.events import find_entities
+from timeline.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus"

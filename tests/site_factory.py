@@ -6,12 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from timeline.corpus import Article
-from timeline.dates.values import Reference, Timex, Value, day, month, week_of, year
-from timeline.events import Mention
-from timeline.merge import Conflict, Event
+from timeline.model import Article, Conflict, Event, Mention, ResolvedArticle, Timeline, Timex
 from timeline.text import sentence_at, sentences
-from timeline.timeline import ResolvedArticle, Timeline
+from timeline.values import Reference, Value, day, month, week_of, year
 
 PUBLISHED = date(2025, 10, 17)
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from timeline.corpus import Article
-from timeline.dates.values import Timex, day
 from timeline.events import find_mentions
 from timeline.events.actors import (
     Form,
@@ -21,6 +19,8 @@ from timeline.events.actors import (
 )
 from timeline.events.lexicon import lexicon
 from timeline.merge import canonical_actors, merge_mentions
+from timeline.model import Article, Timex
+from timeline.values import day
 
 WED = day(date(2024, 3, 6))
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.dates.values import TIMEX_TYPES, Timex
+from timeline.model import Timex
 from timeline.timeml import read_timeml, resolver
+from timeline.values import TIMEX_TYPES
 
 # --- the TIMEX3 value grammar ----------------------------------------------------------
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from timeline.dates import values as v
+from timeline import values as v
 from timeline.dates.anchor import Context, anchor_value
 from timeline.dates.language import load
 from timeline.dates.partial import Anaphor, Calendar, Shift, Weekday

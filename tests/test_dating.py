@@ -10,8 +10,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from timeline.corpus import Article
 from timeline.dating import infer_publish_dates
+from timeline.model import Article
 from timeline.pipeline import build_timeline
 
 

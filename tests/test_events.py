@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from timeline.corpus import Article
-from timeline.dates.values import Duration, Reference, Timex, day, month, week_of
 from timeline.events import (
     extract,
     find_entities,
@@ -23,6 +21,8 @@ from timeline.events import (
     summarize,
 )
 from timeline.events.lexicon import lexicon
+from timeline.model import Article, Timex
+from timeline.values import Duration, Reference, day, month, week_of
 
 PUB = date(2024, 3, 8)  # a Friday
 

@@ -13,9 +13,10 @@ import pytest
 from site_factory import article, demo, event, mention, order
 
 from timeline.cli import main
-from timeline.dates.values import day
+from timeline.model import ResolvedArticle, Timeline
 from timeline.site import exports
-from timeline.timeline import ResolvedArticle, Timeline, dumps
+from timeline.timeline import dumps
+from timeline.values import day
 
 
 def test_json_export_is_the_contract() -> None:

@@ -9,10 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from timeline.config import TUNING
-from timeline.corpus import Article
-from timeline.dates.values import Timex, day, month, week_of
 from timeline.events import find_mentions
 from timeline.merge import Likeness, cluster, date_relation, merge_mentions, pair_score
+from timeline.model import Article, Timex
+from timeline.values import day, month, week_of
 
 TUE, WED, THU, FRI = (day(date(2024, 3, d)) for d in (5, 6, 7, 8))
 
@@ -420,8 +420,8 @@ def test_similarity_reads_only_what_the_likeness_keys_on():
     fields of `Likeness.key`. Every other field of either mention changed: same parts."""
     from dataclasses import fields, replace
 
-    from timeline.events import Mention
     from timeline.merge import _parts
+    from timeline.model import Mention
 
     keyed = {"classes", "trigger", "actor_keys", "people", "lemmas", "context"}
     ms = call_story() + visit_story()
@@ -452,7 +452,7 @@ def test_similarity_reads_only_what_the_likeness_keys_on():
 def _undated(m):
     from dataclasses import replace
 
-    from timeline.dates.values import Reference
+    from timeline.values import Reference
 
     return replace(m, timex=replace(m.timex, value=Reference("FUTURE")))
 

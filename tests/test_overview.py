@@ -9,9 +9,9 @@ from datetime import date
 
 from site_factory import article, demo, event, mention, order
 
-from timeline.dates.values import day, year
+from timeline.model import ResolvedArticle, Timeline
 from timeline.site import overview
-from timeline.timeline import ResolvedArticle, Timeline
+from timeline.values import day, year
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from timeline.dates.values import TIMEX_TYPES
 from timeline.timeml import resolver
+from timeline.values import TIMEX_TYPES
 
 TABLE_PATH = Path(__file__).parent / "data" / "phrases_en.yaml"
 TABLE: dict[str, Any] = yaml.safe_load(TABLE_PATH.read_text(encoding="utf-8"))

@@ -20,9 +20,7 @@ from site_factory import (
     order,
 )
 
-from timeline.dates.values import day, week_of
-from timeline.events import Mention
-from timeline.merge import Conflict
+from timeline.model import Conflict, Mention, ResolvedArticle, Timeline
 from timeline.site.markup import safe_url, slug, unique_slugs, value_label, with_mod
 from timeline.site.pages import (
     DISAGREEMENTS,
@@ -36,7 +34,7 @@ from timeline.site.pages import (
     build_pages,
     render_pages,
 )
-from timeline.timeline import ResolvedArticle, Timeline
+from timeline.values import day, week_of
 
 
 @pytest.fixture(scope="module")

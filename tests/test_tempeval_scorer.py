@@ -21,8 +21,9 @@ from bench.tempeval import (  # noqa: E402
     scores,
     value_difference,
 )
-from timeline.dates.values import Timex, Unanchored  # noqa: E402
+from timeline.model import Timex
 from timeline.timeml import annotate, read_timeml  # noqa: E402
+from timeline.values import Unanchored
 
 
 def span(start: int, end: int, value: str = "2025-10-17", type_: str = "DATE") -> Span:

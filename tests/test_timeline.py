@@ -11,12 +11,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from timeline.corpus import Article
-from timeline.dates.values import Timex, day, month, week_of, year
 from timeline.events import find_mentions
 from timeline.merge import make_event
+from timeline.model import Article, Timex
 from timeline.pipeline import build_timeline
 from timeline.timeline import dumps, order_events, schema, to_json
+from timeline.values import day, month, week_of, year
 
 STORY = [
     Article(

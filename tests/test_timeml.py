@@ -10,8 +10,9 @@ import pytest
 
 from timeline.cli import main
 from timeline.corpus import CorpusError
-from timeline.dates.values import Timex, Unanchored
+from timeline.model import Timex
 from timeline.timeml import annotate, parse_timeml, read_timeml, strip_text
+from timeline.values import Unanchored
 
 TRAIN = Path(__file__).resolve().parents[2] / "shared/data/tempeval3/train"
 SAMPLES = [

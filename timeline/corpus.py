@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from timeline.config import CORPUS_SUFFIXES, DEFAULT_LANGUAGE
+from timeline.model import Article
 
 ERROR = "error"
 WARNING = "warning"
@@ -65,34 +66,6 @@ class CorpusError(Exception):
         self.problems = problems or (Problem(self.path, message, line),)
         where = f"{self.path}:{line}" if line else str(self.path)
         super().__init__(f"{where}: {message}")
-
-
-@dataclass(frozen=True)
-class Article:
-    """One news article. `body` is the text after the front matter, verbatim;
-    `body_line` is the file line on which the body starts (for messages)."""
-
-    id: str
-    path: Path
-    title: str
-    body: str
-    source: str | None = None
-    url: str | None = None
-    author: str | None = None
-    published: date | datetime | None = None
-    language: str = "en"
-    body_line: int = 1
-    published_inferred: bool = False
-    published_evidence: tuple[str, ...] = field(default=())
-    dateline: str | None = None
-    program: str | None = None
-
-    @property
-    def published_day(self) -> date | None:
-        """The calendar day of publication, as written (no time-zone shift)."""
-        if isinstance(self.published, datetime):
-            return self.published.date()
-        return self.published
 
 
 class _Loader(yaml.SafeLoader):

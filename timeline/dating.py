@@ -22,12 +22,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from timeline.config import TUNING
-from timeline.corpus import Article
-from timeline.dates import Timex, resolve
-from timeline.events import Mention, extract, quote_spans, undated_mentions
+from timeline.dates import resolve
+from timeline.events import extract, quote_spans, undated_mentions
 from timeline.events.actors import Form
 from timeline.merge import (
-    Event,
     Likeness,
     Names,
     actor_forms,
@@ -39,6 +37,7 @@ from timeline.merge import (
     names_as_known,
     renamed,
 )
+from timeline.model import Article, Event, Mention, Timex
 
 _NO_MATCH = (
     "no publish date inferred: no dated article reports the same happenings and the "

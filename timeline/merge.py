@@ -19,70 +19,15 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from types import MappingProxyType
 
 from timeline.config import TUNING
-from timeline.dates.values import Reference, Value
-from timeline.events import Mention
 from timeline.events.actors import Form, canonical_names
 from timeline.events.lexicon import lemma, lexicon
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A date some sources give for the happening that differs from the entry's date."""
-
-    value: Value
-    articles: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Event:
-    """One entry of the timeline: a happening, its date, and every mention of it."""
-
-    id: str
-    value: Value
-    summary: str
-    status: str
-    mentions: tuple[Mention, ...]
-    conflicts: tuple[Conflict, ...] = ()
-    mod: str | None = None
-
-    @property
-    def date(self) -> str:
-        return self.value.timex
-
-    @property
-    def interval(self) -> tuple[date, date]:
-        span = self.value.interval()
-        assert span is not None, "events carry calendar values"
-        return span
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.article for m in self.mentions))
-
-    @property
-    def actors(self) -> tuple[str, ...]:
-        """Display names of the actors that matter to the entry: those of its summary's
-        mention and those at least two mentions name, most named first; per key the
-        form most mentions use (multi-word forms first)."""
-        forms: dict[str, Counter[str]] = {}
-        for m in self.mentions:
-            for key, name in zip(m.actor_keys, m.actors, strict=True):
-                forms.setdefault(key, Counter())[name] += 1
-        summary_keys = {k for m in self.mentions if m.summary == self.summary for k in m.actor_keys}
-        order = list(forms)
-        kept = [k for k in order if k in summary_keys or sum(forms[k].values()) >= 2]
-        kept.sort(key=lambda k: (-sum(forms[k].values()), order.index(k)))
-        return tuple(
-            min(forms[k], key=lambda f, c=forms[k]: (" " not in f, -c[f], f)) for k in kept
-        )
-
-
-# --- similarity ------------------------------------------------------------------------
+from timeline.model import Conflict, Event, Mention
+from timeline.values import Reference, Value
 
 
 def similarity(a: Mention, b: Mention) -> float:

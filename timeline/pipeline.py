@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from timeline.corpus import Article
 from timeline.dates import resolve
-from timeline.dates.values import Grain, Point, Timex
 from timeline.dating import infer_publish_dates
-from timeline.events import (
-    Extraction,
-    Mention,
-    RelativeReference,
-    extract,
-    relative_references,
-    relative_timex,
-)
+from timeline.events import RelativeReference, extract, relative_references, relative_timex
 from timeline.events.lexicon import lexicon
 from timeline.merge import (
-    Event,
     Likeness,
     attach,
     by_kind,
@@ -27,7 +17,9 @@ from timeline.merge import (
     merge_mentions,
     merge_upcoming,
 )
-from timeline.timeline import ResolvedArticle, Timeline, order_events
+from timeline.model import Article, Event, Extraction, Mention, ResolvedArticle, Timeline, Timex
+from timeline.timeline import order_events
+from timeline.values import Grain, Point
 
 
 def build_timeline(articles: list[Article], title: str = "Timeline") -> Timeline:

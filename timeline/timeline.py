@@ -3,36 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from timeline.corpus import Article
-from timeline.dates.values import Timex
-from timeline.events import Mention
-from timeline.merge import Event
+from timeline.model import Article, Event, Mention, ResolvedArticle, Timeline, Timex
 from timeline.text import sentence_at, sentences
 
 SCHEMA_VERSION = 1
-
-
-@dataclass(frozen=True)
-class ResolvedArticle:
-    """An article with the temporal expressions found in its body."""
-
-    article: Article
-    timexes: tuple[Timex, ...]
-
-
-@dataclass(frozen=True)
-class Timeline:
-    title: str
-    articles: tuple[ResolvedArticle, ...]
-    events: tuple[Event, ...]
-    # context without a usable date and announced happenings without one, as mentions
-    undated: tuple[Mention, ...] = field(default=())
-    # announced happenings without a date, merged across articles
-    upcoming: tuple[Event, ...] = field(default=())
 
 
 def order_events(events: list[Event]) -> list[Event]:

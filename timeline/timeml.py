@@ -24,7 +24,7 @@ from pathlib import Path
 from types import ModuleType
 
 from timeline.corpus import CorpusError
-from timeline.dates.values import Timex
+from timeline.model import Timex
 
 # One markup item inside TEXT: a comment, a processing instruction or a tag (attribute
 # values may hold '>' when quoted). TimeML has no CDATA; were there one, it stays as text.

@@ -7,9 +7,9 @@ from datetime import date
 # Imported eagerly: a lazy import of the `resolve` submodule would rebind the package
 # attribute `resolve` to that module and shadow the function below.
 from timeline.dates.resolve import resolve_text
-from timeline.dates.values import Grain, Point, Timex, Value
+from timeline.model import Timex
 
-__all__ = ["Grain", "Point", "Timex", "Value", "resolve"]
+__all__ = ["resolve"]
 
 
 def resolve(text: str, anchor: date | None = None, language: str = "en") -> list[Timex]:

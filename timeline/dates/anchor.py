@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from timeline.dates import values as v
+from timeline import values as v
 from timeline.dates.partial import Anaphor, Calendar, Fixed, Partial, Shift, Weekday
 from timeline.dates.tense import FUTURE, PAST, Direction
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from timeline.dates import values as v
+from timeline import values as v
 from timeline.dates.resolve import resolve_text
+from timeline.model import Timex
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Explanation:
         return [f"{name:<12}{value}" for name, value in rows if value]
 
 
-def explain(timex: v.Timex) -> Explanation:
+def explain(timex: Timex) -> Explanation:
     value = timex.value
     grain = value.grain.value if isinstance(value, v.Point) else _kind(value)
     interval = timex.interval()

@@ -14,10 +14,11 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-from timeline.dates import values as v
+from timeline import values as v
 from timeline.dates.anchor import Context, anchor_value
 from timeline.dates.partial import Calendar
 from timeline.dates.tense import PAST, Direction
+from timeline.model import Timex
 
 _WORD = r"[^\W\d_]{3,}\.?"
 _CANDIDATE = re.compile(
@@ -30,13 +31,13 @@ _CANDIDATE = re.compile(
 RULE = "explicit date (dateparser)"
 
 
-def explicit_dates(text: str, anchor: date | None, language: str) -> list[v.Timex]:
+def explicit_dates(text: str, anchor: date | None, language: str) -> list[Timex]:
     """Explicit dates in `text` that dateparser reads in `language`."""
     found = []
     for m in _CANDIDATE.finditer(text):
         value = _value(m.group(), anchor, language)
         if value is not None:
-            found.append(v.Timex(m.group(), m.start(), m.end(), "DATE", value, None, RULE,
+            found.append(Timex(m.group(), m.start(), m.end(), "DATE", value, None, RULE,
                                  None, anchor if value.grain is not v.Grain.YEAR else None))
     return found
 

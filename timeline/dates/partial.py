@@ -2,7 +2,7 @@
 
 A rule says "some Wednesday", "the month of August in an unknown year" or "one year
 before the date last mentioned"; timeline.dates.anchor turns these into concrete values
-(timeline.dates.values) given the publish date, the clause's direction and the date last
+(timeline.values) given the publish date, the clause's direction and the date last
 mentioned. Keeping the two apart lets each rule be tested alone and lets the anchorer
 explain which cue decided the reading.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from timeline.dates.values import Value
+from timeline.values import Value
 
 
 @dataclass(frozen=True)

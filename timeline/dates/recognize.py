@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from timeline.dates import values as v
+from timeline import values as v
 from timeline.dates.language import DIGIT, Language, Rule, normalise
 from timeline.dates.partial import Anaphor, Calendar, Fixed, Partial, Shift, Weekday
 

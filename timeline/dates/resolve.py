@@ -16,13 +16,13 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from timeline.dates import values as v
+from timeline import values as v
 from timeline.dates.anchor import Anchored, Context, anchor_value
 from timeline.dates.language import Language, load
 from timeline.dates.partial import Anaphor, Calendar, Fixed, Partial, Shift, Weekday
 from timeline.dates.recognize import Found, recognize
 from timeline.dates.tense import PAST, Direction, direction
-from timeline.dates.values import Timex
+from timeline.model import Timex
 from timeline.text import Span, quotations, span_at
 
 # Anaphora at these units look no further back than their paragraph, or the one before when

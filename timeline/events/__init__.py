@@ -20,22 +20,17 @@ The modules, in the order a sentence goes through them:
 - `summary`: the concise summary and the content words merging compares;
 - `build`: a `Mention` from a sentence; `extract`: all of one article's mentions;
 - `relative`: dates relative to a named happening ('a day before the meeting');
-- `mention`: the `Mention` and `Extraction` records themselves.
 """
 
 from timeline.events.actors import Entity, find_entities
 from timeline.events.extract import extract, find_mentions, undated_mentions
 from timeline.events.furniture import is_furniture
-from timeline.events.mention import STATUSES, Extraction, Mention
 from timeline.events.relative import RelativeReference, relative_references, relative_timex
 from timeline.events.summary import content_lemmas, summarize
 from timeline.events.tokens import Token, quote_spans, tokenize
 
 __all__ = [
-    "STATUSES",
     "Entity",
-    "Extraction",
-    "Mention",
     "RelativeReference",
     "Token",
     "content_lemmas",

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from timeline.dates.values import Reference, Timex
 from timeline.events.actors import actors_in, display_name
 from timeline.events.governing import governing
-from timeline.events.mention import Mention
 from timeline.events.reading import Reading
 from timeline.events.status import conditional, segment_past, status
 from timeline.events.summary import summarize
 from timeline.events.triggers import Trigger, happening_classes
+from timeline.model import Mention, Timex
+from timeline.values import Reference
 
 # which word a date governs depends on where it is, not on its value: an article re-read
 # under another candidate publish day reuses it, and the mention's date-free fields

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from timeline.corpus import Article
-from timeline.dates.values import Duration, Reference, Timex, Unanchored
 from timeline.events.actors import entities_of
 from timeline.events.build import all_happenings, mention_of, undated_upcoming
 from timeline.events.furniture import content_sentences, only_date
 from timeline.events.lexicon import Lexicon, lexicon
-from timeline.events.mention import Extraction, Mention
 from timeline.events.reading import Reading
 from timeline.events.summary import paragraph_lemmas
 from timeline.events.tokens import in_spans, quote_spans
+from timeline.model import Article, Extraction, Mention, Timex
 from timeline.text import Sentence, sentence_at
+from timeline.values import Duration, Reference, Unanchored
 
 
 def find_mentions(article: Article, timexes: list[Timex]) -> list[Mention]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from timeline.dates.values import Timex
 from timeline.events.lexicon import Lexicon, lexicon
+from timeline.model import Timex
 from timeline.text import Sentence, sentences
 
 _BYLINE = re.compile(r"^(?:By|Written by|Reporting by|Reported by)\s+[A-Z][\w.'’-]+")

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from timeline.dates.values import Timex
 from timeline.events.reading import Reading
 from timeline.events.triggers import Trigger
+from timeline.model import Timex
 
 _BOUNDARY_PUNCT = frozenset(',;:()[]—–"“”')
 

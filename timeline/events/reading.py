@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from timeline.corpus import Article
 from timeline.events.actors import Entity
 from timeline.events.lexicon import Lexicon
 from timeline.events.summary import content_lemmas
 from timeline.events.tokens import Token, in_spans, span_tokens
 from timeline.events.triggers import Trigger, find_triggers
+from timeline.model import Article
 from timeline.text import Sentence
 
 # which words lie inside dates, the triggers and the lemmas of a sentence depend only on

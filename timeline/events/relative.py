@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from timeline.corpus import Article
-from timeline.dates.values import Grain, Point, Timex, day
 from timeline.events.actors import Entity, entities_of
 from timeline.events.lexicon import Lexicon, lemma, lexicon
+from timeline.model import Article, Timex
+from timeline.values import Grain, Point, day
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from timeline.dates.values import Timex
 from timeline.events.governing import segment
 from timeline.events.lexicon import Lexicon
 from timeline.events.reading import Reading
 from timeline.events.triggers import Trigger
+from timeline.model import Timex
 
 _FUTURE_AFTER = ("take", "be", "happen", "go", "begin", "start")  # '... will take place'
 _PERFECT_OR_PASSIVE = ("had", "has", "have", "was", "were")

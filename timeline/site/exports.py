@@ -14,9 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from timeline.corpus import Article
-from timeline.dates.values import Grain, Point
-from timeline.merge import Event
+from timeline.model import Article, Event, Timeline
 from timeline.site.markup import (
     NO_DATE,
     clean,
@@ -28,7 +26,8 @@ from timeline.site.markup import (
     value_label,
     with_mod,
 )
-from timeline.timeline import Timeline, dumps
+from timeline.timeline import dumps
+from timeline.values import Grain, Point
 
 FORMATS = ("json", "timelinejs", "ics", "csv")
 HEADLINE_CHARS = 100

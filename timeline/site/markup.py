@@ -13,7 +13,7 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
-from timeline.dates.values import Grain, Point, Value
+from timeline.values import Grain, Point, Value
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",

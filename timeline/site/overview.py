@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from timeline.dates.values import Grain, Point
-from timeline.merge import Event
+from timeline.model import Event
 from timeline.site.markup import (
     MONTHS,
     esc,
@@ -25,6 +24,7 @@ from timeline.site.markup import (
     value_label,
     with_mod,
 )
+from timeline.values import Grain, Point
 
 WIDTH = 720
 MARGIN = 24

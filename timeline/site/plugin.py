@@ -26,10 +26,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from timeline.corpus import CorpusError, load_corpus
+from timeline.model import Timeline
 from timeline.pipeline import build_timeline
 from timeline.site import exports
 from timeline.site.pages import EXPORT_FILES, STYLESHEET, Page, SiteOptions, build_pages
-from timeline.timeline import Timeline
 
 # Markdown extensions the generated pages rely on (heading ids, table of contents).
 REQUIRED_EXTENSIONS = ("attr_list", "toc")

@@ -14,6 +14,7 @@ and `entries` (an entry with its source lines).
 
 from __future__ import annotations
 
+from timeline.model import Timeline
 from timeline.site.pages.articles import article_page
 from timeline.site.pages.context import Context, build_context, sorted_articles
 from timeline.site.pages.disagreements import disagreements_page
@@ -36,7 +37,6 @@ from timeline.site.pages.people import people_page
 from timeline.site.pages.sources import sources_page
 from timeline.site.pages.timeline_page import newest_pages, timeline_pages
 from timeline.site.pages.undated import undated_page
-from timeline.timeline import Timeline
 
 __all__ = [
     "DISAGREEMENTS",

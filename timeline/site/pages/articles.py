@@ -7,8 +7,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from timeline.corpus import Article
-from timeline.dates.values import Point, Timex
+from timeline.model import Article, ResolvedArticle, Timex
 from timeline.site.markup import NO_DATE, esc, one_line, safe_url
 from timeline.site.pages.context import Context
 from timeline.site.pages.entries import event_item
@@ -22,7 +21,7 @@ from timeline.site.pages.fragments import (
 )
 from timeline.site.pages.layout import Page
 from timeline.text import paragraphs, sentences
-from timeline.timeline import ResolvedArticle
+from timeline.values import Point
 
 
 def article_page(ctx: Context, resolved: ResolvedArticle) -> Page:

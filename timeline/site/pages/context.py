@@ -7,13 +7,10 @@ import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from timeline.corpus import Article
-from timeline.events import Mention
-from timeline.merge import Event
+from timeline.model import Article, Event, Mention, ResolvedArticle, Timeline
 from timeline.site.markup import esc, one_line, slug, unique_slugs
 from timeline.site.pages.layout import UNDATED, Part, SiteOptions, page_url, part_path, partition
 from timeline.text import sentences
-from timeline.timeline import ResolvedArticle, Timeline
 
 
 @dataclass

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.dates.values import Value
-from timeline.events import Mention
-from timeline.merge import Event
+from timeline.model import Event, Mention
 from timeline.site.markup import esc, one_line, value_label, with_mod
 from timeline.site.pages.context import Context
 from timeline.site.pages.fragments import (
@@ -21,6 +19,7 @@ from timeline.site.pages.fragments import (
     phrases,
 )
 from timeline.site.pages.layout import DISAGREEMENTS
+from timeline.values import Value
 
 # --- which sources differ ---------------------------------------------------------------
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from timeline.events import Mention
-from timeline.merge import Event
+from timeline.model import Event, Mention
 from timeline.site.markup import esc, one_line, slug, value_label, with_mod
 from timeline.site.pages.context import Context, actors
 from timeline.site.pages.disagreements import conflict_callout

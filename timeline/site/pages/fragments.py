@@ -7,10 +7,7 @@ from collections.abc import Iterable
 
 import yaml
 
-from timeline.corpus import Article
-from timeline.dates.values import Grain, Point, Timex, Value
-from timeline.events import Mention
-from timeline.merge import Event
+from timeline.model import Article, Event, Mention, Timex
 from timeline.site.markup import (
     NO_DATE,
     datetime_attr,
@@ -23,6 +20,7 @@ from timeline.site.markup import (
     with_mod,
 )
 from timeline.site.pages.context import Context
+from timeline.values import Grain, Point, Value
 
 # --- the page frame ---------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from timeline.merge import Event
+from timeline.model import Event
 from timeline.site.markup import MONTHS
 
 # More entries than this and the timeline is split into a page per year (and a year

@@ -3,7 +3,7 @@ one person or place."""
 
 from __future__ import annotations
 
-from timeline.merge import Event
+from timeline.model import Event
 from timeline.site.markup import esc
 from timeline.site.pages.context import Context, actors, name_key
 from timeline.site.pages.entries import event_item

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from timeline.corpus import Article
+from timeline.model import Article
 from timeline.site.markup import esc, one_line, safe_url, unique_slugs
 from timeline.site.pages.context import Context, name_key
 from timeline.site.pages.fragments import article_link, block, count_label, doc, empty, published

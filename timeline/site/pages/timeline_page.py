@@ -8,8 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from timeline.dates.values import Grain, Point, Value, day
-from timeline.merge import Event
+from timeline.model import Event
 from timeline.site import overview
 from timeline.site.markup import datetime_attr, esc, one_line, value_anchor, value_label
 from timeline.site.pages.context import Context
@@ -25,6 +24,7 @@ from timeline.site.pages.layout import (
     part_label,
     part_path,
 )
+from timeline.values import Grain, Point, Value, day
 
 COARSE = (Grain.CENTURY, Grain.DECADE, Grain.YEAR)
 SPANS = (Grain.HALF, Grain.QUARTER, Grain.SEASON, Grain.MONTH)

@@ -3,7 +3,7 @@ and articles without a publish date."""
 
 from __future__ import annotations
 
-from timeline.events import Mention
+from timeline.model import Mention
 from timeline.site.markup import esc, one_line, slug
 from timeline.site.pages.context import Context
 from timeline.site.pages.entries import quotes, sources_list

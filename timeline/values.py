@@ -32,7 +32,10 @@ class Grain(Enum):
 
 # TimeML season codes and the months each covers (northern hemisphere, as TimeML assumes).
 SEASON_MONTHS: dict[str, tuple[int, int]] = {
-    "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2),
+    "SP": (3, 5),
+    "SU": (6, 8),
+    "FA": (9, 11),
+    "WI": (12, 2),
 }
 PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
 
@@ -92,8 +95,13 @@ class Duration:
 
 
 # A fraction of a unit written in the next smaller one: 5 1/2 hours is PT5H30M.
-_SMALLER_UNIT = {"year": ("month", 12), "week": ("day", 7), "day": ("hour", 24),
-                 "hour": ("minute", 60), "minute": ("second", 60)}
+_SMALLER_UNIT = {
+    "year": ("month", 12),
+    "week": ("day", 7),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
+}
 
 
 def _split_fraction(amount: float, unit: str) -> str | None:
@@ -174,36 +182,6 @@ class Unanchored:
 Value = Point | Duration | Recurrence | Reference | Unanchored
 
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-
-
-@dataclass(frozen=True)
-class Timex:
-    """A temporal expression found in a text, with its resolved value and the evidence for it.
-
-    `start`/`end` are character offsets into the text it was found in. `rule` names the
-    pattern that matched and `cue` the word that decided the direction or anchor, so a
-    reader can be told why a phrase got its date.
-    """
-
-    text: str
-    start: int
-    end: int
-    type: str  # DATE, TIME, DURATION, SET
-    value: Value
-    mod: str | None = None
-    rule: str = ""
-    cue: str | None = None
-    anchor: date | None = None
-
-    @property
-    def timex_value(self) -> str:
-        return self.value.timex
-
-    def interval(self) -> tuple[date, date] | None:
-        return self.value.interval()
-
-
-# --- TIMEX3 forms and intervals -------------------------------------------------------
 
 
 def _number(amount: float) -> str:
@@ -312,8 +290,12 @@ def shift(p: Point, steps: int) -> Point:
     if g is Grain.WEEK:
         return Point(p.start + timedelta(weeks=steps), g, part=p.part)
     months = {
-        Grain.MONTH: 1, Grain.QUARTER: 3, Grain.SEASON: 12, Grain.HALF: 6,
-        Grain.YEAR: 12, Grain.DECADE: 120, Grain.CENTURY: 1200,
+        Grain.MONTH: 1,
+        Grain.QUARTER: 3,
+        Grain.SEASON: 12,
+        Grain.HALF: 6,
+        Grain.YEAR: 12,
+        Grain.DECADE: 120,
+        Grain.CENTURY: 1200,
     }[g]
     return Point(_add_months(p.start, months * steps), g, p.season)
-
