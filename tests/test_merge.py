@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from timeline.anchoring import find_mentions
 from timeline.config import TUNING
-from timeline.events import find_mentions
-from timeline.merge import Likeness, cluster, date_relation, merge_mentions, pair_score
+from timeline.merge import cluster, date_relation, merge_mentions, pair_score
 from timeline.model import Article, Timex
 from timeline.values import day, month, week_of
 
@@ -259,21 +259,17 @@ def test_clustering_matches_the_obvious_average_link_with_unknown_kinds():
     assert any({m.article for m in g} >= {"r1", "r2"} for g in cluster(ms))
 
 
-def test_names_as_known_give_new_mentions_the_keys_the_known_ones_use():
-    """Mentions compared with others already named story-wide take those names: a short
-    form the known mentions never use ('Calder') becomes the name they use ('Calder
-    Group'); a key they use already ('trump') stays, whatever display one article chose
-    for it; the First Lady, whom the article tells apart by her first name, keeps her own
-    full-name key."""
-    from timeline.merge import actor_forms, canonical_actors, names_as_known, renamed
+def test_the_story_names_an_actor_once_across_articles():
+    """A short form one article uses ('Calder') takes the name another gives the same
+    actor ('Calder Group'); the First Lady, whom the article tells apart by her first
+    name, keeps her own full-name key beside the President's."""
+    from timeline.naming import named_mentions
 
-    known = canonical_actors(
-        mentions(
-            "k",
-            "Calder Group raised its offer for Northgate Logistics on Wednesday, and "
-            "President Donald Trump praised it.",
-            [("on Wednesday", WED)],
-        )
+    known = mentions(
+        "k",
+        "Calder Group raised its offer for Northgate Logistics on Wednesday, and "
+        "President Donald Trump praised it.",
+        [("on Wednesday", WED)],
     )
     (new,) = mentions(
         "n",
@@ -282,7 +278,7 @@ def test_names_as_known_give_new_mentions_the_keys_the_known_ones_use():
         [("on Thursday", THU)],
     )
     assert set(new.actor_keys) == {"calder", "northgate", "trump", "melania trump"}
-    named = renamed(new, names_as_known(actor_forms(known), [new]))
+    named = named_mentions(known + [new])[-1]
     assert named.actor_keys == ("calder group", "northgate logistics", "trump", "melania trump")
     assert named.people == ("trump", "melania trump")
     assert "calder group" in named.context and "calder" not in named.actor_keys
@@ -359,124 +355,62 @@ def test_a_month_around_a_day_merges_when_the_accounts_agree():
     assert e.date == "2024-02-22" and e.conflicts == ()
 
 
-# --- Likeness: pair similarities remembered by what the mentions tell ---------------------
+# --- blocking and clustering are exact ---------------------------------------------------
 
 
-def test_likeness_gives_what_similarity_and_pair_score_give():
-    from timeline.merge import Likeness, _parts, similarity
+def bench_mentions() -> list[list]:
+    """The dated mentions of each hand-annotated bench story and of the demo corpus, as
+    the pipeline reads them (story-wide names, inferred publish days)."""
+    import yaml
 
-    ms = call_story() + visit_story()
-    likeness = Likeness()
-    for _ in range(2):  # the second pass is answered from memory
-        for a in ms:
-            for b in ms:
-                parts, score = likeness.compare(a, b)
-                assert dict(parts) == _parts(a, b)
-                assert score == similarity(a, b)
-                assert pair_score(a, b, likeness) == pair_score(a, b)
+    from timeline.analysis import analyse
+    from timeline.anchoring import anchored
+    from timeline.corpus import load_corpus
+    from timeline.dating import infer_publish_dates
+    from timeline.naming import named, story_names
 
-
-def test_likeness_keys_mentions_by_what_they_tell_not_by_their_date():
-    from dataclasses import replace
-
-    from timeline.merge import Likeness
-
-    a, b = call_story()[:2]
-    likeness = Likeness()
-    assert likeness.key(a) == likeness.key(replace(a, timex=replace(a.timex, value=FRI)))
-    assert likeness.key(a) != likeness.key(b)
-    # one word of difference is another key: a remembered pair is never reused for it
-    other = replace(a, lemmas=(*a.lemmas, "strike-breaker"))
-    assert likeness.key(other) != likeness.key(a)
-    assert likeness.compare(other, b) == likeness.compare(other, b)
-    assert likeness.compare(other, b)[1] != likeness.compare(a, b)[1]
-
-
-def test_merging_with_a_likeness_gives_the_same_entries():
-    from timeline.merge import Likeness
-
-    ms = call_story() + visit_story()
-    likeness = Likeness()
-    plain = merge_mentions(ms)
-    assert merge_mentions(ms, likeness) == plain
-    assert merge_mentions(ms, likeness) == plain  # again, every pair remembered
+    root = Path(__file__).resolve().parent.parent
+    stories = [load_corpus(root / "corpus")]
+    for path in sorted((root / "bench" / "data" / "events").glob("*.yaml")):
+        gold = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "articles" not in gold:
+            continue
+        stories.append(
+            [
+                Article(a["id"], Path(f"{a['id']}.md"), a["id"], a["body"],
+                        published=a.get("published"))
+                for a in gold["articles"]
+            ]
+        )
+    out = []
+    for articles in stories:
+        analyses = [analyse(a) for a in articles]
+        names = story_names(analyses)
+        analyses = infer_publish_dates([named(a, names) for a in analyses])
+        out.append(
+            [m for a in analyses for m in anchored(a, a.article.published_day).extraction.dated]
+        )
+    return out
 
 
-class CountingLikeness(Likeness):
-    """A Likeness that counts the pairs it is asked about (to see that it is consulted)."""
+def test_blocking_misses_no_pair_that_can_score():
+    """Every pair left out of `candidate_pairs` scores 0 or has dates apart: blocking
+    only saves work."""
+    from timeline.merge import candidate_pairs
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.asked = 0
-
-    def compare(self, a, b):
-        self.asked += 1
-        return super().compare(a, b)
-
-
-def test_similarity_reads_only_what_the_likeness_keys_on():
-    """A Likeness may be shared by stages (publish-date inference, both merges, the
-    announced happenings): sound only if a pair's similarity depends on nothing but the
-    fields of `Likeness.key`. Every other field of either mention changed: same parts."""
-    from dataclasses import fields, replace
-
-    from timeline.merge import _parts
-    from timeline.model import Mention
-
-    keyed = {"classes", "trigger", "actor_keys", "people", "lemmas", "context"}
-    ms = call_story() + visit_story()
-    donor = ms[-1]
-
-    def elsewhere(m: Mention) -> Mention:
-        changed = {}
-        for f in fields(Mention):
-            if f.name in keyed:
-                continue
-            value = getattr(m, f.name)
-            if isinstance(value, str):
-                changed[f.name] = "scheduled" if f.name == "status" else value + " (other)"
-            elif isinstance(value, int):
-                changed[f.name] = value + 7
-            elif isinstance(value, tuple):
-                changed[f.name] = tuple(f"{x} (other)" for x in value)
-            else:
-                changed[f.name] = getattr(donor if m is not donor else ms[0], f.name)
-        return replace(m, **changed)
-
-    for a in ms:
-        for b in ms:
-            parts = _parts(a, b)
-            assert _parts(elsewhere(a), b) == parts == _parts(a, elsewhere(b))
+    for ms in bench_mentions():
+        kept = candidate_pairs(ms)
+        for i in range(len(ms)):
+            for j in range(i + 1, len(ms)):
+                if (i, j) in kept:
+                    continue
+                score = pair_score(ms[i], ms[j])
+                apart = date_relation(ms[i], ms[j]) == "apart"
+                assert score == 0.0 or (score is None and apart), (ms[i].summary, ms[j].summary)
 
 
-def _undated(m):
-    from dataclasses import replace
-
-    from timeline.values import Reference
-
-    return replace(m, timex=replace(m.timex, value=Reference("FUTURE")))
-
-
-def test_attaching_with_a_likeness_gives_the_same_entries():
-    from timeline.merge import attach
-
-    ms = call_story()
-    events = merge_mentions(ms[:3])
-    announced = [_undated(ms[3])]
-    plain = attach(events, announced)
-    assert "d" in plain[0].sources  # the announcement is attached
-    likeness = CountingLikeness()
-    assert attach(events, announced, likeness) == plain
-    assert likeness.asked and attach(events, announced, likeness) == plain
-
-
-def test_merging_upcoming_happenings_with_a_likeness_gives_the_same_entries():
-    from timeline.merge import merge_upcoming
-
-    ms = [_undated(m) for m in call_story() + visit_story()]
-    plain = merge_upcoming(ms)
-    assert len(plain) < len(ms)  # some did merge
-    likeness = CountingLikeness()
-    merge_mentions(call_story(), likeness)  # pairs remembered from the dated mentions
-    assert merge_upcoming(ms, likeness) == plain
-    assert likeness.asked
+def test_clustering_by_running_sums_is_average_link():
+    """The blocked, running-sum clustering finds what scoring every pair and re-summing
+    every link finds, on every bench story."""
+    for ms in bench_mentions():
+        assert cluster(ms) == naive_average_link(ms, TUNING.merge_threshold)

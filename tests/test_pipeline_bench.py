@@ -48,5 +48,5 @@ def test_the_stages_compose_to_the_pipeline(tmp_path):
         return seen[name]
 
     run_stages(tmp_path, measure)
-    assert list(seen) == ["load", "inference", "resolution", "mentions", "merge"]
+    assert list(seen) == ["load", "analysis", "names", "inference", "anchoring", "merge"]
     assert dumps(seen["merge"]) == dumps(build_timeline(load_corpus(tmp_path)))

@@ -333,7 +333,8 @@ def test_one_line_per_source_article() -> None:
     a = demo().articles[0].article
     again = mention(a, "Friday", day(date(2025, 10, 17)), "scheduled")
     week = mention(a, "last week", week_of(date(2025, 10, 13)), "scheduled")
-    other = replace(again, sentence=replace(again.sentence, start=0))  # a second sentence
+    # a second sentence
+    other = replace(again, clause=replace(again.clause, sentence=replace(again.sentence, start=0)))
     text = _with_meeting_sources(again, week, other)[TIMELINE]
     meeting = text[text.index('id="e-meeting"') :]
     sources = meeting[: meeting.index("</ul>")]

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from timeline.events import find_mentions
+from timeline.anchoring import find_mentions
 from timeline.merge import make_event
 from timeline.model import Article, Timex
 from timeline.pipeline import build_timeline

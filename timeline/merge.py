@@ -8,6 +8,11 @@ their dates are compatible: equal or nested, or close enough (a day or two) that
 sources disagree about one happening rather than describe two. Clustering is average-link
 agglomerative over those pair scores, so one loose pair cannot chain two stories together.
 The entry keeps the date most articles support; dissenting dates become `conflicts`.
+
+Only pairs that can score above zero are compared (`candidate_pairs`): the same date and
+a shared kind, verb or actor; or, for dates that agree only loosely (a day apart, a week
+around a day), the same kind of happening and a shared actor. A story of thousands of
+articles costs what its mentions share, not the square of their number.
 """
 
 from __future__ import annotations
@@ -17,29 +22,28 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
 from datetime import date
-from types import MappingProxyType
 
 from timeline.config import TUNING
-from timeline.events.actors import Form, canonical_names
 from timeline.events.lexicon import lemma, lexicon
-from timeline.model import Conflict, Event, Mention
+from timeline.model import Clause, Conflict, Event, Mention
 from timeline.values import Reference, Value
+
+# --- similarity ------------------------------------------------------------------------
 
 
 def similarity(a: Mention, b: Mention) -> float:
     """How alike two mentions are as descriptions of one happening, ignoring dates (0..1)."""
-    return _weighted(_parts(a, b))
+    return _weighted(_parts(a.clause, b.clause))
 
 
 def _weighted(parts: Mapping[str, float]) -> float:
     return sum(weight * parts[k] for k, weight in TUNING.merge_weights)
 
 
-def _parts(a: Mention, b: Mention) -> Mapping[str, float]:
+def _parts(a: Clause, b: Clause) -> Mapping[str, float]:
     return {
         "class": class_agreement(a, b),
         "actors": actor_agreement(a, b),
@@ -48,59 +52,15 @@ def _parts(a: Mention, b: Mention) -> Mapping[str, float]:
     }
 
 
-class Likeness:
-    """Similarity of mention pairs, remembered by what it compares: the fields `_parts`
-    reads, never the date. Publish-date inference compares each undated article's
-    mentions with the same known happenings under many candidate days and in every round,
-    and outlets telling one story reuse its wording, so few pairs are new. One per run:
-    it keeps the mentions it has seen (their ids stand for them) and grows with the run.
-    Stages may share one: `_parts` reads nothing but the fields of the key (and the word
-    tables and tuning, fixed for a run), so one key is one similarity whatever a stage
-    made of the mention (its article, its date, how actors were named story-wide)."""
-
-    def __init__(self) -> None:
-        self._ids: dict[tuple, int] = {}  # what a mention tells -> a small id
-        self._seen: dict[int, tuple[Mention, int]] = {}  # id(m) -> (m kept alive, its id)
-        self._pairs: dict[tuple[int, int], tuple[Mapping[str, float], float]] = {}
-
-    def key(self, m: Mention) -> int:
-        """What the mention tells, as a small number: mentions with one key compare
-        alike with any other."""
-        seen = self._seen.get(id(m))
-        if seen is None:
-            told = (m.classes, m.trigger, m.actor_keys, m.people, m.lemmas, m.context)
-            seen = self._seen[id(m)] = (m, self._ids.setdefault(told, len(self._ids)))
-        return seen[1]
-
-    def compare(self, a: Mention, b: Mention) -> tuple[Mapping[str, float], float]:
-        """`_parts(a, b)` and `similarity(a, b)`."""
-        key = (self.key(a), self.key(b))
-        found = self._pairs.get(key)
-        if found is None:
-            parts = MappingProxyType(_parts(a, b))  # shared, so read-only
-            found = self._pairs[key] = (parts, _weighted(parts))
-        return found
-
-
-def _compare(
-    a: Mention, b: Mention, likeness: Likeness | None
-) -> tuple[Mapping[str, float], float]:
-    """`_parts(a, b)` and their weighted sum, remembered if `likeness` is given."""
-    if likeness is not None:
-        return likeness.compare(a, b)
-    parts = _parts(a, b)
-    return parts, _weighted(parts)
-
-
-def _people(a: Mention, b: Mention) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The actor keys of each mention that name persons, and every person key. A key
-    counts as a person when either mention knows it as one (one article may name 'Walsh'
+def _people(a: Clause, b: Clause) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The actor keys of each clause that name persons, and every person key. A key
+    counts as a person when either clause knows it as one (one article may name 'Walsh'
     bare, another 'Governor Tim Walsh')."""
     people = a.people_set | b.people_set
     return a.actor_set & people, b.actor_set & people, people
 
 
-def actor_agreement(a: Mention, b: Mention) -> float:
+def actor_agreement(a: Clause, b: Clause) -> float:
     """People weigh most: two statements by different people are different happenings."""
     pa, pb, people = _people(a, b)
     if pa and pb:
@@ -108,18 +68,18 @@ def actor_agreement(a: Mention, b: Mention) -> float:
     return _cosine(a.actor_set, b.actor_set)
 
 
-def different_people(a: Mention, b: Mention) -> bool:
+def different_people(a: Clause, b: Clause) -> bool:
     """Both name people and share none of them."""
     pa, pb, _ = _people(a, b)
     return bool(pa and pb and not pa & pb)
 
 
-def _people_cosine(a: Mention, b: Mention) -> float:
+def _people_cosine(a: Clause, b: Clause) -> float:
     pa, pb, _ = _people(a, b)
     return _cosine(pa, pb) if pa and pb else 1.0
 
 
-def class_agreement(a: Mention, b: Mention) -> float:
+def class_agreement(a: Clause, b: Clause) -> float:
     """1 for the same kind of happening, less for statements (everything is said) or a
     shared secondary class, 0 for different kinds."""
     if a.happening and a.happening == b.happening:
@@ -148,12 +108,24 @@ def _jaccard(sa: AbstractSet[str], sb: AbstractSet[str]) -> float:
     return len(sa & sb) / union if union else 0.0
 
 
+# --- dates -----------------------------------------------------------------------------
+
+DateKey = tuple[date, date] | str  # a mention's interval, or its reference ('FUTURE_REF')
+
+
+def date_key(m: Mention) -> DateKey:
+    return m.span if m.span is not None else m.timex.timex_value
+
+
 def date_relation(a: Mention, b: Mention) -> str:
     """'agree' (equal or nested), 'conflict' (close days), or 'apart'."""
-    ia, ib = a.span, b.span
-    if ia is None or ib is None:
-        same_ref = a.timex.timex_value == b.timex.timex_value
-        return "agree" if same_ref else "apart"
+    return dates_relation(date_key(a), date_key(b))
+
+
+def dates_relation(ia: DateKey, ib: DateKey) -> str:
+    """`date_relation` of two date keys."""
+    if isinstance(ia, str) or isinstance(ib, str):
+        return "agree" if ia == ib else "apart"
     if (ia[0] <= ib[0] and ib[1] <= ia[1]) or (ib[0] <= ia[0] and ia[1] <= ib[1]):
         return "agree"
     short = max((ia[1] - ia[0]).days, (ib[1] - ib[0]).days) == 0
@@ -161,23 +133,27 @@ def date_relation(a: Mention, b: Mention) -> str:
     return "conflict" if short and gap <= TUNING.conflict_gap_days else "apart"
 
 
-def pair_score(a: Mention, b: Mention, likeness: Likeness | None = None) -> float | None:
-    """The merge score of two mentions; None when they cannot be one happening.
-    `likeness` remembers the pair's similarity across calls."""
+# --- the score of a pair ---------------------------------------------------------------
+
+
+def pair_score(a: Mention, b: Mention) -> float | None:
+    """The merge score of two mentions; None when they cannot be one happening."""
     relation = date_relation(a, b)
     if relation == "apart":
         return None
-    if a.classes and b.classes and a.class_set.isdisjoint(b.class_set):
+    ca, cb = a.clause, b.clause
+    if ca.classes and cb.classes and ca.class_set.isdisjoint(cb.class_set):
         return 0.0  # different kinds of happening (class_agreement is 0): nothing to weigh
-    parts, score = _compare(a, b, likeness)
-    if parts["class"] == 0 or different_people(a, b):
+    parts = _parts(ca, cb)
+    score = _weighted(parts)
+    if parts["class"] == 0 or different_people(ca, cb):
         return 0.0
     # a date a day or two off, or one that merely contains the other's (a week around a
     # day), pins the happening loosely: in any week an actor in the news does many things
     # of one kind, so a shared actor inside an overlapping interval is not enough
     loose = relation == "conflict" or a.span != b.span
     # actors must agree where either names some; a disputed date always needs them
-    need_actors = relation == "conflict" or bool(a.actor_set or b.actor_set)
+    need_actors = relation == "conflict" or bool(ca.actor_set or cb.actor_set)
     if loose and not _firmly_alike(a, b, parts, score, need_actors):
         return 0.0
     if a.article == b.article and relation == "conflict":
@@ -185,7 +161,7 @@ def pair_score(a: Mention, b: Mention, likeness: Likeness | None = None) -> floa
     if a.article == b.article:
         # within one article only a retelling merges: same kind and strongly alike, or
         # the same sentence repeated (a lead restated in the body)
-        repeated = _jaccard(a.lemma_set, b.lemma_set) >= 0.8
+        repeated = _jaccard(ca.lemma_set, cb.lemma_set) >= 0.8
         if not repeated and (parts["class"] < 1 or score < TUNING.same_article_threshold):
             return 0.0
         return max(score, TUNING.merge_threshold) if repeated else score
@@ -205,217 +181,207 @@ def _firmly_alike(
     )
 
 
+# --- which pairs can score -------------------------------------------------------------
+
+
+def candidate_pairs(items: list[Mention]) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of the mentions whose `pair_score` can be other than 0 (and
+    whose dates are not apart): what the score needs, read as blocking keys.
+    - The same date: a shared kind of happening, or (one of no known kind) the same
+      trigger verb or a shared actor (`class_agreement` is 0 otherwise).
+    - Dates that agree only loosely (nested, or short and a day or two apart) must be
+      firmly alike (`_firmly_alike`): the same non-statement kind, and a shared actor
+      unless neither names any (nested dates only; a dispute always needs actors)."""
+    pairs: set[tuple[int, int]] = set()
+    same_date: dict[DateKey, list[int]] = {}
+    for i, m in enumerate(items):
+        same_date.setdefault(date_key(m), []).append(i)
+    for members in same_date.values():
+        if len(members) > 1:
+            _same_date_pairs(items, members, pairs)
+    _loose_pairs(items, pairs)
+    return pairs
+
+
+def _same_date_pairs(items: list[Mention], members: list[int], pairs: set) -> None:
+    kinds: dict[str, list[int]] = {}  # kind -> mentions of that kind
+    shared: dict[tuple[str, str], list[int]] = {}  # verb or actor -> every mention
+    unknown: set[int] = set()
+    for i in members:
+        c = items[i].clause
+        for kind in c.classes:
+            kinds.setdefault(kind, []).append(i)
+        if not c.classes:
+            unknown.add(i)
+        for key in [("verb", lemma(c.trigger)), *(("actor", k) for k in c.actor_keys)]:
+            shared.setdefault(key, []).append(i)
+    for group in kinds.values():
+        _add_pairs(group, pairs)
+    for group in shared.values():
+        if len(group) > 1 and not unknown.isdisjoint(group):
+            _add_pairs(group, pairs, unknown)
+
+
+def _loose_pairs(items: list[Mention], pairs: set) -> None:
+    """Pairs of one non-statement kind whose dates overlap or lie a day or two apart,
+    sharing an actor (or both naming none): each group sorted by start, each mention
+    looking ahead only as far as its own interval (and the gap) reaches."""
+    reporting = lexicon().reporting
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(items):
+        c = m.clause
+        if m.span is None or not c.happening or c.happening in reporting:
+            continue
+        for key in c.actor_keys or ("",):
+            groups.setdefault((c.happening, key), []).append(i)
+    gap = TUNING.conflict_gap_days
+    for group in groups.values():
+        order = sorted(group, key=lambda i: (items[i].span, i))
+        for pos, i in enumerate(order):
+            reach = items[i].span[1]  # type: ignore[index]
+            for j in order[pos + 1 :]:
+                if (items[j].span[0] - reach).days > gap:  # type: ignore[index]
+                    break
+                if items[i].span != items[j].span:
+                    pairs.add((i, j) if i < j else (j, i))
+
+
+def _add_pairs(group: list[int], pairs: set, one_of: set[int] | None = None) -> None:
+    """Every pair of the group (with `one_of`: only pairs holding one of those)."""
+    for x, i in enumerate(group):
+        for j in group[x + 1 :]:
+            if one_of is None or i in one_of or j in one_of:
+                pairs.add((i, j) if i < j else (j, i))
+
+
 # --- clustering ------------------------------------------------------------------------
 
 
-def cluster(
-    mentions: list[Mention], threshold: float | None = None, likeness: Likeness | None = None
-) -> list[list[Mention]]:
+Links = dict[tuple[int, int], float | None]  # scored pairs: a positive score, or None (apart)
+
+
+def cluster(mentions: list[Mention], threshold: float | None = None) -> list[list[Mention]]:
     """Average-link agglomerative clustering; deterministic for a given input.
 
-    Only pairs of one kind of happening whose dates are compatible are scored (see
-    `_Scores`), and only clusters joined by at least one positive pair are ever compared:
-    a story of hundreds of entries stays fast.
-    Ties go to the pair of clusters whose first mentions come first."""
+    Only the candidate pairs are scored. Two clusters are linked when some pair of their
+    mentions scored; a pair that never scored counts 0, or blocks the link when its
+    dates are apart. Clusters that no positive link joins never merge, so each
+    connected group is clustered on its own. Ties go to the pair of clusters whose
+    first mentions come first."""
     items = sorted(mentions, key=_mention_key)
-    scores = _Scores(items, likeness)
-    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
     bar = TUNING.merge_threshold if threshold is None else threshold
-    links = _Links({pair: score for pair, score in scores.scores.items() if score}, bar)
-    while (best := links.pop_best()) is not None:
-        x, y = best
-        neighbours = links.remove(x, y)
-        members[x] = sorted(members[x] + members.pop(y))
-        for z, blocked in neighbours.items():
-            # a pair that may never merge stays so: the merged cluster still holds it
-            value = None if blocked else _link(members[min(x, z)], members[max(x, z)], scores)
-            links.set(x, z, value)
-    return [[items[i] for i in members[k]] for k in sorted(members)]
+    links: Links = {}
+    for i, j in sorted(candidate_pairs(items)):
+        score = pair_score(items[i], items[j])
+        if score is None or score > 0:
+            links[(i, j)] = score
+    groups: list[list[int]] = []
+    grouped: set[int] = set()
+    for component, inside in connected(links):
+        grouped.update(component)
+        groups.extend(agglomerate(items, component, inside, bar))
+    groups.extend([i] for i in range(len(items)) if i not in grouped)
+    return [[items[i] for i in g] for g in sorted(groups, key=lambda g: g[0])]
 
 
-class _Links:
-    """Average-link scores between current clusters, with each cluster's neighbours and a
-    heap of the pairs at or above the threshold, so a merge step costs what it touches
-    rather than a pass over every link. None marks a pair that may never merge."""
+def connected(links: Links) -> list[tuple[list[int], Links]]:
+    """The groups of mentions that positive links join, each sorted, with the links
+    inside each group (a blocking link between two groups never matters: they never
+    merge)."""
+    parent: dict[int, int] = {}
 
-    def __init__(self, links: dict[tuple[int, int], float | None], threshold: float):
-        self.threshold = threshold
-        self.links: dict[tuple[int, int], float | None] = {}
-        self.near: dict[int, set[int]] = {}
-        self.heap: list[tuple[float, int, int]] = []
-        for (x, y), value in links.items():
-            self.set(x, y, value)
+    def root(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
 
-    def set(self, a: int, b: int, value: float | None) -> None:
-        x, y = min(a, b), max(a, b)
-        self.links[(x, y)] = value
-        self.near.setdefault(x, set()).add(y)
-        self.near.setdefault(y, set()).add(x)
-        if value is not None and value >= self.threshold:
-            heapq.heappush(self.heap, (-value, x, y))
+    for (i, j), score in links.items():
+        if score is not None:
+            a, b = root(i), root(j)
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for i in parent:
+        groups.setdefault(root(i), []).append(i)
+    inside: dict[int, Links] = {r: {} for r in groups}
+    for (i, j), score in links.items():
+        if i in parent and j in parent and root(i) == root(j):
+            inside[root(i)][(i, j)] = score
+    return [(sorted(g), inside[r]) for r, g in groups.items()]
 
-    def pop_best(self) -> tuple[int, int] | None:
-        """The best pair (highest score, then the earliest clusters); stale entries skipped."""
-        while self.heap:
-            value, x, y = heapq.heappop(self.heap)
-            if self.links.get((x, y), None) == -value:
-                return x, y
-        return None
 
-    def remove(self, x: int, y: int) -> dict[int, bool]:
-        """Drop every link of x and y; the clusters they linked to, each with whether
-        either link was one that may never merge (None)."""
-        around = (self.near.pop(x, set()) | self.near.pop(y, set())) - {x, y}
-        blocked = {}
+def agglomerate(
+    items: list[Mention], members: list[int], links: Links, bar: float
+) -> list[list[int]]:
+    """Average-link clustering of one connected group by running sums: the link of a
+    merged cluster to a neighbour is the sum of its parts' links (Lance-Williams), so no
+    pair is ever re-summed."""
+    dates = {i: Counter([date_key(items[i])]) for i in members}
+    size = dict.fromkeys(members, 1)
+    cluster_of = {i: [i] for i in members}
+    sums: Links = dict(links)
+    near: dict[int, set[int]] = {i: set() for i in members}
+    heap: list[tuple[float, int, int]] = []
+    for (x, y), score in sums.items():
+        near[x].add(y)
+        near[y].add(x)
+        if score is not None and score >= bar:
+            heap.append((-score, x, y))
+    heapq.heapify(heap)
+
+    def joined(part: int, z: int) -> float | None:
+        """The summed link of `part` to z; 0 when no pair of theirs scored, None when
+        one blocks (scored as apart, or unscored with dates apart)."""
+        pair = (part, z) if part < z else (z, part)
+        if pair in sums:
+            return sums[pair]
+        apart = any(dates_relation(a, b) == "apart" for a in dates[part] for b in dates[z])
+        return None if apart else 0.0
+
+    while heap:
+        value, x, y = heapq.heappop(heap)
+        if y not in size or x not in size or sums.get((x, y)) is None:
+            continue
+        if sums[(x, y)] / (size[x] * size[y]) != -value:  # type: ignore[operator]
+            continue  # stale: a side has grown since this was pushed
+        around = (near.pop(x) | near.pop(y)) - {x, y}
+        totals = {}
         for z in around:
-            self.near[z] -= {x, y}
-            pairs = [(min(a, z), max(a, z)) for a in (x, y)]
-            blocked[z] = any(p in self.links and self.links[p] is None for p in pairs)
-            for p in pairs:
-                self.links.pop(p, None)
-        self.links.pop((x, y), None)
-        return blocked
-
-
-_UNSCORED = -1.0  # no pair scores below 0
-
-
-class _Scores:
-    """Pair scores of the mentions being clustered. Only pairs that may merge are scored:
-    date-compatible ones of a shared kind of happening (or one of no known kind), each
-    kind's mentions sorted by start so each looks ahead only as far as its own interval
-    reaches. Any other pair scores 0 when its dates are compatible (different kinds) and
-    None when they are apart, as `pair_score` would say."""
-
-    def __init__(self, items: list[Mention], likeness: Likeness | None = None):
-        self.items = items
-        self.likeness = likeness
-        self.scores: dict[tuple[int, int], float | None] = {}
-        kinds: dict[str | None, list[int]] = {None: []}
-        for i, m in enumerate(items):
-            for kind in m.classes:
-                kinds.setdefault(kind, []).append(i)
-        # a mention of no known kind may be any kind (`class_agreement`): it is scored
-        # within every kind's group, and with the others of no known kind
-        for i, m in enumerate(items):
-            if not m.classes:
-                for members in kinds.values():
-                    members.append(i)
-        for members in kinds.values():
-            self._score_window(sorted(members, key=lambda i: (_start(items[i]), i)))
-
-    def _score_window(self, order: list[int]) -> None:
-        for pos, i in enumerate(order):
-            span = self.items[i].span
-            for j in order[pos + 1 :]:
-                other = self.items[j].span
-                if span and other and (other[0] - span[1]).days > TUNING.conflict_gap_days:
-                    break
-                pair = (min(i, j), max(i, j))
-                if pair not in self.scores:
-                    a, b = self.items[pair[0]], self.items[pair[1]]
-                    self.scores[pair] = pair_score(a, b, self.likeness)
-
-    def get(self, i: int, j: int) -> float | None:
-        s = self.scores.get((i, j) if i < j else (j, i), _UNSCORED)
-        if s is not _UNSCORED:
-            return s
-        return None if date_relation(self.items[i], self.items[j]) == "apart" else 0.0
-
-
-def _start(m: Mention) -> date:
-    return m.span[0] if m.span else date.min
-
-
-def _link(a: list[int], b: list[int], scores: _Scores) -> float | None:
-    total = 0.0
-    for i in a:
-        for j in b:
-            s = scores.get(i, j)
-            if s is None:
-                return None
-            total += s
-    return total / (len(a) * len(b))
+            a, b = joined(x, z), joined(y, z)
+            totals[z] = None if a is None or b is None else a + b
+        for z in around:
+            near[z] -= {x, y}
+            sums.pop((min(y, z), max(y, z)), None)
+        sums.pop((x, y), None)
+        size[x] += size.pop(y)
+        dates[x].update(dates.pop(y))
+        cluster_of[x].extend(cluster_of.pop(y))
+        near[x] = set(around)
+        for z, total in totals.items():
+            pair = (min(x, z), max(x, z))
+            sums[pair] = total
+            near[z].add(x)
+            if total is not None and total / (size[x] * size[z]) >= bar:
+                heapq.heappush(heap, (-total / (size[x] * size[z]), *pair))
+    return [sorted(g) for g in cluster_of.values()]
 
 
 def _mention_key(m: Mention) -> tuple:
     return (m.article, m.timex.start, m.trigger_start)
 
 
-# --- actors ----------------------------------------------------------------------------
-
-
-Names = dict[tuple[str, str], tuple[str, str]]  # (key, display) -> the actor's (key, display)
-
-
-def canonical_actors(mentions: list[Mention]) -> list[Mention]:
-    """The mentions with one key and one name per actor across the story (see
-    `canonical_names`): 'Zelensky', 'Volodymyr Zelenskyy' and 'President Zelenskiy' are one
-    actor to merging, to the entries and to the site."""
-    names = canonical_names(actor_forms(mentions))
-    return [renamed(m, names) for m in mentions]
-
-
-def actor_forms(mentions: Iterable[Mention]) -> list[Form]:
-    """Every way the mentions write an actor, with how often (first written first)."""
-    counts: Counter[tuple[str, str, bool]] = Counter()
-    for m in mentions:
-        for key, name in zip(m.actor_keys, m.actors, strict=True):
-            counts[(key, name, key in m.people_set)] += 1
-    return [Form(key, name, person, n) for (key, name, person), n in counts.items()]
-
-
-def names_as_known(known: list[Form], new: list[Mention]) -> Names:
-    """Story-wide names for `new` mentions that will be compared with known ones already
-    named (by `canonical_actors` over their own scope; `known`: their `actor_forms`): an
-    actor key of `new` that the known mentions do not use takes the name they give that
-    actor ('Calder' -> 'Calder Group'), even where a fuller form in `new` would name it
-    otherwise, so both sides use one key. A key they use already stays: it matches as it
-    is, and the display one article chose for it may not be the story's ('Melania Trump'
-    for every 'Trump' of an article that names her)."""
-    names = canonical_names([*known, *actor_forms(new)])
-    uses: Counter[tuple[str, str]] = Counter()
-    for f in known:
-        uses[(f.key, f.display)] += f.count
-    as_known: Names = {}
-    for form, _ in uses.most_common():  # the most used known form names its actor
-        as_known.setdefault(names[form], form)
-    keys = {key for key, _ in uses}
-    return {
-        form: as_known.get(actor, actor) for form, actor in names.items() if form[0] not in keys
-    }
-
-
-def renamed(m: Mention, names: Names) -> Mention:
-    """The mention with its actors named as `names` says (a form it lacks stays as is)."""
-    pairs = [names.get((k, a), (k, a)) for k, a in zip(m.actor_keys, m.actors, strict=True)]
-    keys = {old: new for old, (new, _) in zip(m.actor_keys, pairs, strict=True)}
-    unique = dict(pairs)  # one name per key, first named first
-    if tuple(unique) == m.actor_keys and tuple(unique.values()) == m.actors:
-        return m
-    return replace(
-        m,
-        actors=tuple(unique.values()),
-        actor_keys=tuple(unique),
-        people=tuple(dict.fromkeys(keys.get(k, k) for k in m.people)),
-        context=tuple(sorted({keys.get(w, w) for w in m.context})),
-    )
-
-
 # --- events ----------------------------------------------------------------------------
 
 
-def merge_mentions(mentions: list[Mention], likeness: Likeness | None = None) -> list[Event]:
-    """Dated mentions -> one Event per happening, with conflicts where sources disagree
-    (`likeness` remembers pair similarities for a caller that merges again)."""
-    dated = canonical_actors([m for m in mentions if m.span is not None])
-    return _unique_ids([make_event(group) for group in cluster(dated, likeness=likeness)])
+def merge_mentions(mentions: list[Mention]) -> list[Event]:
+    """Dated mentions -> one Event per happening, with conflicts where sources disagree."""
+    dated = [m for m in mentions if m.span is not None]
+    return _unique_ids([make_event(group) for group in cluster(dated)])
 
 
-def merge_upcoming(mentions: list[Mention], likeness: Likeness | None = None) -> list[Event]:
-    """Announced happenings without a date, merged the same way (all share FUTURE_REF);
-    `likeness` remembers pair similarities across calls."""
-    groups = cluster(canonical_actors(mentions), likeness=likeness)
+def merge_upcoming(mentions: list[Mention]) -> list[Event]:
+    """Announced happenings without a date, merged the same way (all share FUTURE_REF)."""
+    groups = cluster(mentions)
     events = [make_event(group, Reference("FUTURE")) for group in groups]
     return _unique_ids(sorted(events, key=lambda e: (e.sources, e.id)))
 
@@ -536,17 +502,14 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     return out
 
 
-def attach(
-    events: list[Event], mentions: list[Mention], likeness: Likeness | None = None
-) -> list[Event]:
+def attach(events: list[Event], mentions: list[Mention]) -> list[Event]:
     """Entries with the undated mentions that announce them added as sources (each
-    mention to the entry it fits best); `likeness` remembers pairs across calls."""
+    mention to the entry it fits best)."""
     extra: dict[str, list[Mention]] = {}
     kinds = by_kind(events)
-    known = [m for e in events for m in e.mentions]
-    for m in canonical_actors(known + mentions)[len(known) :]:
+    for m in mentions:
         same_kind = kinds.get(m.happening or "", [])
-        fits = [(matches_event(m, e, likeness=likeness), e.id) for e in same_kind]
+        fits = [(matches_event(m, e), e.id) for e in same_kind]
         score, eid = max(fits, default=(0.0, ""))
         if score > 0:
             extra.setdefault(eid, []).append(m)
@@ -563,15 +526,16 @@ def by_kind(events: list[Event]) -> dict[str, list[Event]]:
     return out
 
 
-def matches_event(
-    m: Mention, event: Event, threshold: float | None = None, likeness: Likeness | None = None
-) -> float:
-    """How well an undated mention fits an entry (class must agree, actors overlap);
-    `likeness` remembers pairs across calls."""
+def matches_event(m: Mention, event: Event, threshold: float | None = None) -> float:
+    """How well an undated mention fits an entry (class must agree, actors overlap)."""
     best = 0.0
     for other in event.mentions:
-        parts = _compare(m, other, likeness)[0]
-        if parts["class"] < 1 or parts["actors"] < 0.4 or _people_cosine(m, other) < 0.7:
+        parts = _parts(m.clause, other.clause)
+        if (
+            parts["class"] < 1
+            or parts["actors"] < 0.4
+            or _people_cosine(m.clause, other.clause) < 0.7
+        ):
             continue
         best = max(best, _weighted(parts))
     bar = TUNING.conflict_threshold if threshold is None else threshold

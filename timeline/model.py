@@ -80,18 +80,18 @@ class Timex:
 
 
 @dataclass(frozen=True)
-class Mention:
-    """One article's mention of a dated happening, pointing back into its body."""
+class Clause:
+    """What a sentence tells about one happening, whatever its date: the trigger word
+    that names it, its kinds, actors and words, and the tense facts its status needs.
+    An article's clauses are found once; a Mention is a clause with a date."""
 
     article: str  # Article.id
     sentence: Sentence
     sentence_text: str
-    timex: Timex
     summary: str
     trigger: str
     trigger_start: int
     trigger_end: int
-    status: str = "reported"
     actors: tuple[str, ...] = ()
     # what merging compares: kinds of happening (the one named first), actor keys,
     # content lemmas of the sentence and of its paragraph
@@ -100,22 +100,17 @@ class Mention:
     people: tuple[str, ...] = ()  # actor keys of persons
     lemmas: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
-
-    @property
-    def grain(self) -> Grain | None:
-        value = self.timex.value
-        return value.grain if isinstance(value, Point) else None
+    # tense of the clause: a future cue before the trigger ('will', 'plans to'),
+    # an ongoing form ('is meeting', 'continues to'), a past verb in the clause
+    announced: bool = False
+    ongoing: bool = False
+    past: bool = False
 
     @property
     def happening(self) -> str | None:
         return self.classes[0] if self.classes else None
 
-    # computed once: merging compares each mention many times
-    @cached_property
-    def span(self) -> tuple[date, date] | None:
-        """The first and last day the date covers (None for an undated reference)."""
-        return self.timex.interval()
-
+    # computed once: merging compares each clause many times
     @cached_property
     def class_set(self) -> frozenset[str]:
         return frozenset(self.classes)
@@ -135,6 +130,114 @@ class Mention:
     @cached_property
     def context_set(self) -> frozenset[str]:
         return frozenset(self.context)
+
+
+def status_of(clause: Clause, span: tuple[date, date] | None, published: date | None) -> str:
+    """reported, scheduled (announced, or dated after publication), ongoing; the publish
+    day itself told without a past verb is still to come."""
+    if clause.announced or (span and published and span[0] > published):
+        return "scheduled"
+    if clause.ongoing:
+        return "ongoing"
+    if span and published and span[0] == published and not clause.past:
+        return "scheduled"
+    return "reported"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One article's mention of a dated happening: a clause with its date and status."""
+
+    clause: Clause
+    timex: Timex
+    status: str = "reported"
+
+    # what the clause tells, read through the mention
+    @property
+    def article(self) -> str:
+        return self.clause.article
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.clause.sentence
+
+    @property
+    def sentence_text(self) -> str:
+        return self.clause.sentence_text
+
+    @property
+    def summary(self) -> str:
+        return self.clause.summary
+
+    @property
+    def trigger(self) -> str:
+        return self.clause.trigger
+
+    @property
+    def trigger_start(self) -> int:
+        return self.clause.trigger_start
+
+    @property
+    def trigger_end(self) -> int:
+        return self.clause.trigger_end
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        return self.clause.actors
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        return self.clause.classes
+
+    @property
+    def actor_keys(self) -> tuple[str, ...]:
+        return self.clause.actor_keys
+
+    @property
+    def people(self) -> tuple[str, ...]:
+        return self.clause.people
+
+    @property
+    def lemmas(self) -> tuple[str, ...]:
+        return self.clause.lemmas
+
+    @property
+    def context(self) -> tuple[str, ...]:
+        return self.clause.context
+
+    @property
+    def happening(self) -> str | None:
+        return self.clause.happening
+
+    @property
+    def class_set(self) -> frozenset[str]:
+        return self.clause.class_set
+
+    @property
+    def actor_set(self) -> frozenset[str]:
+        return self.clause.actor_set
+
+    @property
+    def people_set(self) -> frozenset[str]:
+        return self.clause.people_set
+
+    @property
+    def lemma_set(self) -> frozenset[str]:
+        return self.clause.lemma_set
+
+    @property
+    def context_set(self) -> frozenset[str]:
+        return self.clause.context_set
+
+    @property
+    def grain(self) -> Grain | None:
+        value = self.timex.value
+        return value.grain if isinstance(value, Point) else None
+
+    @cached_property
+    def span(self) -> tuple[date, date] | None:
+        """The first and last day the date covers (None for an undated reference)."""
+        return self.timex.interval()
 
 
 @dataclass(frozen=True)

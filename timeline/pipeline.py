@@ -1,110 +1,115 @@
-"""The whole pipeline: corpus → publish dates → dates → events → merged, ordered Timeline."""
+"""The whole pipeline, one way, stage after stage:
+
+    articles ─▶ analyse (each article once) ─▶ story names ─▶ publish-date inference
+             ─▶ anchor (dates and mentions) ─▶ merge ─▶ dates relative to happenings
+             ─▶ announced happenings ─▶ ordered Timeline
+
+`build_timeline(articles, title)` is a pure function of the articles: the same corpus
+gives a byte-identical timeline.json and site. Analysing is the only per-article work
+and the only costly one; `timeline_of` takes analyses made elsewhere (in a process
+pool, on a cluster, or kept on disk from an earlier run).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
-from timeline.dates import resolve
+from timeline.analysis import Analysis, analyse
+from timeline.anchoring import Anchored, anchored, mentions_of
 from timeline.dating import infer_publish_dates
-from timeline.events import RelativeReference, extract, relative_references, relative_timex
+from timeline.events import RelativeReference, relative_timex
 from timeline.events.lexicon import lexicon
-from timeline.merge import (
-    Likeness,
-    attach,
-    by_kind,
-    canonical_actors,
-    matches_event,
-    merge_mentions,
-    merge_upcoming,
-)
-from timeline.model import Article, Event, Extraction, Mention, ResolvedArticle, Timeline, Timex
+from timeline.merge import attach, by_kind, matches_event, merge_mentions, merge_upcoming
+from timeline.model import Article, Event, Mention, ResolvedArticle, Timeline, Timex
+from timeline.naming import named, story_names
 from timeline.timeline import order_events
 from timeline.values import Grain, Point
 
 
-def build_timeline(articles: list[Article], title: str = "Timeline") -> Timeline:
+def build_timeline(articles: Sequence[Article], title: str = "Timeline") -> Timeline:
     """Pure function of the articles: same input, same Timeline."""
-    # the merges compare many of the mentions inference compared: one memory of pairs
-    likeness = Likeness()
-    dated = infer_publish_dates(articles, likeness)
-    resolved = [resolve_article(a) for a in dated]
-    return merge_stage(resolved, [extract_from(r) for r in resolved], title, likeness)
+    return timeline_of([analyse(a) for a in articles], title)
 
 
-def merge_stage(
-    resolved: list[ResolvedArticle],
-    first: list[Extraction],
-    title: str = "Timeline",
-    likeness: Likeness | None = None,
-) -> Timeline:
-    """From each article's first extraction to the ordered Timeline: merge, date what is
-    relative to a named happening, extract again, merge again. `likeness` remembers pair
-    similarities (one is made here if none is given)."""
-    # the second merge compares mostly the same mentions again: remember their pairs
-    likeness = Likeness() if likeness is None else likeness
-    events = merge_mentions([m for x in first for m in x.dated], likeness)
-    # second pass: "a day before the meeting" dates itself by the happening it names
-    resolved = [with_relative_dates(r, events) for r in resolved]
-    extractions = [extract_from(r) for r in resolved]
-    events = merge_mentions([m for x in extractions for m in x.dated], likeness)
-    announced = [m for x in extractions for m in x.upcoming]
+def timeline_of(analyses: Sequence[Analysis], title: str = "Timeline") -> Timeline:
+    """The Timeline of analysed articles (in corpus order), stage after stage."""
+    named = name_actors(analyses)
+    dated = infer_publish_dates(named)
+    readings = anchor_all(dated)
+    return merge_stage(readings, title)
+
+
+def name_actors(analyses: Sequence[Analysis]) -> list[Analysis]:
+    """The analyses with one name per actor across the story."""
+    names = story_names(analyses)
+    return [named(a, names) for a in analyses]
+
+
+def anchor_all(analyses: Sequence[Analysis]) -> list[Anchored]:
+    """Each article's dates and mentions, read from its (possibly inferred) publish day;
+    with none, its relative dates stay unanchored."""
+    return [anchored(a, a.article.published_day) for a in analyses]
+
+
+def merge_stage(readings: list[Anchored], title: str = "Timeline") -> Timeline:
+    """From the articles' mentions to the ordered Timeline: merge; date what is relative
+    to a named happening (merging again only if any was); attach announced happenings to
+    the dated entries that cover them and merge the rest."""
+    events = merge_mentions(_dated(readings))
+    # "a day before the meeting" dates itself by the happening it names
+    relative = [with_relative_dates(r, events) for r in readings]
+    if any(new is not old for new, old in zip(relative, readings, strict=True)):
+        readings, events = relative, merge_mentions(_dated(relative))
+    announced = [m for r in readings for m in r.extraction.upcoming]
     scheduled = by_kind([e for e in events if e.status == "scheduled"])
-    fits = [_covered(m, scheduled, likeness) for m in announced]
-    covered = [m for m, fit in zip(announced, fits, strict=True) if fit]
-    announced = [m for m, fit in zip(announced, fits, strict=True) if not fit]
+    fits = [_covered(m, scheduled) for m in announced]
     # an article that announces a dated happening without its date still reports it
-    events = attach(events, covered, likeness)
-    # context mentions are named in the same story-wide scope as the dated ones
-    dated = [m for x in extractions for m in x.dated]
-    context = canonical_actors(dated + [m for x in extractions for m in x.context])[len(dated) :]
+    events = attach(events, [m for m, fit in zip(announced, fits, strict=True) if fit])
+    announced = [m for m, fit in zip(announced, fits, strict=True) if not fit]
+    context = [m for r in readings for m in r.extraction.context]
     return Timeline(
         title,
-        tuple(resolved),
+        tuple(ResolvedArticle(r.analysis.article, r.timexes) for r in readings),
         tuple(order_events(events)),
         undated=tuple(context + announced),
-        upcoming=tuple(merge_upcoming(announced, likeness)),
+        upcoming=tuple(merge_upcoming(announced)),
     )
 
 
-def _covered(m: Mention, scheduled: dict[str, list[Event]], likeness: Likeness) -> bool:
+def _dated(readings: list[Anchored]) -> list[Mention]:
+    return [m for r in readings for m in r.extraction.dated]
+
+
+def _covered(m: Mention, scheduled: dict[str, list[Event]]) -> bool:
     """An announced happening that a dated scheduled entry (by kind) already covers
     (unless the sentence says outright that no date is set)."""
-    if any(cue in m.sentence_text.lower() for cue in lexicon().undated_future_cues):
+    lex = lexicon()
+    if any(cue in m.sentence_text.lower() for cue in lex.undated_future_cues):
         return False
-    fits = scheduled.get(m.happening or "", [])
-    return any(matches_event(m, e, likeness=likeness) for e in fits)
+    return any(matches_event(m, e) for e in scheduled.get(m.happening or "", []))
 
 
-def resolve_article(article: Article) -> ResolvedArticle:
-    """Temporal expressions of one article, anchored to its (possibly inferred) publish day;
-    with no publish day, relative expressions stay unanchored."""
-    timexes = resolve(article.body, article.published_day, article.language)
-    return ResolvedArticle(article, tuple(sorted(timexes, key=lambda t: (t.start, t.end))))
-
-
-def extract_from(resolved: ResolvedArticle) -> Extraction:
-    return extract(resolved.article, list(resolved.timexes))
-
-
-def with_relative_dates(resolved: ResolvedArticle, events: list[Event]) -> ResolvedArticle:
-    """Add timexes for phrases dated relative to a named happening, replacing whatever
-    the resolver read into the same words (e.g. 'a day' as a duration)."""
-    article = resolved.article
+def with_relative_dates(reading: Anchored, events: list[Event]) -> Anchored:
+    """The reading with dates for phrases dated relative to a named happening, replacing
+    whatever the resolver read into the same words (e.g. 'a day' as a duration)."""
+    analysis = reading.analysis
     added: list[Timex] = []
-    for ref in relative_references(article):
-        target = _referenced_event(ref, article.id, events)
+    for ref in analysis.relative:
+        target = _referenced_event(ref, analysis.article.id, events)
         if target is None or not isinstance(target.value, Point):
             continue
         timex = relative_timex(ref, target.value, target.id)
         if timex is not None:
             added.append(timex)
     if not added:
-        return resolved
+        return reading
     kept = [
-        t for t in resolved.timexes if not any(t.start < a.end and a.start < t.end for a in added)
+        t for t in reading.timexes if not any(t.start < a.end and a.start < t.end for a in added)
     ]
     timexes = sorted(kept + added, key=lambda t: (t.start, t.end))
-    return ResolvedArticle(article, tuple(timexes))
+    extraction = mentions_of(analysis, timexes, reading.day)
+    return Anchored(analysis, reading.day, tuple(timexes), extraction)
 
 
 def _referenced_event(ref: RelativeReference, article_id: str, events: list[Event]) -> Event | None:

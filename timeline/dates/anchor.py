@@ -153,11 +153,17 @@ def _reporting_year(c: Calendar, month: int, ctx: Context) -> tuple[int, str | N
 def _year_by_relation(c: Calendar, month: int, anchor: date) -> tuple[int, str]:
     named = (month, c.day or 0)
     if c.steps == -1:
-        return (anchor.year if named < (anchor.month, 0 if c.day is None else anchor.day)
-                else anchor.year - 1), "last"
+        return (
+            anchor.year
+            if named < (anchor.month, 0 if c.day is None else anchor.day)
+            else anchor.year - 1
+        ), "last"
     if c.steps == 1:
-        return (anchor.year if named > (anchor.month, 32 if c.day is None else anchor.day)
-                else anchor.year + 1), "next"
+        return (
+            anchor.year
+            if named > (anchor.month, 32 if c.day is None else anchor.day)
+            else anchor.year + 1
+        ), "next"
     return anchor.year, "this"
 
 
@@ -182,7 +188,7 @@ def _year_by_tense(c: Calendar, year: int, month: int, ctx: Context) -> tuple[in
 
 
 def _year_with_weekday(c: Calendar, year: int, cue: str | None) -> tuple[int, str | None]:
-    """"Thursday, Jan. 6": of the years around the guess, the one where the day is that weekday."""
+    """ "Thursday, Jan. 6": of the years around the guess, the one where the day is that weekday."""
     for candidate in (year, year - 1, year + 1):
         try:
             if date(candidate, c.month or 1, c.day or 1).isoweekday() == c.weekday:
@@ -355,8 +361,15 @@ def _unit_point(d: date, unit: str) -> v.Point:
 
 
 def _x_unit(unit: str) -> str:
-    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
-            "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+    return {
+        "day": "XXXX-XX-XX",
+        "week": "XXXX-WXX",
+        "weekend": "XXXX-WXX-WE",
+        "month": "XXXX-XX",
+        "quarter": "XXXX-QX",
+        "decade": "XXX",
+        "century": "XX",
+    }.get(unit, "XXXX")
 
 
 # --- anaphora ----------------------------------------------------------------------------------
@@ -384,7 +397,7 @@ def _anaphor(a: Anaphor, ctx: Context) -> Anchored:
 
 
 def _quarter_anaphor(a: Anaphor, ctx: Context) -> Anchored:
-    """"the quarter", "the year-ago quarter", "the 1988 quarter": the reporting quarter
+    """ "the quarter", "the year-ago quarter", "the 1988 quarter": the reporting quarter
     last mentioned, or else the last one ended before the anchor (what financial news
     reports on), moved as the phrase says."""
     ref, cue = ctx.reference, None
@@ -403,12 +416,11 @@ def _quarter_anaphor(a: Anaphor, ctx: Context) -> Anchored:
 
 
 def _year_period(a: Anaphor, ref: v.Point, ctx: Context) -> Anchored:
-    """"the year-earlier period", "the 1988 period" when the period under discussion spans
+    """ "the year-earlier period", "the 1988 period" when the period under discussion spans
     more than a quarter ("the nine months"): the year that holds it, as the phrase moves it."""
     if a.year is not None:
         return Anchored(v.year(a.year), ref.timex, ctx.anchor)
-    return Anchored(v.shift(_strip(ref), a.steps if a.unit == "year" else 0), ref.timex,
-                    ctx.anchor)
+    return Anchored(v.shift(_strip(ref), a.steps if a.unit == "year" else 0), ref.timex, ctx.anchor)
 
 
 def _shift_keeping_grain(ref: v.Point, a: Anaphor) -> v.Point:
@@ -417,10 +429,14 @@ def _shift_keeping_grain(ref: v.Point, a: Anaphor) -> v.Point:
     return v.shift(_strip(ref), steps)
 
 
-_MONTHS_PER_GRAIN = {v.Grain.MONTH: 1, v.Grain.QUARTER: 3, v.Grain.HALF: 6, v.Grain.YEAR: 12,
-                     v.Grain.SEASON: 12}
+_MONTHS_PER_GRAIN = {
+    v.Grain.MONTH: 1,
+    v.Grain.QUARTER: 3,
+    v.Grain.HALF: 6,
+    v.Grain.YEAR: 12,
+    v.Grain.SEASON: 12,
+}
 
 
 def _strip(p: v.Point) -> v.Point:
     return v.Point(p.start, p.grain, season=p.season)
-

@@ -56,8 +56,9 @@ def explain(timex: Timex) -> Explanation:
     )
 
 
-def explain_phrase(phrase: str, anchor: date, context: str | None = None,
-                   language: str = "en") -> list[Explanation]:
+def explain_phrase(
+    phrase: str, anchor: date, context: str | None = None, language: str = "en"
+) -> list[Explanation]:
     """The expressions of `phrase`; with a context sentence, the phrase is resolved inside
     it (so its tense and cue words count) and the expressions overlapping it are kept."""
     if context is None or phrase not in context:
@@ -69,5 +70,9 @@ def explain_phrase(phrase: str, anchor: date, context: str | None = None,
 
 
 def _kind(value: v.Value) -> str:
-    return {v.Duration: "duration", v.Recurrence: "set", v.Reference: "vague reference",
-            v.Unanchored: "unanchored"}.get(type(value), "")
+    return {
+        v.Duration: "duration",
+        v.Recurrence: "set",
+        v.Reference: "vague reference",
+        v.Unanchored: "unanchored",
+    }.get(type(value), "")

@@ -78,8 +78,11 @@ def recognize(text: str, lang: Language) -> list[Found]:
             continue
         follow = followers.get(word)
         end = candidate.end()
-        if follow is not None and not lowered[end : end + 1].isalnum() and not follow.match(
-                lowered, end):
+        if (
+            follow is not None
+            and not lowered[end : end + 1].isalnum()
+            and not follow.match(lowered, end)
+        ):
             continue  # "the company": no rule of "the" goes on with "company"
         hit = lang.scanner_of(rules).match(text, start)
         if hit is None:
@@ -188,8 +191,11 @@ def _capitalised(word: str) -> bool:
 
 def _abbreviated(word: str, lang: Language, table: str) -> bool:
     """An abbreviation ("Sat", "Mar") rather than the full name."""
-    full = max((k for k, val in lang.table(table).items() if val == lang.lookup(table, word)),
-               key=len, default="")
+    full = max(
+        (k for k, val in lang.table(table).items() if val == lang.lookup(table, word)),
+        key=len,
+        default="",
+    )
     return len(normalise(word)) < len(full)
 
 
@@ -233,13 +239,20 @@ def make_calendar(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     weekday = lang.lookup("weekdays", m.groups["weekday"]) if m.has("weekday") else None
     if weekday is not None and not _capitalised(m.groups["weekday"]):
         return None
-    cal = Calendar(year=year, month=month or None, day=day, weekday=weekday, steps=steps,
-                   year_steps=year_steps, whole_week=m.has("weekof"))
+    cal = Calendar(
+        year=year,
+        month=month or None,
+        day=day,
+        weekday=weekday,
+        steps=steps,
+        year_steps=year_steps,
+        whole_week=m.has("weekof"),
+    )
     return "DATE", cal, "APPROX" if m.has("approx") else _mod(m, lang)
 
 
 def make_ordinal_day(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """"on the 25th", "Saturday the 15th": a day of a month the anchor decides; only where
+    """ "on the 25th", "Saturday the 15th": a day of a month the anchor decides; only where
     nothing makes the ordinal count something else ("the 25th anniversary")."""
     day = day_of_month(m.groups["day"], lang)
     weekday = lang.lookup("weekdays", m.groups["weekday"]) if m.has("weekday") else None
@@ -248,8 +261,9 @@ def make_ordinal_day(m: Match, lang: Language) -> tuple[str, Partial, str | None
     if _noun_follows(m, lang):
         return None
     words = re.findall(r"[a-z]+", m.before(24).lower())
-    if weekday is None and not (words and words[-1] in lang.tables.get(
-            "ordinal_day_prepositions", [])):
+    if weekday is None and not (
+        words and words[-1] in lang.tables.get("ordinal_day_prepositions", [])
+    ):
         return None
     return "DATE", Calendar(day=day, weekday=weekday), None
 
@@ -258,8 +272,7 @@ def _noun_follows(m: Match, lang: Language) -> bool:
     """A word other than those that may follow a date comes next: the date word modifies
     a noun ("the 25th anniversary", "overnight trading")."""
     follower = re.match(r"\s*([A-Za-z]+)", m.after(16))
-    return bool(follower) and follower.group(1).lower() not in lang.tables.get(
-        "date_followers", [])
+    return bool(follower) and follower.group(1).lower() not in lang.tables.get("date_followers", [])
 
 
 def _spoken_alone(m: Match, lang: Language) -> bool:
@@ -320,8 +333,12 @@ def _is_year(m: Match, lang: Language) -> bool:
     after = m.after(16).lstrip().lower()
     if before.endswith(("$", "#", "No.", "no.", "£", "€")) or re.search(r"\d[,.]?$", before):
         return False
-    if m.has("fiscal") or m.has("pmod") or m.has("hyphenmod") or m.text[
-            m.start : m.end].lower().startswith("the year"):
+    if (
+        m.has("fiscal")
+        or m.has("pmod")
+        or m.has("hyphenmod")
+        or m.text[m.start : m.end].lower().startswith("the year")
+    ):
         return True
     label = re.search(r"([A-Za-z]+)\.?$", before)
     if label and label.group(1).lower() in lang.tables.get("not_year_after", []):
@@ -370,8 +387,12 @@ def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     if m.has("anarel"):
         steps = lang.lookup("anaphoric_relations", m.word("anarel"))
     part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
-    wd = Weekday(lang.lookup("weekdays", word), steps if steps != 0 else None, part,
-                 from_reference=m.has("anarel"))
+    wd = Weekday(
+        lang.lookup("weekdays", word),
+        steps if steps != 0 else None,
+        part,
+        from_reference=m.has("anarel"),
+    )
     return ("TIME" if part else "DATE"), wd, _mod(m, lang)
 
 
@@ -379,22 +400,27 @@ def _in_holiday(m: Match, lang: Language) -> bool:
     """The weekday of "Good Friday", "Easter Sunday": the holiday rule reads the two words
     (and leaves both out in a name such as "the Good Friday Agreement")."""
     before = re.search(r"([A-Za-z']+)\s+$", m.before(20))
-    return bool(before) and lang.lookup("holidays", f"{before.group(1)} {m.word('weekday')}"
-                                        ) is not None
+    return (
+        bool(before)
+        and lang.lookup("holidays", f"{before.group(1)} {m.word('weekday')}") is not None
+    )
 
 
 def _is_name(m: Match, lang: Language) -> bool:
-    """"Sunday Times", "Ruby Tuesday": the weekday is part of a name (data lists the
+    """ "Sunday Times", "Ruby Tuesday": the weekday is part of a name (data lists the
     words that follow the weekday in names, and names that end with one)."""
     after = normalise(m.after(20))
-    if any(after.startswith(f + " ") or after == f
-           for f in lang.tables.get("weekday_name_followers", [])):
+    if any(
+        after.startswith(f + " ") or after == f
+        for f in lang.tables.get("weekday_name_followers", [])
+    ):
         return True
     if re.match(r"\.[a-z]{2,}\b", m.after(8)):
         return True  # a web address: "Monday.com"
     before = normalise(m.before(20) + m.text[m.start : m.end])
-    return any(before.endswith(" " + n) or before == n
-               for n in lang.tables.get("weekday_names", []))
+    return any(
+        before.endswith(" " + n) or before == n for n in lang.tables.get("weekday_names", [])
+    )
 
 
 def make_deictic(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -436,7 +462,7 @@ def make_relative(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
 
 
 def make_current(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """"the year", "the end of the month", "year-end": the unit that holds the anchor."""
+    """ "the year", "the end of the month", "year-end": the unit that holds the anchor."""
     if m.has("yearend"):
         return "DATE", Calendar(month=12, day=31), None
     if "ended" in m.groups:
@@ -446,7 +472,7 @@ def make_current(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
 
 
 def make_beyond(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """"the week before last", "the weekend before last", "Friday after next": two steps."""
+    """ "the week before last", "the weekend before last", "Friday after next": two steps."""
     steps = -2 if m.word("beyond").startswith("before") else 2
     if m.has("weekday"):
         if not _capitalised(m.groups["weekday"]):
@@ -471,10 +497,17 @@ def make_holiday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     steps = lang.lookup("relations", m.word("rel")) if m.has("rel") else None
     if _names_a_thing(m):
         return None  # "the Good Friday Agreement", "Christmas Island"
-    cal = Calendar(month=spec["month"], day=spec.get("day"), weekday=spec.get("weekday"),
-                   nth=spec.get("nth"), after_day=spec.get("after_day", 0),
-                   days_after=spec.get("days_after", 0), easter=spec.get("easter"),
-                   steps=steps, whole_week=m.has("weekof"))
+    cal = Calendar(
+        month=spec["month"],
+        day=spec.get("day"),
+        weekday=spec.get("weekday"),
+        nth=spec.get("nth"),
+        after_day=spec.get("after_day", 0),
+        days_after=spec.get("days_after", 0),
+        easter=spec.get("easter"),
+        steps=steps,
+        whole_week=m.has("weekof"),
+    )
     return "DATE", cal, None
 
 
@@ -485,8 +518,10 @@ def _names_a_thing(m: Match) -> bool:
     return bool(follower) and not _DATE_WORD.fullmatch(follower.group(1))
 
 
-_DATE_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Eve|Day|Morning|Night"
-                        r"|Afternoon|Evening|Weekend|Week|Season|Holiday|Holidays")
+_DATE_WORD = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Eve|Day|Morning|Night"
+    r"|Afternoon|Evening|Weekend|Week|Season|Holiday|Holidays"
+)
 
 
 def make_season(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -499,7 +534,7 @@ def make_season(m: Match, lang: Language) -> tuple[str, Partial, str | None] | N
 
 
 def _season_context(m: Match, lang: Language) -> bool:
-    """"in the fall" is a season, "a fall in prices" is not."""
+    """ "in the fall" is a season, "a fall in prices" is not."""
     words = re.findall(r"[A-Za-z]+", m.before(20).lower())
     if m.has("pmod"):
         return True
@@ -535,8 +570,7 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
         return ("TIME" if part else "DATE"), Anaphor("day", steps, part=part), None
     if m.has("yearago"):
         m.keep_lead = m.has("period")
-        return "DATE", Anaphor("year", -1, keep_grain=True, grain=quarterly,
-                               period=generic), None
+        return "DATE", Anaphor("year", -1, keep_grain=True, grain=quarterly, period=generic), None
     if m.has("num"):
         amount = number(m.groups["num"], lang)
         if amount is None or not amount.is_integer():
@@ -546,8 +580,11 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
         return "DATE", Anaphor(unit, sign * int(amount), keep_grain=unit == "year"), _mod(m, lang)
     if m.has("relyear"):
         steps = lang.lookup("relations", m.word("relyear"))
-        return "DATE", Anaphor("year", steps or 0, keep_grain=True, grain="quarter",
-                               period=generic), None
+        return (
+            "DATE",
+            Anaphor("year", steps or 0, keep_grain=True, grain="quarter", period=generic),
+            None,
+        )
     if m.has("year"):
         year = year_of(m.groups["year"], lang)
         return "DATE", Anaphor("quarter", 0, grain="quarter", year=year, period=generic), None
@@ -562,8 +599,13 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     if unit is None:
         return None
     that = m.word("that")
-    steps = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
-             "the preceding": -1}.get(that, 0)
+    steps = {
+        "the following": 1,
+        "the next": 1,
+        "the previous": -1,
+        "the prior": -1,
+        "the preceding": -1,
+    }.get(that, 0)
     return "DATE", Anaphor(unit, steps), None
 
 
@@ -593,18 +635,19 @@ def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
 
 
 def _quarter_of_months(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """"the July-September quarter": the calendar quarter those three months make."""
+    """ "the July-September quarter": the calendar quarter those three months make."""
     first = lang.lookup("months", m.groups["month"])
     last = lang.lookup("months", m.groups["month2"])
     if not (first and last and _capitalised(m.groups["month"])) or (
-            last - first != 2 or first % 3 != 1):
+        last - first != 2 or first % 3 != 1
+    ):
         return None
     m.keep_lead = True
     return "DATE", Calendar(quarter=(first - 1) // 3 + 1), None
 
 
 def _quarter_code(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """"Q3 2024", "H1": written in capitals only (a "q3" is no quarter)."""
+    """ "Q3 2024", "H1": written in capitals only (a "q3" is no quarter)."""
     if not m.groups["qletter"].isupper():
         return None
     nth = int(m.groups["ordnum"])
@@ -620,8 +663,9 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
         return "DURATION", Fixed(_duration(None, unit, lang)), None
     if m.has("bare"):
         words = re.findall(r"[a-z]+", m.before(15).lower())
-        if not m.has("dmod") and not (words and words[-1] in lang.tables.get(
-                "bare_duration_preceders", [])):
+        if not m.has("dmod") and not (
+            words and words[-1] in lang.tables.get("bare_duration_preceders", [])
+        ):
             return None
         unit = lang.lookup("units", m.word("bare"))
         return "DURATION", Fixed(_duration(None, unit, lang)), _mod(m, lang)
@@ -634,7 +678,7 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
 
 
 def _counted(m: Match, unit: str, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """"three years", "the past 48 hours", "two to three weeks", "$2 million a year"."""
+    """ "three years", "the past 48 hours", "two to three weeks", "$2 million a year"."""
     num_word = m.word("num")
     halves = m.has("half1") or m.has("half2")
     if num_word in ("a", "an") and unit in ("second", "minute") and not (m.has("span") or halves):
@@ -643,8 +687,11 @@ def _counted(m: Match, unit: str, lang: Language) -> tuple[str, Partial, str | N
         return None  # "three-quarters", "a quarter of the shares": a fraction
     if re.fullmatch(r"1\d{3}|20\d\d", num_word):
         return None  # "the 1988 quarter": a year, not a count
-    if re.fullmatch(r"0\d{3}", num_word) or (unit == "hour" and re.fullmatch(
-            r"[01]\d[0-5]\d|2[0-3][0-5]\d", num_word) and _after_clock_word(m, lang)):
+    if re.fullmatch(r"0\d{3}", num_word) or (
+        unit == "hour"
+        and re.fullmatch(r"[01]\d[0-5]\d|2[0-3][0-5]\d", num_word)
+        and _after_clock_word(m, lang)
+    ):
         return None  # "at 2200 hours", "0600 hours": a 24-hour clock
     amount = None if m.has("num2") else number(num_word, lang)
     if amount is not None and halves:
@@ -657,7 +704,7 @@ def _counted(m: Match, unit: str, lang: Language) -> tuple[str, Partial, str | N
 
 
 def _some_day(m: Match, unit: str | None, lang: Language) -> bool:
-    """"Islam will one day be ...": after a future cue, "one day" is some future day."""
+    """ "Islam will one day be ...": after a future cue, "one day" is some future day."""
     if unit != "day" or m.word("num") != "one" or m.has("span") or m.has("dmod"):
         return False
     words = re.findall(r"[a-z']+", m.before(12).lower())
@@ -665,7 +712,7 @@ def _some_day(m: Match, unit: str | None, lang: Language) -> bool:
 
 
 def _long_amount(m: Match, lang: Language) -> float | None:
-    """"a two-week-long strike" lasts two weeks, "a day-long meeting" one day, and
+    """ "a two-week-long strike" lasts two weeks, "a day-long meeting" one day, and
     "a decades-long battle" an unstated number of decades."""
     if m.has("num"):
         return number(m.word("num"), lang)
@@ -674,8 +721,13 @@ def _long_amount(m: Match, lang: Language) -> float | None:
 
 def _after_a_count(m: Match) -> bool:
     """A rate: "a year" after an amount ("$2 million a year") or a plural ("flights a week")."""
-    return bool(re.search(r"(?:\d(?:bn|mn|m|k|tn)?|\b(?:million|billion|thousand|hundred)"
-                          r"|[a-z]{3,}s)\s+$", m.before(25)))
+    return bool(
+        re.search(
+            r"(?:\d(?:bn|mn|m|k|tn)?|\b(?:million|billion|thousand|hundred)"
+            r"|[a-z]{3,}s)\s+$",
+            m.before(25),
+        )
+    )
 
 
 def _in_calendar_units(unit: str, amount: float, lang: Language) -> tuple[str, float]:
@@ -744,9 +796,10 @@ def make_recurrence(m: Match, lang: Language) -> tuple[str, Partial, str | None]
 _CALENDAR_RATES = frozenset({"day", "week", "month", "quarter", "year"})
 
 
-def _yearly_date(m: Match, lang: Language, quant: str | None
-                 ) -> tuple[str, Partial, str | None] | None:
-    """"every March", "every Nov. 11", "each 11 November"."""
+def _yearly_date(
+    m: Match, lang: Language, quant: str | None
+) -> tuple[str, Partial, str | None] | None:
+    """ "every March", "every Nov. 11", "each 11 November"."""
     word = m.groups.get("month") or m.groups["month2"]
     if not _capitalised(word):
         return None
@@ -802,7 +855,7 @@ def _hour(m: Match, lang: Language) -> int | None:
 
 
 def _after_clock_word(m: Match, lang: Language) -> bool:
-    """"at 4 in the morning" is a time; "rose 4 in the morning" a count."""
+    """ "at 4 in the morning" is a time; "rose 4 in the morning" a count."""
     words = re.findall(r"[a-z]+", m.before(12).lower())
     return bool(words) and words[-1] in lang.tables.get("clock_prepositions", [])
 
@@ -815,12 +868,13 @@ _FIRST_DAY = re.compile(r"([A-Z][a-z]+)\.? (3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)
 
 
 def make_second_day(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """"April 24 and 25", "Oct. 20-22", "March 3 to 5": the second day takes the month
+    """ "April 24 and 25", "Oct. 20-22", "March 3 to 5": the second day takes the month
     named just before it."""
     first = _FIRST_DAY.search(m.before(16))
     month = lang.lookup("months", first.group(1)) if first else None
-    if month is None or (first is not None and first.group(3) in "-–" and
-                         int(m.groups["day"]) <= int(first.group(2))):
+    if month is None or (
+        first is not None and first.group(3) in "-–" and int(m.groups["day"]) <= int(first.group(2))
+    ):
         return None  # "Oct. 20-22" ends after it starts
     m.keep_lead = False
     return "DATE", Calendar(month=month, day=int(m.groups["day"])), None

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
 from timeline import values as v
 from timeline.dates.anchor import Anchored, Context, anchor_value
@@ -35,21 +34,14 @@ _REPORTING_GRAINS = frozenset({v.Grain.QUARTER, v.Grain.HALF, v.Grain.MONTH})
 
 def resolve_text(text: str, anchor: date | None, language: str = "en") -> list[Timex]:
     """All temporal expressions in `text`, resolved against `anchor` (the publish day)."""
-    if isinstance(anchor, datetime):  # a publish time: its day is the anchor
-        anchor = anchor.date()
-    try:
-        lang = load(language)
-    except LookupError:
-        from timeline.dates.fallback import explicit_dates
-
-        return explicit_dates(text, anchor, language)
-    return _anchor_all(text, _analysed(text, language), anchor, lang)
+    return anchor_dates(text, analyse_dates(text, language), anchor, language)
 
 
 @dataclass(frozen=True)
-class _Analysis:
+class DateAnalysis:
     """What anchoring needs that does not depend on the anchor: the expressions, each
-    one's direction (by its clause's tense), and which are tied to a neighbour."""
+    one's direction (by its clause's tense), and which are tied to a neighbour. Made
+    once per text; `anchor_dates` reads it under any publish day."""
 
     found: tuple[Found, ...]
     directions: tuple[Direction, ...]
@@ -60,17 +52,19 @@ class _Analysis:
     compared: frozenset[int]  # "up from $5 million last year"
 
 
-@lru_cache(maxsize=512)
-def _analysed(text: str, language: str) -> _Analysis:
-    """Publish-date inference resolves the same article under many candidate anchors:
-    recognize each text, and read its tenses, once."""
-    lang = load(language)
+def analyse_dates(text: str, language: str) -> DateAnalysis | None:
+    """The anchor-free reading of a text's dates; None for a language without date
+    data (its explicit dates are then read by the fallback at anchoring)."""
+    try:
+        lang = load(language)
+    except LookupError:
+        return None
     found = recognize(text, lang)
     cues = _without_expressions(text, found)
     directions = [_direction(cues, f, lang) for f in found]
     for i in _range_ends(text, found):  # "from March until May": May as March reads
         directions[i] = directions[i - 1]
-    return _Analysis(
+    return DateAnalysis(
         tuple(found),
         tuple(directions),
         frozenset(_period_endings(text, found)),
@@ -81,9 +75,17 @@ def _analysed(text: str, language: str) -> _Analysis:
     )
 
 
-def forget_analyses() -> None:
-    """Drop the per-text cache (benchmarks time cold texts, as unseen news is)."""
-    _analysed.cache_clear()
+def anchor_dates(
+    text: str, analysis: DateAnalysis | None, anchor: date | None, language: str
+) -> list[Timex]:
+    """The expressions of `analysis` (of `text`) resolved against `anchor`, in text order."""
+    if isinstance(anchor, datetime):  # a publish time: its day is the anchor
+        anchor = anchor.date()
+    if analysis is None:
+        from timeline.dates.fallback import explicit_dates
+
+        return explicit_dates(text, anchor, language)
+    return _anchor_all(text, analysis, anchor, load(language))
 
 
 # "from March until May", "between 2010 and 2015", "March to May"
@@ -94,13 +96,17 @@ _RANGE_JOIN = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.IGNORE
 def _range_ends(text: str, found: list[Found]) -> list[int]:
     """Indexes of expressions that end a range opened by the one before them: the end
     reads in the same direction as the start (the join word is no cue of its own)."""
-    return [i for i in range(1, len(found))
-            if _RANGE_JOIN.fullmatch(text, found[i - 1].end, found[i].start)
-            and _RANGE_OPENING.search(text, max(0, found[i - 1].start - 12), found[i - 1].start)]
+    return [
+        i
+        for i in range(1, len(found))
+        if _RANGE_JOIN.fullmatch(text, found[i - 1].end, found[i].start)
+        and _RANGE_OPENING.search(text, max(0, found[i - 1].start - 12), found[i - 1].start)
+    ]
 
 
-def _anchor_all(text: str, analysis: _Analysis, anchor: date | None, lang: Language
-                ) -> list[Timex]:
+def _anchor_all(
+    text: str, analysis: DateAnalysis, anchor: date | None, lang: Language
+) -> list[Timex]:
     resolved: list[tuple[Found, Anchored]] = []
     in_paragraph: v.Point | None = None  # last date of this paragraph or the one before
     in_text: v.Point | None = None
@@ -147,8 +153,9 @@ def _anchor_all(text: str, analysis: _Analysis, anchor: date | None, lang: Langu
     return [_timex(text, f, a) for f, a in resolved]
 
 
-def _date_quotations(text: str, resolved: list[tuple[Found, Anchored]], lang: Language
-                     ) -> list[tuple[Found, Anchored]]:
+def _date_quotations(
+    text: str, resolved: list[tuple[Found, Anchored]], lang: Language
+) -> list[tuple[Found, Anchored]]:
     """A deictic word inside a quotation ("today", "tomorrow") counts from the day the
     words were said, when the attribution dates them: "... today," Trump said Wednesday."""
     quotes = quotations(text)
@@ -166,8 +173,9 @@ def _date_quotations(text: str, resolved: list[tuple[Found, Anchored]], lang: La
     return out
 
 
-def _attribution_day(text: str, quote: Span, resolved: list[tuple[Found, Anchored]],
-                     lang: Language) -> v.Point | None:
+def _attribution_day(
+    text: str, quote: Span, resolved: list[tuple[Found, Anchored]], lang: Language
+) -> v.Point | None:
     """The day of the statement: a day-grain date right after the closing quote in the
     attribution ("Trump said Wednesday", "he told reporters on Friday")."""
     verbs = frozenset(lang.tables.get("speech_verbs", []))
@@ -190,7 +198,8 @@ def _period_endings(text: str, found: list[Found]) -> set[int]:
     pairs = set()
     for i, (f, g) in enumerate(zip(found, found[1:], strict=False)):
         quarterly = (isinstance(f.partial, Anaphor) and f.partial.grain == "quarter") or (
-            isinstance(f.partial, Calendar) and f.partial.quarter is not None)
+            isinstance(f.partial, Calendar) and f.partial.quarter is not None
+        )
         dated = isinstance(g.partial, Calendar) and g.partial.day is not None
         if quarterly and dated and _ENDED.match(text, f.end, g.start):
             pairs.add(i)
@@ -200,7 +209,8 @@ def _period_endings(text: str, found: list[Found]) -> set[int]:
 # between a clock time and the day it is on: "local time", a parenthetical ("(0735 GMT)")
 # or its opening
 _CLOCK_TO_DAY = re.compile(
-    r"\)?\s*(?:local\s+time\s*)?,?\s*(?:\([^()]{0,25}\)\s*|\(\s*)?(?:on\s+)?")
+    r"\)?\s*(?:local\s+time\s*)?,?\s*(?:\([^()]{0,25}\)\s*|\(\s*)?(?:on\s+)?"
+)
 
 
 def _clocks_with_day_after(text: str, found: list[Found]) -> dict[int, int]:
@@ -228,8 +238,13 @@ def _restated_clocks(text: str, found: list[Found]) -> list[int]:
     """Clock times in parentheses right after a clock time restate it in another zone
     ("at 10:35 a.m. (0735 GMT) Friday"): the annotated gold leaves them out, and an entry
     needs the time once."""
-    return [i for i in range(1, len(found)) if _bare_clock(found[i]) and _bare_clock(
-        found[i - 1]) and _CLOCK_TO_CLOCK.fullmatch(text, found[i - 1].end, found[i].start)]
+    return [
+        i
+        for i in range(1, len(found))
+        if _bare_clock(found[i])
+        and _bare_clock(found[i - 1])
+        and _CLOCK_TO_CLOCK.fullmatch(text, found[i - 1].end, found[i].start)
+    ]
 
 
 def _bare_clock(f: Found) -> bool:
@@ -239,8 +254,11 @@ def _bare_clock(f: Found) -> bool:
 
 def _is_day(f: Found) -> bool:
     p = f.partial
-    return isinstance(p, Weekday) or (isinstance(p, Calendar) and p.day is not None) or (
-        isinstance(p, Shift) and p.unit == "day")
+    return (
+        isinstance(p, Weekday)
+        or (isinstance(p, Calendar) and p.day is not None)
+        or (isinstance(p, Shift) and p.unit == "day")
+    )
 
 
 def _day_of(f: Found, ctx: Context) -> v.Point | None:
@@ -262,9 +280,10 @@ def _period_ending(quarter: Anchored, quarter_of: Partial, ended: Found, ctx: Co
     return Anchored(v.quarter(middle.year, (middle.month - 1) // 3 + 1), day.value.timex, d)
 
 
-def _day_around(text: str, f: Found, a: Anchored, resolved: list[tuple[Found, Anchored]],
-                lang: Language) -> tuple[Found, Anchored]:
-    """"the day before last Tuesday", "the day after Christmas": one expression, the day
+def _day_around(
+    text: str, f: Found, a: Anchored, resolved: list[tuple[Found, Anchored]], lang: Language
+) -> tuple[Found, Anchored]:
+    """ "the day before last Tuesday", "the day after Christmas": one expression, the day
     next to the one named."""
     if not (isinstance(a.value, v.Point) and a.value.grain is v.Grain.DAY):
         return f, a
@@ -287,9 +306,10 @@ def _same_weekday(f: Found, ctx: Context, weekdays: dict[int, Anchored]) -> Anch
     if first is None or not isinstance(first.value, v.Point):
         return None
     day = first.value.start
-    again = anchor_value(Weekday(w.weekday, part=w.part,
-                                 hour=w.hour, minute=w.minute, weekend=w.weekend),
-                         Context(day, Direction(PAST), None))
+    again = anchor_value(
+        Weekday(w.weekday, part=w.part, hour=w.hour, minute=w.minute, weekend=w.weekend),
+        Context(day, Direction(PAST), None),
+    )
     if again is None:
         return None
     return Anchored(again.value, f"same as {first.value.timex}", first.anchor)
@@ -311,8 +331,13 @@ def _paragraph_bound(partial: Partial) -> bool:
     return isinstance(partial, Calendar) and partial.hour is not None
 
 
-def _reference(partial: Partial, in_paragraph: v.Point | None, in_text: v.Point | None,
-               span: v.Point | None, topic: v.Point | None) -> v.Point | None:
+def _reference(
+    partial: Partial,
+    in_paragraph: v.Point | None,
+    in_text: v.Point | None,
+    span: v.Point | None,
+    topic: v.Point | None,
+) -> v.Point | None:
     """The date an anaphor counts from. A comparison ("a year ago") or a quarter ("the
     latest period") is the period under discussion: a longer reporting span of this
     paragraph makes it the year; a month counts only within its own paragraph (a month
@@ -328,8 +353,9 @@ def _reference(partial: Partial, in_paragraph: v.Point | None, in_text: v.Point 
     return _reported_quarter(ref, ref is in_paragraph, quarterly, topic)
 
 
-def _reported_quarter(ref: v.Point | None, here: bool, quarterly: bool,
-                      topic: v.Point | None) -> v.Point | None:
+def _reported_quarter(
+    ref: v.Point | None, here: bool, quarterly: bool, topic: v.Point | None
+) -> v.Point | None:
     """A quarter named in this paragraph is the one under discussion; one named in passing
     in another paragraph is not: the quarter reported on (the first named) is. Nor is a
     day ("ended Sept. 30") the period of "the latest period"."""
@@ -347,15 +373,22 @@ _AMOUNT_AFTER = re.compile(r"['’]s\s+\W?\d")
 
 
 def _compared_amount(text: str, f: Found, lang: Language) -> bool:
-    """"last year" as the other side of a comparison of amounts ("up from $5 million last
+    """ "last year" as the other side of a comparison of amounts ("up from $5 million last
     year", "from last year's $1.55 billion"): the period under discussion a year back,
     as "a year earlier" is."""
     p = f.partial
-    if not (isinstance(p, Shift) and p.unit == "year" and p.steps == -1 and p.grain is None
-            and not p.follows_period):
+    if not (
+        isinstance(p, Shift)
+        and p.unit == "year"
+        and p.steps == -1
+        and p.grain is None
+        and not p.follows_period
+    ):
         return False
-    if not (_AMOUNT_BEFORE.search(text, max(0, f.start - 40), f.start)
-            or _AMOUNT_AFTER.match(text, f.end)):
+    if not (
+        _AMOUNT_BEFORE.search(text, max(0, f.start - 40), f.start)
+        or _AMOUNT_AFTER.match(text, f.end)
+    ):
         return False
     sentence = text[max(0, text.rfind(".", 0, f.start - 1), f.start - 200) : f.start].lower()
     words = lang.tables.get("comparison_words") or ()
@@ -363,22 +396,28 @@ def _compared_amount(text: str, f: Found, lang: Language) -> bool:
 
 
 def _comparison(partial: Partial) -> bool:
-    """"a year earlier", "a year ago", "the year-earlier period", "the 1988 period": the
+    """ "a year earlier", "a year ago", "the year-earlier period", "the 1988 period": the
     period under discussion, a year back."""
     if isinstance(partial, Shift):
         return partial.follows_period
     return isinstance(partial, Anaphor) and (
-        (partial.keep_grain and partial.unit == "year") or partial.period)
+        (partial.keep_grain and partial.unit == "year") or partial.period
+    )
 
 
-def _span_year(text: str, f: Found, lang: Language, last: v.Point | None,
-               anchor: date | None) -> v.Point | None:
+def _span_year(
+    text: str, f: Found, lang: Language, last: v.Point | None, anchor: date | None
+) -> v.Point | None:
     """The year of the period under discussion when `f` names a reporting span longer than
     a quarter and shorter than a year ("the nine months", "the first six months"): a
     comparison with it ("up from $5 million a year earlier") is one of years."""
     value = f.partial.value if isinstance(f.partial, Fixed) else None
-    if not (isinstance(value, v.Duration) and value.unit == "month"
-            and value.amount is not None and 3 < value.amount < 12):
+    if not (
+        isinstance(value, v.Duration)
+        and value.unit == "month"
+        and value.amount is not None
+        and 3 < value.amount < 12
+    ):
         return None
     leads = lang.tables.get("reporting_span_leads") or ()
     if text[f.start : f.end].split(" ", 1)[0].lower() not in leads:
@@ -429,10 +468,14 @@ def _direction(text: str, f: Found, lang: Language) -> Direction:
         # A scheduled present looks ahead to a weekday or a day of this month ("closes on
         # the 28th"); a month named in the present tense is as often a statistic of the
         # past ("the figure for August is 3.2%").
-        day_alone = isinstance(f.partial, Calendar) and f.partial.month is None and (
-            f.partial.day is not None)
-        return direction(text, f.start, f.end, lang,
-                         present=isinstance(f.partial, Weekday) or day_alone)
+        day_alone = (
+            isinstance(f.partial, Calendar)
+            and f.partial.month is None
+            and (f.partial.day is not None)
+        )
+        return direction(
+            text, f.start, f.end, lang, present=isinstance(f.partial, Weekday) or day_alone
+        )
     return Direction(PAST)
 
 

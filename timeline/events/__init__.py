@@ -16,14 +16,16 @@ The modules, in the order a sentence goes through them:
 - `triggers`: the words that name a happening, and its kinds;
 - `reading`: one sentence as read for mentions (tokens, dates, triggers);
 - `governing`: which trigger a date attaches to;
-- `status`: reported, scheduled or ongoing;
+- `status`: the tense of a clause (announced, ongoing, past);
 - `summary`: the concise summary and the content words merging compares;
-- `build`: a `Mention` from a sentence; `extract`: all of one article's mentions;
-- `relative`: dates relative to a named happening ('a day before the meeting');
+- `build`: a `Clause` (what a sentence tells of one happening) from a sentence;
+- `relative`: dates relative to a named happening ('a day before the meeting').
+
+An article's sentences are read once, by `timeline.analysis`; mentions are its clauses
+with their dates (`timeline.anchoring`).
 """
 
 from timeline.events.actors import Entity, find_entities
-from timeline.events.extract import extract, find_mentions, undated_mentions
 from timeline.events.furniture import is_furniture
 from timeline.events.relative import RelativeReference, relative_references, relative_timex
 from timeline.events.summary import content_lemmas, summarize
@@ -34,14 +36,11 @@ __all__ = [
     "RelativeReference",
     "Token",
     "content_lemmas",
-    "extract",
     "find_entities",
-    "find_mentions",
     "is_furniture",
     "quote_spans",
     "relative_references",
     "relative_timex",
     "summarize",
     "tokenize",
-    "undated_mentions",
 ]

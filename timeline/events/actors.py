@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import takewhile
 
 from timeline.events.lexicon import Lexicon, lemma, lexicon, stem
 from timeline.events.tokens import Token, strip_possessive, tokenize
-from timeline.text import Sentence, sentences
+from timeline.text import sentences
 
 _CONTRACTION = re.compile(r"['’](?:d|ll|re|ve|m|t)$")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}")
@@ -273,22 +274,19 @@ def _modifier(word: str, lex: Lexicon) -> bool:
     return not word.endswith(("ed", "s")) and (lemma(word),) not in lex.classes
 
 
-@lru_cache(maxsize=1024)
-def entities_of(body: str, language: str) -> tuple[Entity, ...]:
-    """find_entities, remembered per body."""
-    return tuple(find_entities(body, lexicon(language)))
-
-
-@lru_cache(maxsize=16384)
-def display_name(body: str, language: str, key: str) -> str:
-    """The full form the article gives a name ('Donald Trump' for 'Trump'): a multi-word
-    form, the most frequent, the first introduced on a tie (so 'Melania Trump' in passing
-    does not rename 'Donald Trump')."""
-    forms = [e.display for e in entities_of(body, language) if e.key == key and e.kind != "role"]
-    if not forms:
-        return key
-    counts = Counter(forms)
-    return min(counts, key=lambda f: (" " not in f, -counts[f], forms.index(f)))
+def display_names(entities: Iterable[Entity]) -> dict[str, str]:
+    """Per actor key, the full form the article gives the name ('Donald Trump' for
+    'Trump'): a multi-word form, the most frequent, the first introduced on a tie (so
+    'Melania Trump' in passing does not rename 'Donald Trump')."""
+    forms: dict[str, list[str]] = {}
+    for e in entities:
+        if e.kind != "role":
+            forms.setdefault(e.key, []).append(e.display)
+    out = {}
+    for key, names in forms.items():
+        counts = Counter(names)
+        out[key] = min(counts, key=lambda f, c=counts, n=names: (" " not in f, -c[f], n.index(f)))
+    return out
 
 
 # --- who a sentence names ------------------------------------------------------------------
@@ -298,9 +296,9 @@ def entity_at(entities: tuple[Entity, ...], offset: int) -> Entity | None:
     return next((e for e in entities if e.start <= offset < e.end), None)
 
 
-def actors_in(sent: Sentence, entities: tuple[Entity, ...]) -> list[Entity]:
-    """The entities of a sentence in text order, roles replaced by the person they mean."""
-    found = [e for e in entities if sent.start <= e.start < sent.end]
+def actors_in(found: list[Entity], entities: tuple[Entity, ...]) -> list[Entity]:
+    """The entities `found` in a sentence in text order, roles replaced by the person
+    they mean among the article's `entities`."""
     roles = (resolve_role(e, entities) for e in found if e.kind == "role")
     out = [e for e in found if e.kind != "role"] + [r for r in roles if r]
     return sorted(out, key=lambda e: e.start)
@@ -690,7 +688,6 @@ class Form:
         return name_words(self.display, lexicon(), person=self.person)
 
 
-@lru_cache(maxsize=16384)
 def name_words(display: str, lex: Lexicon, person: bool = True) -> tuple[str, ...]:
     """The words of a name that identify it: lowercase, a possessive dropped and, for a
     person, titles and honorifics stripped from the front ('Secretary of State Marco

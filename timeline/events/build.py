@@ -1,38 +1,21 @@
-"""Building mentions from one sentence: the dated one a date governs, and the undated
-happenings it announces or tells as past."""
+"""Building clauses from one sentence: the one a date governs, and the undated happenings
+it announces or tells as past."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from timeline.events.actors import actors_in, display_name
 from timeline.events.governing import governing
 from timeline.events.reading import Reading
-from timeline.events.status import conditional, segment_past, status
-from timeline.events.summary import summarize
+from timeline.events.status import conditional, segment_past, tense, undated_status
 from timeline.events.triggers import Trigger, happening_classes
-from timeline.model import Mention, Timex
+from timeline.model import Clause, Mention, Timex
 from timeline.values import Reference
 
-# which word a date governs depends on where it is, not on its value: an article re-read
-# under another candidate publish day reuses it, and the mention's date-free fields
-_CACHE: dict[tuple, tuple[Trigger, dict[str, Any]] | None] = {}
-_CACHE_LIMIT = 50_000
 
-
-def mention_of(r: Reading, timex: Timex) -> Mention | None:
-    """The mention of the happening a date governs, if the sentence names one."""
-    key = (r.key, r.para_lemmas, timex.start, timex.end)
-    if key not in _CACHE:
-        if len(_CACHE) > _CACHE_LIMIT:
-            _CACHE.clear()
-        trig = governing(r, timex)
-        _CACHE[key] = None if trig is None else (trig, _fixed(r, trig))
-    found = _CACHE[key]
-    if found is None:
-        return None
-    trig, fixed = found
-    return Mention(timex=timex, status=status(r, trig, timex), **fixed)
+def governed_clause(r: Reading, start: int, end: int) -> Clause | None:
+    """The clause of the happening the date at body[start:end] governs, if the sentence
+    names one."""
+    trig = governing(r, start, end)
+    return None if trig is None else clause_of(r, trig)
 
 
 def undated_upcoming(r: Reading) -> list[Mention]:
@@ -41,11 +24,11 @@ def undated_upcoming(r: Reading) -> list[Mention]:
     for trig in r.triggers:
         if not trig.classes or trig.classes[0] not in r.lex.schedulable:
             continue
-        if status(r, trig, None) != "scheduled" or conditional(r, trig):
+        if undated_status(r, trig) != "scheduled" or conditional(r, trig):
             continue
-        m = _make(r, _placeholder(r, trig, "FUTURE"), trig)
-        if m.actors:
-            out.append(m)
+        clause = clause_of(r, trig)
+        if clause.actors:
+            out.append(Mention(clause, _placeholder(r, trig, "FUTURE"), "scheduled"))
     return out
 
 
@@ -63,13 +46,14 @@ def all_happenings(r: Reading) -> list[Mention]:
             continue
         kind = _tense(r, trig)
         if kind is not None:
-            out.append(_make(r, _placeholder(r, trig, kind), trig))
+            clause = clause_of(r, trig)
+            out.append(Mention(clause, _placeholder(r, trig, kind), undated_status(r, trig)))
     return out
 
 
 def _tense(r: Reading, trig: Trigger) -> str | None:
     """FUTURE for an announcement (not a condition), PAST for a past clause, else None."""
-    if status(r, trig, None) == "scheduled":
+    if undated_status(r, trig) == "scheduled":
         return None if conditional(r, trig) else "FUTURE"
     return "PAST" if segment_past(r, trig) else None
 
@@ -80,28 +64,27 @@ def _placeholder(r: Reading, trig: Trigger, kind: str) -> Timex:
     return Timex("", at, at, "DATE", Reference(kind), rule="undated")
 
 
-def _make(r: Reading, timex: Timex, trig: Trigger) -> Mention:
-    return Mention(timex=timex, status=status(r, trig, timex), **_fixed(r, trig))
-
-
-def _fixed(r: Reading, trig: Trigger) -> dict[str, Any]:
-    """The fields of a mention that do not depend on its date."""
-    body = r.article.body
+def clause_of(r: Reading, trig: Trigger) -> Clause:
+    """What the sentence tells about the happening its trigger names."""
     first, last = r.tokens[trig.index], r.tokens[trig.index + trig.length - 1]
-    actors = actors_in(r.sent, r.entities)
+    actors = r.actors
     keys = tuple(dict.fromkeys(e.key for e in actors))
-    return {
-        "article": r.article.id,
-        "sentence": r.sent,
-        "sentence_text": r.text,
-        "summary": summarize(r.text, r.lex),
-        "trigger": body[first.start : last.end],
-        "trigger_start": first.start,
-        "trigger_end": last.end,
-        "actors": tuple(display_name(body, r.article.language, k) for k in keys),
-        "classes": happening_classes(r, trig),
-        "actor_keys": keys,
-        "people": tuple(dict.fromkeys(e.key for e in actors if e.kind == "person")),
-        "lemmas": r.lemmas,
-        "context": tuple(sorted(set(r.para_lemmas) | set(keys))),
-    }
+    announced, ongoing, past = tense(r, trig)
+    return Clause(
+        article=r.article,
+        sentence=r.sent,
+        sentence_text=r.text,
+        summary=r.summary,
+        trigger=r.body[first.start : last.end],
+        trigger_start=first.start,
+        trigger_end=last.end,
+        actors=tuple(r.displays.get(k, k) for k in keys),
+        classes=happening_classes(r, trig),
+        actor_keys=keys,
+        people=tuple(dict.fromkeys(e.key for e in actors if e.kind == "person")),
+        lemmas=r.lemmas,
+        context=tuple(sorted(set(r.para_lemmas) | set(keys))),
+        announced=announced,
+        ongoing=ongoing,
+        past=past,
+    )

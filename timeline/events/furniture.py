@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from timeline.events.lexicon import Lexicon, lexicon
-from timeline.model import Timex
-from timeline.text import Sentence, sentences
+from timeline.text import Sentence
 
 _BYLINE = re.compile(r"^(?:By|Written by|Reporting by|Reported by)\s+[A-Z][\w.'’-]+")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -38,14 +36,12 @@ def is_headline(sentence: str, lex: Lexicon) -> bool:
     return content > 0 and caps / content >= 0.7
 
 
-def only_date(sentence: str, timex: Timex) -> bool:
+def only_date(sentence: str, phrase: str) -> bool:
     """A line that is nothing but a date (a timestamp, 'Updated Oct. 16') names no happening."""
-    rest = sentence.replace(timex.text, " ")
+    rest = sentence.replace(phrase, " ")
     return len(re.findall(r"[A-Za-z]{2,}", rest)) < 2
 
 
-@lru_cache(maxsize=1024)
-def content_sentences(body: str, language: str) -> list[Sentence]:
+def content_sentences(body: str, sents: list[Sentence], lex: Lexicon) -> list[Sentence]:
     """The sentences of the body that are not furniture."""
-    lex = lexicon(language)
-    return [s for s in sentences(body) if not is_furniture(s.of(body), lex)]
+    return [s for s in sents if not is_furniture(s.of(body), lex)]

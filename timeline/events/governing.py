@@ -5,17 +5,17 @@ from __future__ import annotations
 
 from timeline.events.reading import Reading
 from timeline.events.triggers import Trigger
-from timeline.model import Timex
 
 _BOUNDARY_PUNCT = frozenset(',;:()[]—–"“”')
 
 
-def governing(r: Reading, timex: Timex) -> Trigger | None:
-    """The trigger a date attaches to: nearest in its clause segment, left preferred;
-    after '<date>, when ...' the when-clause names the happening."""
+def governing(r: Reading, start: int, end: int) -> Trigger | None:
+    """The trigger the date at body[start:end] attaches to: nearest in its clause
+    segment, left preferred; after '<date>, when ...' the when-clause names the
+    happening."""
     toks = r.tokens
-    first = next((i for i, t in enumerate(toks) if t.start >= timex.start), len(toks))
-    last = max(first, next((i for i, t in enumerate(toks) if t.start >= timex.end), len(toks)) - 1)
+    first = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+    last = max(first, next((i for i, t in enumerate(toks) if t.start >= end), len(toks)) - 1)
     if last + 2 < len(toks) and toks[last + 1].text == "," and toks[last + 2].lower == "when":
         after = [t for t in r.triggers if t.index > last + 2]
         if after:

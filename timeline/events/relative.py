@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
-from timeline.events.actors import Entity, entities_of
-from timeline.events.lexicon import Lexicon, lemma, lexicon
-from timeline.model import Article, Timex
+from timeline.events.actors import Entity
+from timeline.events.lexicon import Lexicon, lemma
+from timeline.model import Timex
 from timeline.values import Grain, Point, day
 
 
@@ -41,14 +41,14 @@ _CLAUSE_END = re.compile(r"[;,!?]|\.(?:\s|$)")
 _TAIL = 90  # characters after the noun searched for the happening's actors
 
 
-def relative_references(article: Article) -> list[RelativeReference]:
+def relative_references(
+    body: str, entities: tuple[Entity, ...], lex: Lexicon
+) -> list[RelativeReference]:
     """Phrases that date something by its distance from a named happening."""
-    lex = lexicon(article.language)
-    entities = entities_of(article.body, article.language)
     found = (
-        _reference(m, article.body, lex, entities)
+        _reference(m, body, lex, entities)
         for pattern in (_REL, _REL_DAY)
-        for m in pattern.finditer(article.body)
+        for m in pattern.finditer(body)
     )
     return sorted((r for r in found if r is not None), key=lambda r: r.start)
 

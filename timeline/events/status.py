@@ -1,5 +1,5 @@
-"""Status of a mention: reported, scheduled (will meet, is scheduled to, a later date),
-ongoing (is meeting, continues to)."""
+"""The tense of a clause, which decides a mention's status: announced (will meet, is
+scheduled to), ongoing (is meeting, continues to) or past (met, has met)."""
 
 from __future__ import annotations
 
@@ -9,38 +9,44 @@ from functools import cache
 from timeline.events.governing import segment
 from timeline.events.lexicon import Lexicon
 from timeline.events.reading import Reading
+from timeline.events.tokens import Token
 from timeline.events.triggers import Trigger
-from timeline.model import Timex
 
 _FUTURE_AFTER = ("take", "be", "happen", "go", "begin", "start")  # '... will take place'
 _PERFECT_OR_PASSIVE = ("had", "has", "have", "was", "were")
 
 
-def status(r: Reading, trig: Trigger, timex: Timex | None) -> str:
+def tense(r: Reading, trig: Trigger) -> tuple[bool, bool, bool]:
+    """(announced, ongoing, past) of the trigger's clause: what its status needs besides
+    its date and the publish day (`timeline.model.status_of`)."""
     before = _words_before(r, trig)
     joined = _spaced(before)  # joined once: each cue is looked up in it
-    if _announced(r, trig, joined):
-        return "scheduled"
-    published = r.article.published_day
-    span = timex.interval() if timex is not None else None
-    if span and published and span[0] > published:
-        return "scheduled"
-    if (
-        before[-1:]
-        and before[-1] in ("is", "are", "am")
-        and r.tokens[trig.index].lower.endswith("ing")
-    ):
-        return "ongoing"
-    if " continues to " in joined or " continue to " in joined:
-        return "ongoing"
-    if (
-        span
-        and published
-        and span[0] == published
-        and not (is_past(r, trig) or segment_past(r, trig))
-    ):
-        return "scheduled"  # the publish day itself, told without a past verb
-    return "reported"
+    ongoing = (
+        (
+            bool(before[-1:])
+            and before[-1] in ("is", "are", "am")
+            and r.tokens[trig.index].lower.endswith("ing")
+        )
+        or " continues to " in joined
+        or " continue to " in joined
+    )
+    past = is_past(r, trig) or segment_past(r, trig)
+    return _announced(r, trig, joined), ongoing, past
+
+
+def undated_status(r: Reading, trig: Trigger) -> str:
+    """The status of a happening told without a date."""
+    announced, ongoing, past = tense(r, trig)
+    return "scheduled" if announced else "ongoing" if ongoing else "reported"
+
+
+def may_announce(tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether a sentence holds any word a future cue starts with (or 'will take place'):
+    a sentence without one announces nothing, and need not be read for it."""
+    words = {t.lower for t in tokens}
+    return bool(words & {"will", "would"}) or any(
+        all(w in words for w in cue) for cue in lex.future_cues
+    )
 
 
 def _words_before(r: Reading, trig: Trigger) -> list[str]:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Iterable
 
 from timeline.config import TUNING
 from timeline.events.lexicon import Lexicon, lemma, lexicon
-from timeline.events.tokens import in_spans, strip_possessive, tokenize
-from timeline.text import paragraphs
+from timeline.events.tokens import Token, strip_possessive
 
 _BULLET = re.compile(r"^[-*•]\s+")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}\s+[—–-]+\s+")
@@ -21,7 +20,6 @@ _QUOTE_OPENERS = ("“", '"', "‘", "'")
 _CLAUSE_SEPARATORS = (", ", "; ", " — ", " – ")
 
 
-@lru_cache(maxsize=16384)
 def summarize(sentence: str, lex: Lexicon | None = None) -> str:
     """The sentence without dateline, bullet, leading discourse marker and (outside quotes)
     attribution, cut to a clause boundary when it runs long."""
@@ -60,26 +58,14 @@ def _shortened(s: str, limit: int) -> str:
     return s[:cut].rstrip(" ,;—–") + " …" if cut > 60 else s
 
 
-def content_lemmas(
-    text: str,
-    lex: Lexicon | None = None,
-    exclude: list[tuple[int, int]] | None = None,
-    offset: int = 0,
-) -> tuple[str, ...]:
-    """Sorted distinct lemmas of the content words (no stopwords, dates or numbers)."""
-    lex = lex or lexicon()
+def content_lemmas(tokens: Iterable[Token], lex: Lexicon) -> tuple[str, ...]:
+    """Sorted distinct lemmas of the content words (no stopwords or numbers) among
+    `tokens`; the caller leaves out the tokens inside dates."""
     out = set()
-    for tok in tokenize(text, offset):
+    for tok in tokens:
         if not tok.is_word or not tok.text[0].isalpha() or len(tok.text) < 3:
             continue
-        if (exclude and in_spans(tok.start, exclude)) or tok.lower in lex.stopwords:
+        if tok.lower in lex.stopwords:
             continue
         out.add(lemma(strip_possessive(tok.text)))
     return tuple(sorted(out))
-
-
-@lru_cache(maxsize=1024)
-def paragraph_lemmas(body: str, language: str) -> dict[int, tuple[str, ...]]:
-    """Content lemmas of each paragraph, by paragraph index."""
-    lex = lexicon(language)
-    return {i: content_lemmas(p.of(body), lex) for i, p in enumerate(paragraphs(body))}

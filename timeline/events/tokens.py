@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from timeline.text import paragraphs
 
@@ -36,13 +36,6 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
 
 
-@lru_cache(maxsize=16384)
-def span_tokens(body: str, start: int, end: int) -> list[Token]:
-    """The tokens of body[start:end] (a sentence), remembered."""
-    return tokenize(body[start:end], start)
-
-
-@lru_cache(maxsize=1024)
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted speech (curly or straight double quotes, within a paragraph)."""
     spans: list[tuple[int, int]] = []

@@ -1,0 +1,83 @@
+"""The known happenings, indexed by what their mentions tell: kinds of happening, trigger
+verbs and actors. Two mentions can only be alike (`merge.class_agreement` above 0) when
+they share a kind, or when one has no known kind and they share the verb or an actor;
+the index hands out exactly those, so publish-date inference compares a mention with the
+few known mentions it may match rather than with every one (merging blocks its pairs by
+the same keys, `merge.candidate_pairs`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from timeline.config import TUNING
+from timeline.events.lexicon import lemma
+from timeline.merge import _parts, _weighted, by_kind
+from timeline.model import Clause, Event, Mention
+
+
+@dataclass
+class HappeningIndex:
+    events: list[Event]
+    entries: list[tuple[Event, Mention]] = field(init=False)
+    kinds: dict[str, list[int]] = field(init=False)  # kind -> entries of that kind
+    shared: dict[tuple[str, str], list[int]] = field(init=False)  # verb/actor -> entries
+    unknown: set[int] = field(init=False)  # entries of no known kind
+    by_kind: dict[str, list[Event]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.entries = [(e, m) for e in self.events for m in e.mentions]
+        self.kinds, self.shared, self.unknown = {}, {}, set()
+        for i, (_, m) in enumerate(self.entries):
+            c = m.clause
+            for kind in c.classes:
+                self.kinds.setdefault(kind, []).append(i)
+            if not c.classes:
+                self.unknown.add(i)
+            for key in _open_keys(c):
+                self.shared.setdefault(key, []).append(i)
+        self.by_kind = by_kind(self.events)
+
+    def candidates(self, c: Clause) -> list[int]:
+        """Positions of the known mentions that may be alike, in order."""
+        found: set[int] = set()
+        for kind in c.classes:
+            found.update(self.kinds.get(kind, ()))
+        for key in _open_keys(c):
+            postings = self.shared.get(key, ())
+            # of no known kind, anything sharing a verb or actor may match; of a known
+            # kind, only what is of no known kind itself
+            found.update(postings if not c.classes else self.unknown.intersection(postings))
+        return sorted(found)
+
+    def best_match(self, m: Mention, skip: str | None = None) -> tuple[float, Event | None]:
+        """The most similar known happening, if alike enough, leaving out the mentions
+        of article `skip`; on a tie the one whose mention comes first."""
+        best, choice = 0.0, None
+        for i in self.candidates(m.clause):
+            event, other = self.entries[i]
+            if other.article == skip:
+                continue
+            score = match_score(m, other)
+            if score > best:
+                best, choice = score, event
+        return best, choice
+
+    def same_kind(self, m: Mention) -> list[Event]:
+        """Entries with a mention of the mention's kind of happening, in order."""
+        return self.by_kind.get(m.happening or "", [])
+
+
+def match_score(m: Mention, other: Mention) -> float:
+    """How alike a mention is to a known one, if of a compatible kind and alike enough
+    (else 0); never its very own date (an article's explicit dates are known too)."""
+    if other.article == m.article and other.timex.start == m.timex.start:
+        return 0.0
+    parts = _parts(m.clause, other.clause)
+    if parts["class"] == 0:
+        return 0.0
+    score = _weighted(parts)
+    return score if score >= TUNING.match_threshold else 0.0
+
+
+def _open_keys(c: Clause) -> list[tuple[str, str]]:
+    return [("verb", lemma(c.trigger)), *(("actor", k) for k in c.actor_keys)]
