@@ -41,8 +41,10 @@ if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
@@ -178,10 +180,34 @@ def test_keyboard_reaches_a_date_and_its_resolution(
     permalink.send_keys(Keys.TAB)  # the next stop is the first source's date phrase
     focused = browser.switch_to.active_element
     assert focused.tag_name == "time"
-    tip = WebDriverWait(browser, WAIT).until(  # shown, then filled: wait for its text
-        lambda d: [t for t in d.find_elements(By.CSS_SELECTOR, ".md-tooltip2--active") if t.text]
+    tip = _shown_tip(browser)
+    assert "→" in tip.text and "published" in tip.text
+    assert focused.get_attribute("aria-describedby") == tip.get_attribute("id")
+    focused.send_keys(Keys.ESCAPE)
+    assert not tip.is_displayed()
+
+
+def _shown_tip(driver: webdriver.Chrome) -> WebElement:
+    """The date tip (assets/timeline.js) once it shows some text."""
+    return WebDriverWait(driver, WAIT).until(
+        lambda d: next((t for t in d.find_elements(By.CSS_SELECTOR, ".tl-tip")
+                        if t.is_displayed() and t.text), None)
     )
-    assert "→" in tip[0].text and "published" in tip[0].text
+
+
+def test_hovering_a_date_shows_its_resolution_as_text(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    _open(browser, f"{server}/timeline/")
+    phrase = browser.find_elements(By.CSS_SELECTOR, "ul.tl-sources time[title]")[0]
+    title = phrase.get_attribute("title")
+    ActionChains(browser).move_to_element(phrase).perform()
+    tip = _shown_tip(browser)
+    assert tip.text == " ".join(title.split())
+    assert tip.find_elements(By.CSS_SELECTOR, "*") == []  # text, no elements
+    ActionChains(browser).move_to_element(browser.find_element(By.TAG_NAME, "h1")).perform()
+    WebDriverWait(browser, WAIT).until(lambda d: not tip.is_displayed())
+    assert phrase.get_attribute("title") == title  # given back for the browser's own tip
 
 
 def test_overview_renders(browser: webdriver.Chrome, server: str) -> None:
@@ -372,11 +398,7 @@ def test_tapping_a_date_shows_its_resolution(browser: webdriver.Chrome, server: 
         for kind, points in (("touchStart", [{"x": x, "y": y}]), ("touchEnd", [])):
             browser.execute_cdp_cmd("Input.dispatchTouchEvent",
                                     {"type": kind, "touchPoints": points})
-        tip = WebDriverWait(browser, WAIT).until(
-            lambda d: [t for t in d.find_elements(By.CSS_SELECTOR, ".md-tooltip2--active")
-                       if t.text]
-        )
-        assert "→" in tip[0].text
+        assert "→" in _shown_tip(browser).text
     finally:
         browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
 
