@@ -90,7 +90,7 @@ def test_every_payload_reaches_the_date_tooltips(pages: dict[str, Markup]) -> No
 
 
 def test_no_page_gets_markup_from_an_article(pages: dict[str, Markup]) -> None:
-    problems = []
+    problems: list[tuple[str, str, object]] = []
     for path, page in pages.items():
         for tag, attrs in page.tags:
             handlers = [a for a in attrs if a.startswith("on")]
