@@ -8,41 +8,24 @@ dark) into $TIMELINE_ARTIFACTS (default ./artifacts), where CI keeps them.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import json
 import os
 import re
-import shutil
-import tempfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browser_kit import WAIT, chromium, open_page, outside, requested, serve, skip_unless_chromium
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 REPO = Path(__file__).resolve().parent.parent
-FLAGS = (
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-)
-WAIT = 20  # seconds, for the search worker and page loads
 
-selenium = pytest.importorskip("selenium", reason="selenium is not installed")
-if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-    pytest.skip(
-        f"needs {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium chromium-driver)",
-        allow_module_level=True,
-    )
+skip_unless_chromium()
 
 from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 from selenium.webdriver.support import expected_conditions as ec  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
@@ -66,40 +49,16 @@ def expected_summaries() -> list[str]:
     return [" ".join(e.summary.split()) for e in timeline.events]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(demo_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(demo_site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve(demo_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[webdriver.Chrome]:
-    profile = tempfile.mkdtemp(prefix="timeline-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={profile}")
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(WAIT)
-    try:
+    with chromium() as driver:
         yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -109,25 +68,8 @@ def artifacts() -> Path:
     return folder
 
 
-def _open(driver: webdriver.Chrome, url: str, width: int = 1280, height: int = 1000) -> None:
-    driver.set_window_size(width, height)
-    driver.get(url)
-    WebDriverWait(driver, WAIT).until(
-        lambda d: d.execute_script("return document.readyState") == "complete"
-    )
-
-
 def _severe(driver: webdriver.Chrome) -> list[str]:
     return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-
-
-def _requested(driver: webdriver.Chrome) -> list[str]:
-    urls = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message.get("method") == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    return urls
 
 
 def test_pages_load_without_console_errors_or_outside_requests(
@@ -136,20 +78,19 @@ def test_pages_load_without_console_errors_or_outside_requests(
     browser.get_log("performance")  # start from a clean log
     for path in ("", "timeline/", "timeline/newest/", "sources/", "disagreements/",
                  "undated/", "people/", "exports/", "dates/"):
-        _open(browser, f"{server}/{path}")
+        open_page(browser, f"{server}/{path}")
         assert _severe(browser) == [], path
     links = browser.execute_script(
         "return [...document.querySelectorAll('a[href]')].map(a => a.href)"
     )
     assert links  # the exports page links its files
-    outside = [u for u in _requested(browser) if not u.startswith((server, "data:", "blob:"))]
-    assert outside == []
+    assert outside(requested(browser), server) == []
 
 
 def test_timeline_shows_every_entry(
     browser: webdriver.Chrome, server: str, expected_summaries: list[str]
 ) -> None:
-    _open(browser, f"{server}/timeline/")
+    open_page(browser, f"{server}/timeline/")
     entries = browser.find_elements(By.CSS_SELECTOR, "li.tl-entry")
     assert len(entries) == len(expected_summaries) > 0
     shown = [e.find_element(By.CSS_SELECTOR, ".tl-summary").text for e in entries]
@@ -159,7 +100,7 @@ def test_timeline_shows_every_entry(
 
 
 def test_source_link_opens_the_sentence(browser: webdriver.Chrome, server: str) -> None:
-    _open(browser, f"{server}/timeline/")
+    open_page(browser, f"{server}/timeline/")
     link = browser.find_element(By.CSS_SELECTOR, "ul.tl-sources a[href*='#s']")
     anchor = link.get_attribute("href").split("#")[1]
     link.click()
@@ -172,20 +113,44 @@ def test_source_link_opens_the_sentence(browser: webdriver.Chrome, server: str) 
 def test_keyboard_reaches_a_date_and_its_resolution(
     browser: webdriver.Chrome, server: str
 ) -> None:
-    _open(browser, f"{server}/timeline/")
+    open_page(browser, f"{server}/timeline/")
     permalink = browser.find_element(By.CSS_SELECTOR, "li.tl-entry a.tl-permalink")
     browser.execute_script("arguments[0].focus()", permalink)
     permalink.send_keys(Keys.TAB)  # the next stop is the first source's date phrase
     focused = browser.switch_to.active_element
     assert focused.tag_name == "time"
-    tip = WebDriverWait(browser, WAIT).until(  # shown, then filled: wait for its text
-        lambda d: [t for t in d.find_elements(By.CSS_SELECTOR, ".md-tooltip2--active") if t.text]
+    tip = _shown_tip(browser)
+    assert "→" in tip.text and "published" in tip.text
+    assert focused.get_attribute("aria-describedby") == tip.get_attribute("id")
+    focused.send_keys(Keys.ESCAPE)
+    assert not tip.is_displayed()
+
+
+def _shown_tip(driver: webdriver.Chrome) -> WebElement:
+    """The date tip (assets/timeline.js) once it shows some text."""
+    return WebDriverWait(driver, WAIT).until(
+        lambda d: next((t for t in d.find_elements(By.CSS_SELECTOR, ".tl-tip")
+                        if t.is_displayed() and t.text), None)
     )
-    assert "→" in tip[0].text and "published" in tip[0].text
+
+
+def test_hovering_a_date_shows_its_resolution_as_text(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    open_page(browser, f"{server}/timeline/")
+    phrase = browser.find_elements(By.CSS_SELECTOR, "ul.tl-sources time[title]")[0]
+    title = phrase.get_attribute("title")
+    ActionChains(browser).move_to_element(phrase).perform()
+    tip = _shown_tip(browser)
+    assert tip.text == " ".join(title.split())
+    assert tip.find_elements(By.CSS_SELECTOR, "*") == []  # text, no elements
+    ActionChains(browser).move_to_element(browser.find_element(By.TAG_NAME, "h1")).perform()
+    WebDriverWait(browser, WAIT).until(lambda d: not tip.is_displayed())
+    assert phrase.get_attribute("title") == title  # given back for the browser's own tip
 
 
 def test_overview_renders(browser: webdriver.Chrome, server: str) -> None:
-    _open(browser, f"{server}/timeline/")
+    open_page(browser, f"{server}/timeline/")
     svg = browser.find_element(By.CSS_SELECTOR, "svg.tl-overview")
     assert svg.size["width"] > 100 and svg.size["height"] > 50
     marks = svg.find_elements(By.CSS_SELECTOR, "circle, rect")
@@ -198,7 +163,7 @@ def test_search_finds_an_entry(
     words = re.findall(r"[A-Za-z]{6,}", expected_summaries[-1])
     assert words, expected_summaries[-1]
     word = max(words, key=len)
-    _open(browser, f"{server}/timeline/")
+    open_page(browser, f"{server}/timeline/")
     browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
     box = WebDriverWait(browser, WAIT).until(
         ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input"))
@@ -220,7 +185,7 @@ def test_screenshots(browser: webdriver.Chrome, server: str, artifacts: Path) ->
         "timeline-phone-dark.png": (390, 1600, "slate"),
     }
     for name, (width, height, scheme) in shots.items():
-        _open(browser, f"{server}/timeline/", width, height)
+        open_page(browser, f"{server}/timeline/", width, height)
         browser.execute_script(
             "document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme
         )
@@ -268,9 +233,9 @@ def _palette(driver: webdriver.Chrome, url: str, scheme: str, width: int = 1280)
         "Emulation.setEmulatedMedia",
         {"features": [{"name": "prefers-color-scheme", "value": dark}]},
     )
-    _open(driver, url, width)
+    open_page(driver, url, width)
     driver.execute_script("localStorage.clear()")
-    _open(driver, url, width)
+    open_page(driver, url, width)
     assert driver.execute_script(
         "return document.body.getAttribute('data-md-color-scheme')"
     ) == scheme
@@ -278,7 +243,7 @@ def _palette(driver: webdriver.Chrome, url: str, scheme: str, width: int = 1280)
 
 def test_nothing_overflows_sideways_on_a_phone(browser: webdriver.Chrome, server: str) -> None:
     for path in PAGES:
-        _open(browser, f"{server}/{path}", 390, 844)
+        open_page(browser, f"{server}/{path}", 390, 844)
         wide = browser.execute_script(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
@@ -291,7 +256,7 @@ def test_day_headings_stand_above_the_entry_text(
     """A chronology leads with its dates: a day or week heading was set smaller than the
     summaries under it."""
     for width in (1280, 390):
-        _open(browser, f"{server}/timeline/", width, 900)
+        open_page(browser, f"{server}/timeline/", width, 900)
         size = browser.execute_script(
             "return [document.querySelector('h4 > time[datetime]'),"
             " document.querySelector('li.tl-entry .tl-summary')]"
@@ -315,7 +280,7 @@ def test_entry_links_have_text_contrast_in_both_palettes(
 def test_quoted_sentences_open_by_touch_or_keyboard(
     browser: webdriver.Chrome, server: str
 ) -> None:
-    _open(browser, f"{server}/timeline/", 390, 844)
+    open_page(browser, f"{server}/timeline/", 390, 844)
     fold = browser.find_element(By.CSS_SELECTOR, "details.tl-quotes")
     quote = fold.find_element(By.CSS_SELECTOR, "q")
     assert not quote.is_displayed()
@@ -332,14 +297,14 @@ def test_disagreement_sentences_get_the_full_width_on_a_phone(
 ) -> None:
     """Three columns at 390 px left each about 100 px: a source title ran to ten lines.
     On a phone the sentence goes under the source and date, across the row."""
-    _open(browser, f"{server}/disagreements/", 390, 844)
+    open_page(browser, f"{server}/disagreements/", 390, 844)
     row = browser.find_element(By.CSS_SELECTOR, ".tl-compare tbody tr")
     cells = row.find_elements(By.CSS_SELECTOR, "td")
     said = cells[1].rect
     assert said["width"] >= 0.9 * row.rect["width"]
     assert said["y"] > cells[0].rect["y"] and said["y"] > cells[2].rect["y"]
     assert cells[1].find_element(By.CSS_SELECTOR, "q.tl-quote").text
-    _open(browser, f"{server}/disagreements/", 1280, 900)
+    open_page(browser, f"{server}/disagreements/", 1280, 900)
     cells = browser.find_elements(By.CSS_SELECTOR, ".tl-compare tbody tr:first-child td")
     assert len({round(c.rect["y"]) for c in cells}) == 1  # side by side on a desktop
 
@@ -349,7 +314,7 @@ def test_dates_in_article_text_have_contrast_in_both_palettes(
 ) -> None:
     """A date in an article's text is a link on the code background: Material's slate link
     blue gave 4.1:1 there."""
-    _open(browser, f"{server}/sources/")
+    open_page(browser, f"{server}/sources/")
     article = browser.find_element(By.CSS_SELECTOR, "ul.tl-articles a").get_attribute("href")
     for scheme in ("default", "slate"):
         _palette(browser, article, scheme)
@@ -363,7 +328,7 @@ def test_tapping_a_date_shows_its_resolution(browser: webdriver.Chrome, server: 
     """The page says 'hover or tap a date': on a touch screen the tap shows the same tip."""
     browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
     try:
-        _open(browser, f"{server}/timeline/", 390, 844)
+        open_page(browser, f"{server}/timeline/", 390, 844)
         phrase = browser.find_elements(By.CSS_SELECTOR, "ul.tl-sources time[title]")[2]
         browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", phrase)
         x, y = browser.execute_script(
@@ -372,11 +337,7 @@ def test_tapping_a_date_shows_its_resolution(browser: webdriver.Chrome, server: 
         for kind, points in (("touchStart", [{"x": x, "y": y}]), ("touchEnd", [])):
             browser.execute_cdp_cmd("Input.dispatchTouchEvent",
                                     {"type": kind, "touchPoints": points})
-        tip = WebDriverWait(browser, WAIT).until(
-            lambda d: [t for t in d.find_elements(By.CSS_SELECTOR, ".md-tooltip2--active")
-                       if t.text]
-        )
-        assert "→" in tip[0].text
+        assert "→" in _shown_tip(browser).text
     finally:
         browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
 
@@ -388,7 +349,7 @@ def test_search_lands_on_the_entry_under_its_date(
     for an entry's words was the page top; it is the date section holding the entry."""
     words = re.findall(r"[A-Za-z]{7,}", expected_summaries[0])
     word = max(words, key=len)
-    _open(browser, f"{server}/timeline/")
+    open_page(browser, f"{server}/timeline/")
     browser.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__input").click()
     box = WebDriverWait(browser, WAIT).until(
         ec.element_to_be_clickable((By.CSS_SELECTOR, "input.md-search__input"))

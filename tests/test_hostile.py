@@ -259,12 +259,14 @@ def test_bad_corpus_is_a_plugin_error_naming_the_file(
     assert not (tmp_path / "site").exists()
 
 
-def test_plugin_watches_the_corpus_and_adds_its_stylesheet(tmp_path: Path) -> None:
+def test_plugin_watches_the_corpus_adds_its_assets_and_drops_html_tooltips(tmp_path: Path) -> None:
     config_file = write_project(tmp_path, {"benign": ARTICLES["benign"]})
     config = load_config(str(config_file), strict=True)
     config = config.plugins.on_config(config)
     assert str((tmp_path / "corpus").resolve()) in config.watch
     assert "assets/timeline.css" in config.extra_css
+    assert "assets/timeline.js" in [str(script) for script in config.extra_javascript]
+    assert "content.tooltips" not in config.theme["features"]  # asked for in CONFIG
 
 
 def test_search_index_keeps_article_text_escaped(site: Path) -> None:

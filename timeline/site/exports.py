@@ -19,6 +19,7 @@ from timeline.site.markup import (
     NO_DATE,
     clean,
     esc,
+    external_link,
     one_line,
     phrase_label,
     published_label,
@@ -125,8 +126,7 @@ def _slide_text(e: Event, articles: dict[str, Article]) -> str:
     for article_id, phrases in _phrases_by_article(e).items():
         a = articles.get(article_id)
         name = esc(_source_line(a)) if a else esc(article_id)
-        link = safe_url(a.url) if a else None
-        ref = f'<a href="{esc(link)}">{name}</a>' if link else name
+        ref = (external_link(a.url, name) if a else None) or name
         items.append(f"<li>{esc(', '.join(phrases))} — {ref}</li>")
     return f"<p>{esc(one_line(e.summary))}</p><ul>{''.join(items)}</ul>"
 

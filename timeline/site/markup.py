@@ -3,7 +3,10 @@ text, safe links, stable anchors and human labels for calendar values.
 
 Article text and front matter are untrusted. Every piece of it reaches HTML only through
 `esc`, inside raw HTML blocks that Markdown leaves alone, so no Markdown syntax in it
-(links, attribute lists, headings) is ever interpreted.
+(links, attribute lists, headings) is ever interpreted. Everything shown passes `clean`,
+which also drops the invisible characters that reorder or hide text (bidi controls,
+zero-width characters); a web address from an article becomes a link only through
+`safe_url` and `external_link`.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import date
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from timeline.values import Grain, Point, Value
 
@@ -48,13 +51,23 @@ STATUS_LABELS = {
 
 # C0/C1 controls other than tab and newlines: junk in prose, and the Markdown stash
 # uses \x02/\x03 as placeholder delimiters, so none may reach a page.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+# Characters that change how the text around them reads without showing themselves
+# ('https://evil.example/\u202eexe.pdf' shows as '.../fdp.exe'): the Arabic letter mark;
+# zero-width space, non-joiner, joiner, LRM, RLM; the bidi embeddings and overrides
+# (LRE RLE PDF LRO RLO); word joiner and invisible operators; the bidi isolates
+# (LRI RLI FSI PDI); the zero-width no-break space (BOM).
+INVISIBLE = r"\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_CONTROL = re.compile(f"[{CONTROLS}]")
+_HIDDEN = re.compile(f"[{CONTROLS}{INVISIBLE}]")
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def clean(text: str | None) -> str:
-    """Untrusted text without control characters."""
-    return _CONTROL.sub("", text or "")
+    """Untrusted text as it may be shown: without control characters, bidi controls or
+    zero-width characters (the corpus keeps them; only what the site shows loses them)."""
+    return _HIDDEN.sub("", text or "")
 
 
 def esc(text: str | None) -> str:
@@ -67,18 +80,58 @@ def one_line(text: str | None) -> str:
     return " ".join(clean(text).split())
 
 
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is an absolute http(s) URL with a host, else None (never linked)."""
-    if not url:
-        return None
+# Every link out of the site: no referrer, no opener, no endorsement of the target.
+EXTERNAL_REL = "nofollow noopener noreferrer"
+WEB_SCHEMES = ("http", "https")
+
+
+def url_refusal(url: str) -> str | None:
+    """Why a web address from an article is not made a link, or None when it may be: only
+    absolute http(s) addresses with a host, no user name or password (`user:pass@` also
+    disguises the real host), and nothing a browser reads differently from how it shows."""
     url = url.strip()
-    if _CONTROL.search(url) or any(c.isspace() for c in url):
-        return None
+    if _CONTROL.search(url) or any(c.isspace() or c == "\\" for c in url):
+        return "holds spaces, control characters or backslashes"
     try:
         parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
     except ValueError:
+        return "not a web address"
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
+        return "not a web address"
+    if "@" in parts.netloc:
+        return "holds a user name or password"
+    if _INVISIBLE.search(parts.netloc):
+        return "hides invisible characters in its host name"
+    return None
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL as a link target when `url_refusal` finds nothing, with invisible
+    characters percent-encoded so it shows as the browser will read it; else None."""
+    if not url or url_refusal(url):
         return None
-    return url if parts.scheme.lower() in ("http", "https") and parts.hostname else None
+    return _percent_encoded(url.strip())
+
+
+def shown_url(url: str | None) -> str:
+    """A web address as text: invisible characters percent-encoded (visible, never
+    reordering the text), controls dropped, white space collapsed."""
+    return one_line(_percent_encoded(url or ""))
+
+
+def external_link(url: str | None, label: str, css_class: str = "") -> str | None:
+    """A link to a web address from an article, `label` being HTML already; None when
+    the address may not be linked (the caller shows it as text)."""
+    target = safe_url(url)
+    if target is None:
+        return None
+    cls = f' class="{css_class}"' if css_class else ""
+    return f'<a{cls} href="{esc(target)}" rel="{EXTERNAL_REL}">{label}</a>'
+
+
+def _percent_encoded(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: quote(m.group(), safe=""), text)
 
 
 def slug(text: str, fallback: str = "x") -> str:

@@ -8,11 +8,14 @@
           exports: true       # publish timeline.json, TimelineJS, .ics and CSV
 
 All the work is in `timeline.pipeline` (corpus → Timeline) and `timeline.site.pages`
-(Timeline → pages); this module only wires them into MkDocs events.
+(Timeline → pages); this module only wires them into MkDocs events, adds the stylesheet
+and the tooltip script, and turns off theme features that would read article text as
+markup (Material's `content.tooltips`).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from importlib import resources
 from pathlib import Path
@@ -29,10 +32,24 @@ from timeline.corpus import CorpusError, load_corpus
 from timeline.model import Timeline
 from timeline.pipeline import build_timeline
 from timeline.site import exports
-from timeline.site.pages import EXPORT_FILES, STYLESHEET, Page, SiteOptions, build_pages
+from timeline.site.pages import (
+    EXPORT_FILES,
+    SCRIPT,
+    STYLESHEET,
+    Page,
+    SiteOptions,
+    build_pages,
+)
 
 # Markdown extensions the generated pages rely on (heading ids, table of contents).
 REQUIRED_EXTENSIONS = ("attr_list", "toc")
+# Theme features that read article text as markup: Material's tooltips render an element's
+# title (which holds article text) as HTML. assets/timeline.js shows the tips as text.
+UNSAFE_FEATURES = ("content.tooltips",)
+# The generated assets, shipped in the package.
+ASSETS = (STYLESHEET, SCRIPT)
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class TimelineConfig(Config):
@@ -59,6 +76,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         config.watch.append(str(folder))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
+        _drop_unsafe_features(config)
         for name in REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -69,8 +89,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         for page in self.pages:
             level = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             _add(files, File.generated(config, page.path, content=page.content, inclusion=level))
-        css = resources.files("timeline.site").joinpath("assets/timeline.css").read_text("utf-8")
-        _add(files, File.generated(config, STYLESHEET, content=css))
+        for asset in ASSETS:
+            text = resources.files("timeline.site").joinpath(asset).read_text("utf-8")
+            _add(files, File.generated(config, asset, content=text))
         if self.config.exports and self.timeline is not None:
             for kind, path in EXPORT_FILES.items():
                 # bytes: written as is, so the .ics keeps its CRLF line ends
@@ -97,6 +118,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def _corpus_folder(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
         return (base / self.config.corpus).resolve()
+
+
+def _drop_unsafe_features(config: MkDocsConfig) -> None:
+    """Turn off theme features that would render article text as markup, whatever
+    mkdocs.yml asks for (said in the log, not as a warning: a strict build goes on)."""
+    features = config.theme.get("features")
+    if not isinstance(features, list):
+        return
+    for name in UNSAFE_FEATURES:
+        if name in features:
+            features.remove(name)
+            log.info("timeline: theme feature %s is off: it renders article text as HTML; "
+                     "the timeline's own tooltips show it as text", name)
 
 
 def _add(files: Files, file: File) -> None:

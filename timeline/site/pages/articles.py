@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from timeline.model import Article, ResolvedArticle, Timex
-from timeline.site.markup import NO_DATE, esc, one_line, safe_url
+from timeline.site.markup import NO_DATE, esc, external_link, one_line, shown_url, url_refusal
 from timeline.site.pages.context import Context
 from timeline.site.pages.entries import event_item
 from timeline.site.pages.fragments import (
@@ -92,10 +92,10 @@ def _linked_ids(ctx: Context, page: str, text: str) -> str:
 
 
 def _original_cell(url: str | None) -> str:
-    link = safe_url(url)
-    if link:
-        return f'<a href="{esc(link)}" rel="nofollow noopener">{esc(link)}</a>'
-    return f"{esc(one_line(url))} (not a web address; not linked)" if url else ""
+    if not url:
+        return ""
+    shown = esc(shown_url(url))
+    return external_link(url, shown) or f"{shown} ({url_refusal(url)}; not linked)"
 
 
 # --- the text ---------------------------------------------------------------------------

@@ -23,6 +23,7 @@ UNDATED = "undated.md"
 PEOPLE = "people.md"
 EXPORTS = "exports.md"
 STYLESHEET = "assets/timeline.css"
+SCRIPT = "assets/timeline.js"  # the text-only tooltips
 # Files of the exports, beside the pages (names fixed: they are linked from outside).
 EXPORT_FILES = {
     "json": "exports/timeline.json",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from timeline.model import Article
-from timeline.site.markup import esc, one_line, safe_url, unique_slugs
+from timeline.site.markup import esc, external_link, one_line, unique_slugs
 from timeline.site.pages.context import Context, name_key
 from timeline.site.pages.fragments import article_link, block, count_label, doc, empty, published
 from timeline.site.pages.layout import SOURCES
@@ -67,7 +67,5 @@ def _byline(a: Article) -> str:
 
 
 def _external(url: str | None) -> str:
-    link = safe_url(url)
-    if not link:
-        return ""
-    return f' <a class="tl-external" href="{esc(link)}" rel="nofollow noopener">original</a>'
+    link = external_link(url, "original", "tl-external")
+    return f" {link}" if link else ""
