@@ -9,7 +9,7 @@ X placeholders (an Unanchored value).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from timeline import values as v
 from timeline.dates.partial import Anaphor, Calendar, Fixed, Partial, Shift, Weekday
@@ -322,6 +322,8 @@ def _shift(s: Shift, ctx: Context) -> Anchored:
         return Anchored(v.Unanchored(_x_unit(s.unit)), None, None)
     anchor = ctx.anchor
     ref = ctx.reference
+    if s.unit in _MINUTES_IN:  # "two hours ago": the publish time is not known, its day is
+        return Anchored(v.day(anchor), None, anchor)
     if s.follows_period and ref is not None and ref.grain in _PERIOD_GRAINS:
         return _anaphor(Anaphor(s.unit, s.steps, keep_grain=True), ctx)
     if s.grain == "day" or (s.unit == "day" and s.grain is None):
@@ -355,6 +357,8 @@ def _unit_point(d: date, unit: str) -> v.Point:
 
 
 def _x_unit(unit: str) -> str:
+    if unit in _MINUTES_IN:  # within some day
+        return "XXXX-XX-XX"
     return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
             "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
 
@@ -371,16 +375,38 @@ def _anaphor(a: Anaphor, ctx: Context) -> Anchored:
         return Anchored(v.shift(v.year(ctx.anchor.year), a.steps), None, ctx.anchor)
     if ref is None:
         return Anchored(v.Unanchored(_x_unit(a.unit)), None, None)
+    if a.unit in _MINUTES_IN:
+        return Anchored(_within_day(a, ref), ref.timex, ref.start)
     if a.keep_grain and ref.grain in _MONTHS_PER_GRAIN:
         return Anchored(_shift_keeping_grain(ref, a), ref.timex, ref.start)
     if a.unit == "day":
-        if ref.grain not in (v.Grain.DAY, v.Grain.PART_OF_DAY):
+        if ref.grain not in _DAY_GRAINS:
             return Anchored(v.Unanchored("XXXX-XX-XX"), None, None)
         d = ref.start + timedelta(days=a.steps)
         point = v.Point(d, v.Grain.PART_OF_DAY, part=a.part) if a.part else v.day(d)
         return Anchored(point, ref.timex, ref.start)
     base = _unit_point(ref.start, a.unit)
     return Anchored(v.shift(base, a.steps), ref.timex, ref.start)
+
+
+# Units shorter than a day, in minutes: an offset in them moves the clock, not the calendar.
+_MINUTES_IN = {"hour": 60.0, "minute": 1.0, "second": 1 / 60}
+# Grains of a value that lies within one day (a clock time or a part of day is on its day).
+_DAY_GRAINS = frozenset({v.Grain.DAY, v.Grain.PART_OF_DAY, v.Grain.HOUR, v.Grain.MINUTE})
+
+
+def _within_day(a: Anaphor, ref: v.Point) -> v.Point:
+    """"Eleven hours later", "40 minutes earlier": from a clock time, the time the offset
+    gives (the day after or before only when it crosses midnight); from a day, or a part of
+    day whose clock is unknown, that day; from a longer period, that period. Never whole
+    days: the count is of hours, not of days."""
+    if ref.hour is None:
+        return v.day(ref.start) if ref.grain in _DAY_GRAINS else _strip(ref)
+    at = datetime.combine(ref.start, time(ref.hour, ref.minute or 0)) + timedelta(
+        minutes=round(a.steps * _MINUTES_IN[a.unit]))
+    if at.minute == 0 and ref.grain is v.Grain.HOUR:
+        return v.Point(at.date(), v.Grain.HOUR, hour=at.hour)
+    return v.Point(at.date(), v.Grain.MINUTE, hour=at.hour, minute=at.minute)
 
 
 def _quarter_anaphor(a: Anaphor, ctx: Context) -> Anchored:

@@ -80,6 +80,9 @@ class Anaphor:
     # "period" rather than "quarter": the reporting period under discussion, which a
     # longer span ("the nine months") may have made a year
     period: bool = False
+    # an offset shorter than a day with no date to count from is what TimeML tags: the
+    # duration alone ("[a minute and a half] later")
+    undated: Value | None = None
 
 
 @dataclass(frozen=True)

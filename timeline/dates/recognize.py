@@ -533,17 +533,28 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
         steps = -1 if m.word("beforeafter") == "before" else 1
         part = lang.lookup("parts_of_day", "night") if m.word("dayba") == "night" else None
         return ("TIME" if part else "DATE"), Anaphor("day", steps, part=part), None
+    if m.has("subday"):  # "hours later", "a few minutes earlier": uncounted, so that day
+        unit = lang.lookup("units", m.word("subday"))
+        return "DATE", Anaphor("day", 0, undated=_duration(None, unit, lang) if unit else None
+                               ), None
     if m.has("yearago"):
         m.keep_lead = m.has("period")
         return "DATE", Anaphor("year", -1, keep_grain=True, grain=quarterly,
                                period=generic), None
     if m.has("num"):
         amount = number(m.groups["num"], lang)
+        if amount is not None and (m.has("half1") or m.has("half2")):
+            amount += 0.5  # "an hour and a half later"
+        unit = lang.lookup("units", m.word("unit"))
+        undated = _duration(amount, unit, lang) if unit in _FINER_UNIT or unit == "second" else None
+        while amount is not None and not amount.is_integer() and unit in _FINER_UNIT:
+            unit, amount = _FINER_UNIT[unit], amount * 60  # "5 1/2 hours": 330 minutes
         if amount is None or not amount.is_integer():
             return None
         sign = 1 if m.word("later") == "later" else -1
-        unit, amount = _in_calendar_units(lang.lookup("units", m.word("unit")), amount, lang)
-        return "DATE", Anaphor(unit, sign * int(amount), keep_grain=unit == "year"), _mod(m, lang)
+        unit, amount = _in_calendar_units(unit, amount, lang)
+        return "DATE", Anaphor(unit, sign * int(amount), keep_grain=unit == "year",
+                               undated=undated), _mod(m, lang)
     if m.has("relyear"):
         steps = lang.lookup("relations", m.word("relyear"))
         return "DATE", Anaphor("year", steps or 0, keep_grain=True, grain="quarter",
@@ -565,6 +576,10 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     steps = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
              "the preceding": -1}.get(that, 0)
     return "DATE", Anaphor(unit, steps), None
+
+
+# A part of a clock unit is counted in the next finer one (60 of them each).
+_FINER_UNIT = {"hour": "minute", "minute": "second"}
 
 
 def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
