@@ -367,12 +367,38 @@ def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     steps = lang.lookup("relations", rel) if rel else None
     if rel and steps is None:
         return None
+    if not (rel or m.has("anarel") or m.has("pmod")) and _names_a_kind(m, lang):
+        return None
     if m.has("anarel"):
         steps = lang.lookup("anaphoric_relations", m.word("anarel"))
     part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
     wd = Weekday(lang.lookup("weekdays", word), steps if steps != 0 else None, part,
                  from_reference=m.has("anarel"))
     return ("TIME" if part else "DATE"), wd, _mod(m, lang)
+
+
+# "Tuesday-Thursday", "Monday-to-Friday": another weekday joined to this one by a hyphen
+_WEEKDAY_PAIR = re.compile(r"[-–](?:to-)?([A-Za-z]+)")
+_PAIR_OPENING = re.compile(r"[A-Za-z]+[-–](?:to-)?$")
+_NEXT_WORDS = re.compile(r" ([a-z]+)(?: ([a-z]+))?")
+
+
+def _names_a_kind(m: Match, lang: Language) -> bool:
+    """A weekday before a noun of what happens on it every week names the kind, not a day:
+    "plans to end Sunday trading", "the museum's Saturday opening hours", "a Tuesday-Thursday
+    schedule" (both weekdays). After a preposition of time it is one occurrence ("in Friday
+    trading", "at Sunday service"); a possessive ("Saturday's opening") is one too."""
+    after = m.after(40)
+    pair = _WEEKDAY_PAIR.match(after)
+    if pair and lang.lookup("weekdays", pair.group(1)) is not None:
+        after = after[pair.end() :]
+    words = _NEXT_WORDS.match(after)
+    nouns = lang.tables.get("weekday_habitual_nouns", ())
+    if not words or not (words.group(1) in nouns or f"{words.group(1)} {words.group(2)}" in nouns):
+        return False
+    before = _PAIR_OPENING.sub("", m.before(30))  # the second of a pair: "Tuesday-Thursday"
+    previous = re.findall(r"[a-z]+", before.lower())
+    return not (previous and previous[-1] in lang.tables.get("weekday_occurrence_before", ()))
 
 
 def _in_holiday(m: Match, lang: Language) -> bool:
