@@ -42,7 +42,7 @@ def direction(text: str, start: int, end: int, lang: Language, present: bool = T
     """The direction of the expression at text[start:end], from the nearest cue word.
     `present`: whether the present tense of a scheduled happening counts (for weekdays)."""
     before = _words(_clause_before(text, start), lang)
-    after = _words(_clause_after(text, end), lang)
+    after = _words(_clause_after(text, end, lang), lang)
     cues: list[tuple[int, Direction]] = []
     for distance, i in enumerate(range(len(before.words) - 1, -1, -1)):
         d = _prospective(before.words[i], lang) or _cue(before.words, i, lang) or (
@@ -66,19 +66,39 @@ def _clause_before(text: str, start: int) -> str:
     return chunk[ends[-1].end() :] if ends else chunk
 
 
-# After the date, a comma that opens a participle or relative clause ends the date's own
-# clause: in "made the offer on Monday, opening what analysts expect to be a long fight"
-# the future belongs to the analysts, not to the offer.
-_SUBORDINATE_AFTER = re.compile(r",\s+(?:[a-z]+ing|which|who|whom|whose|what|where|while|"
-                                r"amid|after|before|following|as)\b")
-
-
-def _clause_after(text: str, end: int) -> str:
+def _clause_after(text: str, end: int, lang: Language) -> str:
     chunk = text[end : end + WINDOW_AFTER]
     stop = _CLAUSE_END.search(chunk)
     chunk = chunk[: stop.start()] if stop else chunk
-    sub = _SUBORDINATE_AFTER.search(chunk)
-    return chunk[: sub.start()] if sub else chunk
+    subordinate = _subordinate_after(lang.code)
+    sub = subordinate.search(chunk)
+    while sub:  # a phrase set off by commas is skipped: the clause may go on after it
+        close = chunk.find(",", sub.end())
+        if close < 0:
+            return chunk[: sub.start()]
+        chunk = chunk[: sub.start()] + chunk[close:]
+        sub = subordinate.search(chunk, sub.start() + 1)
+    return chunk
+
+
+@cache
+def _subordinate_after(code: str) -> re.Pattern[str]:
+    """After the date, a comma that opens a participle phrase or a relative clause ends the
+    date's own clause, whose finite verb decides: in "made the offer on Monday, opening what
+    analysts expect to be a long fight" the future belongs to the analysts, and in "will
+    meet the minister on Wednesday, prepared to offer concessions" "prepared" is no past
+    tense. A participle is a word with a participle ending or an irregular one, perhaps
+    after an adverb ("clearly shaken by")."""
+    t = load(code).tables
+
+    def words(key: str) -> str:
+        alts = sorted(t.get(key, []), key=len, reverse=True)
+        return "|".join(re.escape(w) for w in alts) or "(?!)"
+
+    ly = re.escape(str(t.get("adverb_suffix") or "")) or "(?!)"
+    adverb = rf"(?:(?:{words('participle_adverbs')}|[a-z]+{ly})\s+)?"
+    participle = rf"[a-z]+(?:{words('participle_suffixes')})|{words('irregular_participles')}"
+    return re.compile(rf",\s+(?:{words('subordinate_openers')}|{adverb}(?:{participle}))\b")
 
 
 @dataclass(frozen=True)
