@@ -30,6 +30,7 @@ class Anchored:
     value: v.Value
     cue: str | None  # the word or date that decided the reading
     anchor: date | None  # the date the value was computed from
+    alternatives: tuple[v.Value, ...] = ()  # other readings that fit as well
 
 
 def anchor_value(partial: Partial, ctx: Context) -> Anchored | None:
@@ -298,20 +299,33 @@ def _weekday(w: Weekday, ctx: Context) -> Anchored:
     if w.from_reference and ref is not None and ref.grain in (v.Grain.DAY, v.Grain.PART_OF_DAY):
         anchor = ref.start
     back = (anchor.isoweekday() - w.weekday) % 7  # days back to the same or last such day
+    others: tuple[date, ...] = ()
+    cue: str | None
     if w.steps is not None and w.steps < 0:  # "last Friday", "Friday before last" (-2)
         d, cue = anchor - timedelta(days=(back or 7) + 7 * (-w.steps - 1)), "last"
     elif w.steps is not None and w.steps > 0:
         d, cue = anchor + timedelta(days=((7 - back) % 7 or 7) + 7 * (w.steps - 1)), "next"
+        if w.either_week and w.steps == 1 and _same_week(d, anchor):
+            others = (d + timedelta(days=7),)  # "next Thursday" said on a Tuesday
     elif ctx.direction.sign == FUTURE:
         d, cue = anchor + timedelta(days=(7 - back) % 7), ctx.direction.cue
     else:
         d, cue = anchor - timedelta(days=back), ctx.direction.cue
+    return Anchored(_weekday_point(w, d), cue, anchor,
+                    tuple(_weekday_point(w, other) for other in others))
+
+
+def _weekday_point(w: Weekday, d: date) -> v.Point:
     if w.hour is not None:
-        return Anchored(_with_time(d, Calendar(hour=w.hour, minute=w.minute)), cue, anchor)
+        return _with_time(d, Calendar(hour=w.hour, minute=w.minute))
     if w.weekend:
-        return Anchored(v.Point(v.week_of(d).start, v.Grain.WEEK, part="WE"), cue, anchor)
-    point = v.Point(d, v.Grain.PART_OF_DAY, part=w.part) if w.part else v.day(d)
-    return Anchored(point, cue, anchor)
+        return v.Point(v.week_of(d).start, v.Grain.WEEK, part="WE")
+    return v.Point(d, v.Grain.PART_OF_DAY, part=w.part) if w.part else v.day(d)
+
+
+def _same_week(a: date, b: date) -> bool:
+    """The same calendar week, Monday to Sunday (ISO 8601, as every week value here)."""
+    return a.isocalendar()[:2] == b.isocalendar()[:2]
 
 
 # --- shifts from the anchor ---------------------------------------------------------------
@@ -331,8 +345,13 @@ def _shift(s: Shift, ctx: Context) -> Anchored:
         d = anchor + timedelta(days=days)
         point = v.Point(d, v.Grain.PART_OF_DAY, part=s.part) if s.part else v.day(d)
         return Anchored(point, None, anchor)
-    return Anchored(v.shift(_unit_point(anchor, s.unit), s.steps), None, anchor)
+    point = v.shift(_unit_point(anchor, s.unit), s.steps)
+    # "next weekend" said before this week's weekend (Monday to Friday): that one may be meant
+    this_one = s.either_week and s.steps == 1 and anchor.isoweekday() <= _FRIDAY
+    return Anchored(point, None, anchor, (v.shift(point, -1),) if this_one else ())
 
+
+_FRIDAY = 5  # ISO weekday number
 
 # "a year ago" after one of these was named compares with that period a year back
 # ("September sales rose 5% from a year ago" is September of last year).

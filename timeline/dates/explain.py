@@ -23,11 +23,13 @@ class Explanation:
     cue: str | None
     anchor: str | None
     interval: tuple[str, str] | None
+    alternatives: tuple[str, ...] = ()  # other readings that fit as well (TIMEX3 values)
 
     def lines(self) -> list[str]:
         rows = [
             ("phrase", self.text),
             ("value", self.value),
+            ("or", " or ".join(self.alternatives) + " (ambiguous)" if self.alternatives else None),
             ("type", self.type),
             ("grain", self.grain),
             ("mod", self.mod),
@@ -53,6 +55,7 @@ def explain(timex: Timex) -> Explanation:
         timex.cue,
         timex.anchor.isoformat() if timex.anchor else None,
         (interval[0].isoformat(), interval[1].isoformat()) if interval else None,
+        tuple(a.timex for a in timex.alternatives),
     )
 
 

@@ -373,7 +373,7 @@ def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
         steps = lang.lookup("anaphoric_relations", m.word("anarel"))
     part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
     wd = Weekday(lang.lookup("weekdays", word), steps if steps != 0 else None, part,
-                 from_reference=m.has("anarel"))
+                 from_reference=m.has("anarel"), either_week=_either_week(rel, lang))
     return ("TIME" if part else "DATE"), wd, _mod(m, lang)
 
 
@@ -458,7 +458,13 @@ def make_relative(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     if whole.startswith("the") and steps == -1 and unit in ("decade", "century"):
         return "DURATION", Fixed(_duration(1, unit, lang)), None  # "the past decade"
     mod = _mod(m, lang) or _EARLIER_LATER.get(m.word("earlier"))
-    return "DATE", Shift(unit, steps), mod
+    return "DATE", Shift(unit, steps, either_week=unit == "weekend" and _either_week(rel, lang)
+                         ), mod
+
+
+def _either_week(rel: str, lang: Language) -> bool:
+    """"next" before a weekday or "weekend" may name the nearest one or the one after."""
+    return rel in lang.tables.get("either_week_relations", ())
 
 
 def make_current(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:

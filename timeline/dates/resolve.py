@@ -163,7 +163,7 @@ def _date_quotations(text: str, resolved: list[tuple[Found, Anchored]], lang: La
         if said is not None:
             again = anchor_value(f.partial, Context(said.start, Direction(PAST), None))
             if again is not None:
-                a = Anchored(again.value, f"said {said.timex}", said.start)
+                a = replace(again, cue=f"said {said.timex}", anchor=said.start)
         out.append((f, a))
     return out
 
@@ -455,4 +455,5 @@ def _timex(text: str, f: Found, a: Anchored) -> Timex:
     if type_ == "TIME" and not (isinstance(value, v.Point) and value.is_time):
         type_ = "DATE" if not isinstance(value, v.Unanchored) else type_
     span = text[f.start : f.end]
-    return Timex(span, f.start, f.end, type_, value, f.mod, f.rule, a.cue, a.anchor)
+    return Timex(span, f.start, f.end, type_, value, f.mod, f.rule, a.cue, a.anchor,
+                 a.alternatives)
