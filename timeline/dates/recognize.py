@@ -314,12 +314,16 @@ def _month_context(m: Match, lang: Language) -> bool:
     return bool(words) and words[-1].lower() in preps
 
 
+_YEAR_BEFORE = re.compile(r"(?<![\d,.$])(?:1[5-9]|20)\d\d,$")
+
+
 def _is_year(m: Match, lang: Language) -> bool:
     """A four-digit number read as a year, unless money, a count or a measure."""
     before = m.before(12).rstrip()
     after = m.after(16).lstrip().lower()
-    if before.endswith(("$", "#", "No.", "no.", "£", "€")) or re.search(r"\d[,.]?$", before):
-        return False
+    if before.endswith(("$", "#", "No.", "no.", "£", "€")) or (
+            re.search(r"\d[,.]?$", before) and not _YEAR_BEFORE.search(before)):
+        return False  # "$1.5 2000", "1,500 2000"; but a list of years: "in 1994, 1995"
     if m.has("fiscal") or m.has("pmod") or m.has("hyphenmod") or m.text[
             m.start : m.end].lower().startswith("the year"):
         return True
@@ -547,7 +551,9 @@ def make_ago(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None
     amount = number(m.groups.get("num", ""), lang)
     if amount is None:
         return "DATE", Fixed(v.Reference("PAST")), None
-    unit, amount = _in_calendar_units(unit, amount, lang)
+    # counted back in years: "a decade ago" is ten years back, the year 1989 in 1999 (not
+    # the 1980s, nor the 1990s when said in 2005)
+    unit, amount = _in_calendar_units(unit, amount, lang, every_multiple=True)
     if not amount.is_integer():
         return None
     grain = "day" if unit == "day" else unit
@@ -725,10 +731,12 @@ def _after_a_count(m: Match) -> bool:
                           r"|[a-z]{3,}s)\s+$", m.before(25)))
 
 
-def _in_calendar_units(unit: str, amount: float, lang: Language) -> tuple[str, float]:
-    """Shifts count in calendar units: "a fortnight ago" is two weeks ago."""
+def _in_calendar_units(unit: str, amount: float, lang: Language, every_multiple: bool = False
+                       ) -> tuple[str, float]:
+    """Shifts count in calendar units: "a fortnight ago" is two weeks ago; with
+    `every_multiple`, decades and centuries count in years too."""
     multiple = lang.table("unit_multiples").get(unit)
-    if multiple and unit not in lang.table("calendar_units"):
+    if multiple and (every_multiple or unit not in lang.table("calendar_units")):
         return multiple[0], amount * multiple[1]
     return unit, amount
 
