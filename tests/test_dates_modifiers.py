@@ -72,3 +72,34 @@ def test_the_modifier_does_not_add_a_second_date_to_the_sentence() -> None:
 
 def test_may_day_is_the_first_of_may_not_the_month() -> None:
     assert readings("Police braced for May Day protests.") == [("May Day", "2025-05-01")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "USA Today reported the deal.",
+        "He told NBC's Today show about the deal.",
+        "This is VOA Today.",
+        "In today's world, that matters.",
+        "The case is for today's youth what the blockade was for their parents.",
+        "Many of today's personal computers use the chip.",
+        "If I were choosing the people of tomorrow, I would choose them.",
+    ],
+)
+def test_a_day_word_in_a_title_or_for_an_era_names_no_day(text: str) -> None:
+    assert readings(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Today's vote was close.", "Today", "2025-11-19"),
+        ("Tomorrow's meeting is key.", "Tomorrow", "2025-11-20"),
+        ("The vote is today.", "today", "2025-11-19"),
+        ('"Today, we act," he said.', "Today", "2025-11-19"),
+        ("LONDON (Reuters) - Today the bank cut rates.", "Today", "2025-11-19"),
+        ("The agenda of tomorrow's meeting was set.", "tomorrow", "2025-11-20"),
+    ],
+)
+def test_a_day_word_of_a_day_is_still_a_date(text: str, phrase: str, value: str) -> None:
+    assert (phrase, value) in readings(text)

@@ -432,6 +432,8 @@ def make_deictic(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     if m.has("deictic"):
         if m.word("deictic") == "overnight" and _noun_follows(m, lang):
             return None  # "overnight trading"
+        if _titled(m, m.groups["deictic"]) or _of_an_era(m, lang):
+            return None
         steps, own_part = lang.lookup("deictic_days", m.word("deictic"))
         part = part or own_part
     elif m.has("lastpart"):
@@ -444,6 +446,28 @@ def make_deictic(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     if m.has("this"):
         mod = lang.lookup("point_mods", m.word("this").split()[0])
     return ("TIME" if part else "DATE"), Shift("day", steps, part=part), mod
+
+
+def _titled(m: Match, word: str) -> bool:
+    """A day word capitalised inside a sentence is part of a title: "USA Today", "NBC's
+    Today show", "This is VOA Today"."""
+    return word[:1].isupper() and m.text.startswith(word, m.start) and bool(
+        re.search(r"[A-Za-z\d]\s+$", m.before(20)))
+
+
+_ERA_AFTER = re.compile(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _of_an_era(m: Match, lang: Language) -> bool:
+    """"today's youth", "in today's world", "the people of tomorrow": the present or the
+    future as an era, not a day."""
+    nouns = lang.tables.get("era_nouns", ())
+    after = _ERA_AFTER.match(m.text, m.end)
+    if after and (after.group(1) in nouns or after.group(2) in nouns):
+        return True
+    words = re.findall(r"[a-z]+", m.before(20).lower())
+    return len(words) >= 2 and words[-1] == "of" and m.word("deictic") in lang.tables.get(
+        "era_after_of", ()) and not m.after(2).startswith(("'", "’"))
 
 
 # "earlier today", "Later yesterday" (TimeBank: START, END)
