@@ -328,3 +328,27 @@ def test_a_24_hour_clock_in_hours_after_at(text: str, expected: list[tuple[str, 
 )
 def test_two_steps_back_or_ahead(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # a count back in decades or centuries is the year that far back, not a decade
+        ("A decade ago, the country was poor.", date(1999, 3, 12), [("A decade ago", "1989")]),
+        ("A decade ago, the country was poor.", date(2005, 3, 12), [("A decade ago", "1995")]),
+        ("It was founded two decades ago.", date(2005, 3, 12), [("two decades ago", "1985")]),
+        ("The bridge was built a century ago.", date(2005, 3, 12), [("a century ago", "1905")]),
+        # a list of years: each is a year
+        ("It happened in 1994, 1995 and 1997.", FRIDAY,
+         [("1994", "1994"), ("1995", "1995"), ("1997", "1997")]),
+        ("Sales were 1,995, 2,000 and 2,100 units.", FRIDAY, []),
+        # "that same day" points at the date before it, as "that day" does
+        ("The plane landed on Monday. That same day, it left.", FRIDAY,
+         [("Monday", "2025-10-13"), ("That same day", "2025-10-13")]),
+        ("The plane landed on Monday. That same evening, it left.", FRIDAY,
+         [("Monday", "2025-10-13"), ("That same evening", "2025-10-13TEV")]),
+    ],
+)
+def test_counts_back_lists_of_years_and_that_same_day(
+        text: str, anchor: date, expected: list[tuple[str, str]]) -> None:
+    assert values(text, anchor) == expected

@@ -196,3 +196,45 @@ def test_a_participle_after_a_determiner_and_an_adverb_is_no_past_tense(text: st
 )
 def test_a_past_plan_looks_ahead_to_the_planned_day(text: str, expected: str) -> None:
     assert value_of(text, "Thursday", date(1998, 9, 30)) == expected
+
+
+TUESDAY = date(2025, 11, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # a participle phrase after the date is no tense of the date's clause
+        ("The chief executive will meet the minister on Wednesday, prepared to offer"
+         " concessions.", "Wednesday", "2025-11-19"),
+        ("The president will travel to Paris on Friday, accompanied by aides.", "Friday",
+         "2025-11-21"),
+        ("The envoy is expected to arrive Thursday, armed with a new offer.", "Thursday",
+         "2025-11-20"),
+        ("The envoy will arrive on Thursday, clearly shaken by the attack.", "Thursday",
+         "2025-11-20"),
+        ("The minister will meet strikers on Friday, led by their union chief.", "Friday",
+         "2025-11-21"),
+        ("The team will fly to Madrid on Sunday, backed by thousands of fans.", "Sunday",
+         "2025-11-23"),
+        ("The board is scheduled to vote on Thursday, divided over the bid.", "Thursday",
+         "2025-11-20"),
+        # ... nor one set off by commas: the clause goes on after it
+        ("On Wednesday, prepared to offer concessions, the chief executive will meet the"
+         " minister.", "Wednesday", "2025-11-19"),
+        ("On Friday, which is a holiday, the shops will close.", "Friday", "2025-11-21"),
+        # past clauses stay past, with or without the participle
+        ("The company announced on Monday, stunned by the news, that it would close.",
+         "Monday", "2025-11-17"),
+        ("He announced the plan on Monday, stunned by the news.", "Monday", "2025-11-17"),
+        ("The envoy arrived on Thursday, armed with a new offer.", "Thursday", "2025-11-13"),
+        ("He resigned on Friday, accused of fraud.", "Friday", "2025-11-14"),
+        ("The minister arrived on Monday, accompanied by aides, and will leave on Friday.",
+         "Monday", "2025-11-17"),
+        ("The minister arrived on Monday, accompanied by aides, and will leave on Friday.",
+         "Friday", "2025-11-21"),
+    ],
+)
+def test_the_finite_verb_decides_not_a_participle_after_the_date(
+        text: str, phrase: str, value: str) -> None:
+    assert value_of(text, phrase, TUESDAY) == value

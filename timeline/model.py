@@ -67,6 +67,9 @@ class Timex:
     rule: str = ""
     cue: str | None = None
     anchor: date | None = None
+    # other readings the phrase fits as well ("next Thursday" said on a Tuesday: two or
+    # nine days later); empty when it has one reading
+    alternatives: tuple[Value, ...] = ()
 
     @property
     def timex_value(self) -> str:

@@ -98,7 +98,7 @@ def _split_lines(text: str, para: Span) -> list[tuple[int, int]]:
 
 def ends_line(line: str) -> bool:
     """A line break after this line is a boundary (headline, list item, finished sentence)."""
-    return True if not line else line[-1] in '.!?"”:;' or line.lstrip().startswith(("-", "*"))
+    return True if not line else line[-1] in ".!?\"”:;" or line.lstrip().startswith(("-", "*"))
 
 
 def continues_sentence(line: str) -> bool:

@@ -148,10 +148,8 @@ def _dct_value(source: str, path: Path) -> str:
 
 
 def _attributes(attrs: str) -> dict[str, str]:
-    return {
-        m.group(1): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
-        for m in _ATTR.finditer(attrs)
-    }
+    return {m.group(1): html.unescape(m.group(2) if m.group(2) is not None else m.group(3))
+            for m in _ATTR.finditer(attrs)}
 
 
 def _strip(source: str, start: int, end: int) -> _Stripped:
@@ -211,9 +209,8 @@ def _gold_timexes(
         raw_start, attrs, opening = open_timex.pop()
         start, end = inverse.get(raw_start), inverse.get(raw_pos)
         if start is None or end is None:
-            raise CorpusError(
-                path, "TIMEX3 boundary inside an entity", _line(source, opening.start())
-            )
+            raise CorpusError(path, "TIMEX3 boundary inside an entity",
+                              _line(source, opening.start()))
         yield GoldTimex(
             start=start,
             end=end,

@@ -9,7 +9,7 @@ X placeholders (an Unanchored value).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from timeline import values as v
 from timeline.dates.partial import Anaphor, Calendar, Fixed, Partial, Shift, Weekday
@@ -30,6 +30,7 @@ class Anchored:
     value: v.Value
     cue: str | None  # the word or date that decided the reading
     anchor: date | None  # the date the value was computed from
+    alternatives: tuple[v.Value, ...] = ()  # other readings that fit as well
 
 
 def anchor_value(partial: Partial, ctx: Context) -> Anchored | None:
@@ -153,17 +154,11 @@ def _reporting_year(c: Calendar, month: int, ctx: Context) -> tuple[int, str | N
 def _year_by_relation(c: Calendar, month: int, anchor: date) -> tuple[int, str]:
     named = (month, c.day or 0)
     if c.steps == -1:
-        return (
-            anchor.year
-            if named < (anchor.month, 0 if c.day is None else anchor.day)
-            else anchor.year - 1
-        ), "last"
+        return (anchor.year if named < (anchor.month, 0 if c.day is None else anchor.day)
+                else anchor.year - 1), "last"
     if c.steps == 1:
-        return (
-            anchor.year
-            if named > (anchor.month, 32 if c.day is None else anchor.day)
-            else anchor.year + 1
-        ), "next"
+        return (anchor.year if named > (anchor.month, 32 if c.day is None else anchor.day)
+                else anchor.year + 1), "next"
     return anchor.year, "this"
 
 
@@ -188,7 +183,7 @@ def _year_by_tense(c: Calendar, year: int, month: int, ctx: Context) -> tuple[in
 
 
 def _year_with_weekday(c: Calendar, year: int, cue: str | None) -> tuple[int, str | None]:
-    """ "Thursday, Jan. 6": of the years around the guess, the one where the day is that weekday."""
+    """"Thursday, Jan. 6": of the years around the guess, the one where the day is that weekday."""
     for candidate in (year, year - 1, year + 1):
         try:
             if date(candidate, c.month or 1, c.day or 1).isoweekday() == c.weekday:
@@ -304,20 +299,33 @@ def _weekday(w: Weekday, ctx: Context) -> Anchored:
     if w.from_reference and ref is not None and ref.grain in (v.Grain.DAY, v.Grain.PART_OF_DAY):
         anchor = ref.start
     back = (anchor.isoweekday() - w.weekday) % 7  # days back to the same or last such day
+    others: tuple[date, ...] = ()
+    cue: str | None
     if w.steps is not None and w.steps < 0:  # "last Friday", "Friday before last" (-2)
         d, cue = anchor - timedelta(days=(back or 7) + 7 * (-w.steps - 1)), "last"
     elif w.steps is not None and w.steps > 0:
         d, cue = anchor + timedelta(days=((7 - back) % 7 or 7) + 7 * (w.steps - 1)), "next"
+        if w.either_week and w.steps == 1 and _same_week(d, anchor):
+            others = (d + timedelta(days=7),)  # "next Thursday" said on a Tuesday
     elif ctx.direction.sign == FUTURE:
         d, cue = anchor + timedelta(days=(7 - back) % 7), ctx.direction.cue
     else:
         d, cue = anchor - timedelta(days=back), ctx.direction.cue
+    return Anchored(_weekday_point(w, d), cue, anchor,
+                    tuple(_weekday_point(w, other) for other in others))
+
+
+def _weekday_point(w: Weekday, d: date) -> v.Point:
     if w.hour is not None:
-        return Anchored(_with_time(d, Calendar(hour=w.hour, minute=w.minute)), cue, anchor)
+        return _with_time(d, Calendar(hour=w.hour, minute=w.minute))
     if w.weekend:
-        return Anchored(v.Point(v.week_of(d).start, v.Grain.WEEK, part="WE"), cue, anchor)
-    point = v.Point(d, v.Grain.PART_OF_DAY, part=w.part) if w.part else v.day(d)
-    return Anchored(point, cue, anchor)
+        return v.Point(v.week_of(d).start, v.Grain.WEEK, part="WE")
+    return v.Point(d, v.Grain.PART_OF_DAY, part=w.part) if w.part else v.day(d)
+
+
+def _same_week(a: date, b: date) -> bool:
+    """The same calendar week, Monday to Sunday (ISO 8601, as every week value here)."""
+    return a.isocalendar()[:2] == b.isocalendar()[:2]
 
 
 # --- shifts from the anchor ---------------------------------------------------------------
@@ -328,6 +336,8 @@ def _shift(s: Shift, ctx: Context) -> Anchored:
         return Anchored(v.Unanchored(_x_unit(s.unit)), None, None)
     anchor = ctx.anchor
     ref = ctx.reference
+    if s.unit in _MINUTES_IN:  # "two hours ago": the publish time is not known, its day is
+        return Anchored(v.day(anchor), None, anchor)
     if s.follows_period and ref is not None and ref.grain in _PERIOD_GRAINS:
         return _anaphor(Anaphor(s.unit, s.steps, keep_grain=True), ctx)
     if s.grain == "day" or (s.unit == "day" and s.grain is None):
@@ -335,8 +345,13 @@ def _shift(s: Shift, ctx: Context) -> Anchored:
         d = anchor + timedelta(days=days)
         point = v.Point(d, v.Grain.PART_OF_DAY, part=s.part) if s.part else v.day(d)
         return Anchored(point, None, anchor)
-    return Anchored(v.shift(_unit_point(anchor, s.unit), s.steps), None, anchor)
+    point = v.shift(_unit_point(anchor, s.unit), s.steps)
+    # "next weekend" said before this week's weekend (Monday to Friday): that one may be meant
+    this_one = s.either_week and s.steps == 1 and anchor.isoweekday() <= _FRIDAY
+    return Anchored(point, None, anchor, (v.shift(point, -1),) if this_one else ())
 
+
+_FRIDAY = 5  # ISO weekday number
 
 # "a year ago" after one of these was named compares with that period a year back
 # ("September sales rose 5% from a year ago" is September of last year).
@@ -361,15 +376,10 @@ def _unit_point(d: date, unit: str) -> v.Point:
 
 
 def _x_unit(unit: str) -> str:
-    return {
-        "day": "XXXX-XX-XX",
-        "week": "XXXX-WXX",
-        "weekend": "XXXX-WXX-WE",
-        "month": "XXXX-XX",
-        "quarter": "XXXX-QX",
-        "decade": "XXX",
-        "century": "XX",
-    }.get(unit, "XXXX")
+    if unit in _MINUTES_IN:  # within some day
+        return "XXXX-XX-XX"
+    return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+            "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}.get(unit, "XXXX")
 
 
 # --- anaphora ----------------------------------------------------------------------------------
@@ -384,10 +394,12 @@ def _anaphor(a: Anaphor, ctx: Context) -> Anchored:
         return Anchored(v.shift(v.year(ctx.anchor.year), a.steps), None, ctx.anchor)
     if ref is None:
         return Anchored(v.Unanchored(_x_unit(a.unit)), None, None)
+    if a.unit in _MINUTES_IN:
+        return Anchored(_within_day(a, ref), ref.timex, ref.start)
     if a.keep_grain and ref.grain in _MONTHS_PER_GRAIN:
         return Anchored(_shift_keeping_grain(ref, a), ref.timex, ref.start)
     if a.unit == "day":
-        if ref.grain not in (v.Grain.DAY, v.Grain.PART_OF_DAY):
+        if ref.grain not in _DAY_GRAINS:
             return Anchored(v.Unanchored("XXXX-XX-XX"), None, None)
         d = ref.start + timedelta(days=a.steps)
         point = v.Point(d, v.Grain.PART_OF_DAY, part=a.part) if a.part else v.day(d)
@@ -396,8 +408,28 @@ def _anaphor(a: Anaphor, ctx: Context) -> Anchored:
     return Anchored(v.shift(base, a.steps), ref.timex, ref.start)
 
 
+# Units shorter than a day, in minutes: an offset in them moves the clock, not the calendar.
+_MINUTES_IN = {"hour": 60.0, "minute": 1.0, "second": 1 / 60}
+# Grains of a value that lies within one day (a clock time or a part of day is on its day).
+_DAY_GRAINS = frozenset({v.Grain.DAY, v.Grain.PART_OF_DAY, v.Grain.HOUR, v.Grain.MINUTE})
+
+
+def _within_day(a: Anaphor, ref: v.Point) -> v.Point:
+    """"Eleven hours later", "40 minutes earlier": from a clock time, the time the offset
+    gives (the day after or before only when it crosses midnight); from a day, or a part of
+    day whose clock is unknown, that day; from a longer period, that period. Never whole
+    days: the count is of hours, not of days."""
+    if ref.hour is None:
+        return v.day(ref.start) if ref.grain in _DAY_GRAINS else _strip(ref)
+    at = datetime.combine(ref.start, time(ref.hour, ref.minute or 0)) + timedelta(
+        minutes=round(a.steps * _MINUTES_IN[a.unit]))
+    if at.minute == 0 and ref.grain is v.Grain.HOUR:
+        return v.Point(at.date(), v.Grain.HOUR, hour=at.hour)
+    return v.Point(at.date(), v.Grain.MINUTE, hour=at.hour, minute=at.minute)
+
+
 def _quarter_anaphor(a: Anaphor, ctx: Context) -> Anchored:
-    """ "the quarter", "the year-ago quarter", "the 1988 quarter": the reporting quarter
+    """"the quarter", "the year-ago quarter", "the 1988 quarter": the reporting quarter
     last mentioned, or else the last one ended before the anchor (what financial news
     reports on), moved as the phrase says."""
     ref, cue = ctx.reference, None
@@ -416,11 +448,12 @@ def _quarter_anaphor(a: Anaphor, ctx: Context) -> Anchored:
 
 
 def _year_period(a: Anaphor, ref: v.Point, ctx: Context) -> Anchored:
-    """ "the year-earlier period", "the 1988 period" when the period under discussion spans
+    """"the year-earlier period", "the 1988 period" when the period under discussion spans
     more than a quarter ("the nine months"): the year that holds it, as the phrase moves it."""
     if a.year is not None:
         return Anchored(v.year(a.year), ref.timex, ctx.anchor)
-    return Anchored(v.shift(_strip(ref), a.steps if a.unit == "year" else 0), ref.timex, ctx.anchor)
+    return Anchored(v.shift(_strip(ref), a.steps if a.unit == "year" else 0), ref.timex,
+                    ctx.anchor)
 
 
 def _shift_keeping_grain(ref: v.Point, a: Anaphor) -> v.Point:
@@ -429,14 +462,10 @@ def _shift_keeping_grain(ref: v.Point, a: Anaphor) -> v.Point:
     return v.shift(_strip(ref), steps)
 
 
-_MONTHS_PER_GRAIN = {
-    v.Grain.MONTH: 1,
-    v.Grain.QUARTER: 3,
-    v.Grain.HALF: 6,
-    v.Grain.YEAR: 12,
-    v.Grain.SEASON: 12,
-}
+_MONTHS_PER_GRAIN = {v.Grain.MONTH: 1, v.Grain.QUARTER: 3, v.Grain.HALF: 6, v.Grain.YEAR: 12,
+                     v.Grain.SEASON: 12}
 
 
 def _strip(p: v.Point) -> v.Point:
     return v.Point(p.start, p.grain, season=p.season)
+

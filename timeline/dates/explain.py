@@ -23,11 +23,13 @@ class Explanation:
     cue: str | None
     anchor: str | None
     interval: tuple[str, str] | None
+    alternatives: tuple[str, ...] = ()  # other readings that fit as well (TIMEX3 values)
 
     def lines(self) -> list[str]:
         rows = [
             ("phrase", self.text),
             ("value", self.value),
+            ("or", " or ".join(self.alternatives) + " (ambiguous)" if self.alternatives else None),
             ("type", self.type),
             ("grain", self.grain),
             ("mod", self.mod),
@@ -53,12 +55,12 @@ def explain(timex: Timex) -> Explanation:
         timex.cue,
         timex.anchor.isoformat() if timex.anchor else None,
         (interval[0].isoformat(), interval[1].isoformat()) if interval else None,
+        tuple(a.timex for a in timex.alternatives),
     )
 
 
-def explain_phrase(
-    phrase: str, anchor: date, context: str | None = None, language: str = "en"
-) -> list[Explanation]:
+def explain_phrase(phrase: str, anchor: date, context: str | None = None,
+                   language: str = "en") -> list[Explanation]:
     """The expressions of `phrase`; with a context sentence, the phrase is resolved inside
     it (so its tense and cue words count) and the expressions overlapping it are kept."""
     if context is None or phrase not in context:
@@ -70,9 +72,5 @@ def explain_phrase(
 
 
 def _kind(value: v.Value) -> str:
-    return {
-        v.Duration: "duration",
-        v.Recurrence: "set",
-        v.Reference: "vague reference",
-        v.Unanchored: "unanchored",
-    }.get(type(value), "")
+    return {v.Duration: "duration", v.Recurrence: "set", v.Reference: "vague reference",
+            v.Unanchored: "unanchored"}.get(type(value), "")

@@ -37,19 +37,8 @@ def explicit_dates(text: str, anchor: date | None, language: str) -> list[Timex]
     for m in _CANDIDATE.finditer(text):
         value = _value(m.group(), anchor, language)
         if value is not None:
-            found.append(
-                Timex(
-                    m.group(),
-                    m.start(),
-                    m.end(),
-                    "DATE",
-                    value,
-                    None,
-                    RULE,
-                    None,
-                    anchor if value.grain is not v.Grain.YEAR else None,
-                )
-            )
+            found.append(Timex(m.group(), m.start(), m.end(), "DATE", value, None, RULE,
+                                 None, anchor if value.grain is not v.Grain.YEAR else None))
     return found
 
 
@@ -60,9 +49,8 @@ def _value(phrase: str, anchor: date | None, language: str) -> v.Point | None:
     parsed, period = data
     if not re.search(r"\d{4}|\d[./]\d{1,2}[./]\d", phrase):  # no year stated: ours decides
         day_ = parsed.day if period == "day" else None
-        anchored = anchor_value(
-            Calendar(month=parsed.month, day=day_), Context(anchor, Direction(PAST), None)
-        )
+        anchored = anchor_value(Calendar(month=parsed.month, day=day_),
+                                Context(anchor, Direction(PAST), None))
         value = anchored.value if anchored else None
         return value if isinstance(value, v.Point) else None
     if period == "month":
@@ -87,9 +75,6 @@ def normalise(phrase: str, language: str, anchor: date | None) -> tuple[date, st
 def _parser(language: str) -> Any:
     from dateparser.date import DateDataParser  # lazily: heavy, and not needed for English
 
-    settings = {
-        "PREFER_DAY_OF_MONTH": "first",
-        "RETURN_TIME_AS_PERIOD": True,
-        "RELATIVE_BASE": datetime(2000, 1, 1),
-    }
+    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": True,
+                "RELATIVE_BASE": datetime(2000, 1, 1)}
     return DateDataParser(languages=[language], settings=settings)

@@ -127,7 +127,8 @@ def _check_words(tables: dict[str, Any], path: Path) -> None:
     word silently ("on" in a list of prepositions)."""
     for key, table in tables.items():
         if isinstance(table, list) and any(isinstance(w, bool) for w in table):
-            raise ValueError(f"{path}: {key}: a bare on/off/yes/no is read as true/false; quote it")
+            raise ValueError(f"{path}: {key}: a bare on/off/yes/no is read as true/false; "
+                             "quote it")
 
 
 def _alternation(tables: dict[str, Any], table: str) -> str:
@@ -152,9 +153,8 @@ def _derived_placeholders(tables: dict[str, Any], words: dict[str, str]) -> dict
     """Placeholders built from tables plus digits: numbers, days of month, years."""
     number_word = _alternation(tables, "numbers")
     tens = "|".join(k for k, v in (tables.get("numbers") or {}).items() if v in range(20, 100, 10))
-    ones = "|".join(
-        k for k, v in (tables.get("numbers") or {}).items() if v in range(1, 10) and len(k) > 2
-    )
+    ones = "|".join(k for k, v in (tables.get("numbers") or {}).items() if v in range(1, 10)
+                    and len(k) > 2)
     compound = f"(?:{tens})(?:[- ](?:{ones}))" if tens and ones else "(?!)"
     units1 = [k for k, v in (tables.get("units") or {}).items() if not k.endswith("s") or k == v]
     teens = "|".join(k for k, v in (tables.get("numbers") or {}).items() if v in range(10, 20))
@@ -163,10 +163,8 @@ def _derived_placeholders(tables: dict[str, Any], words: dict[str, str]) -> dict
     alone = "|".join(k.replace(" ", r"\s+") for k in centuries if " " in k) or "(?!)"
     rest = f"(?:{compound}|{tens}|{teens}|{ones}|hundred)"
     spoken_year = rf"(?:(?:{prefix}) {rest}|(?:{alone})(?: and)?(?: {rest})?)"
-    clockday = (
-        rf"(?:,? (?:(?P<weekday>{words['weekday']})|(?P<month>{words['month']}) "
-        rf"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)))?"
-    )
+    clockday = (rf"(?:,? (?:(?P<weekday>{words['weekday']})|(?P<month>{words['month']}) "
+                rf"(?P<day>3[01]|[12]\d|0?[1-9])(?!\d)))?")
     return {
         "clockday": clockday,
         "num": rf"(?:\d+(?:\.\d+)?(?: \d/\d)?|{compound}|{number_word})",
@@ -191,14 +189,8 @@ def _start_words(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str], dict[str, tu
     for word in cut:
         if not any(word.startswith(shorter) for shorter in stems):
             stems.append(word)
-    whole = [
-        w
-        for w in firsts
-        if w
-        and w != _DIGIT
-        and not w.endswith("*")
-        and not any(w.startswith(stem) for stem in stems)
-    ]
+    whole = [w for w in firsts if w and w != _DIGIT and not w.endswith("*")
+             and not any(w.startswith(stem) for stem in stems)]
     alternatives = [rf"{re.escape(w)}\b" for w in sorted(whole, key=len, reverse=True)]
     alternatives += [re.escape(w) for w in sorted(stems, key=len, reverse=True)]
     digits = r"|(?<![\d,.])\d" if _DIGIT in firsts else ""
@@ -213,9 +205,8 @@ def _start_words(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str], dict[str, tu
 _FILTERED_STARTS = 8  # rules at least, sharing one start word
 
 
-def _followers(
-    rules: tuple[Rule, ...], rules_for: dict[str, tuple[int, ...]]
-) -> dict[str, re.Pattern[str]]:
+def _followers(rules: tuple[Rule, ...], rules_for: dict[str, tuple[int, ...]]
+               ) -> dict[str, re.Pattern[str]]:
     """For each whole start word shared by many rules, a pattern for the word that may come
     next (read off the parsed rules, like the start words). Only a necessary condition: a
     start it rejects is one no rule of that word can match."""
@@ -223,9 +214,8 @@ def _followers(
     for key, indexes in rules_for.items():
         if len(indexes) < _FILTERED_STARTS or not key.isalpha():
             continue
-        seconds = set().union(
-            *(_after_key(list(_parse(rules[i].pattern.pattern)), 0, "", key) for i in indexes)
-        )
+        seconds = set().union(*(_after_key(list(_parse(rules[i].pattern.pattern)), 0, "", key)
+                                for i in indexes))
         if _ANY not in seconds:
             out[key] = _word_pattern(seconds)
     return out
@@ -233,9 +223,8 @@ def _followers(
 
 def _word_pattern(words: set[str]) -> re.Pattern[str]:
     stems = sorted((w[:-1] for w in words if w.endswith("*")), key=len, reverse=True)
-    whole = sorted(
-        (w for w in words if w not in (_DIGIT, _ANY) and not w.endswith("*")), key=len, reverse=True
-    )
+    whole = sorted((w for w in words if w not in (_DIGIT, _ANY) and not w.endswith("*")),
+                   key=len, reverse=True)
     alternatives = [rf"{re.escape(w)}\b" for w in whole] + [re.escape(w) for w in stems]
     if _DIGIT in words:
         alternatives += [r"\d", r"['’]\d"]
@@ -263,9 +252,8 @@ def _after_key(items: list[Any], depth: int, prefix: str, key: str) -> set[str]:
         if op is _OP.SUBPATTERN:
             return _after_key(list(av[-1]) + rest, depth + 1, prefix, key)
         if op is _OP.BRANCH:
-            return set().union(
-                *(_after_key(list(alt) + rest, depth + 1, prefix, key) for alt in av[1])
-            )
+            return set().union(*(_after_key(list(alt) + rest, depth + 1, prefix, key)
+                                 for alt in av[1]))
         if _no_word_chars(op, av):
             return _after_separator(items[i:], depth, prefix, key)
         if op in (_OP.MAX_REPEAT, _OP.MIN_REPEAT) and (av[1] == 1 or (not prefix and av[0])):
@@ -292,8 +280,7 @@ def _after_separator(items: list[Any], depth: int, prefix: str, key: str) -> set
         op, av = items[j]
         apostrophe = op is _OP.LITERAL and chr(av) in _APOSTROPHES
         if op in (_OP.AT, _OP.ASSERT, _OP.ASSERT_NOT) or (
-            _no_word_chars(op, av) and not apostrophe
-        ):
+                _no_word_chars(op, av) and not apostrophe):
             j += 1
             continue
         break
@@ -303,16 +290,9 @@ def _after_separator(items: list[Any], depth: int, prefix: str, key: str) -> set
 def _rules_starting(key: str, per_rule: list[set[str]]) -> tuple[int, ...]:
     """Rules whose text may begin with `key`: the word itself, a word it begins (when
     `key` is a stem), or a stem that begins it."""
-
     def may(words: set[str]) -> bool:
-        return any(
-            w == key
-            or w.rstrip("*") == key
-            or (w.endswith("*") and key.startswith(w[:-1]))
-            or w.startswith(key)
-            for w in words
-        )
-
+        return any(w == key or w.rstrip("*") == key or (w.endswith("*") and key.startswith(w[:-1]))
+                   or w.startswith(key) for w in words)
     return tuple(i for i, words in enumerate(per_rule) if may(words))
 
 
@@ -359,9 +339,8 @@ def _first_words(items: list[Any], depth: int, prefix: str = "") -> set[str]:
         if op is _OP.SUBPATTERN:
             return _first_words(list(av[-1]) + rest, depth + 1, prefix)
         if op is _OP.BRANCH:
-            return set().union(
-                *(_first_words(list(alt) + rest, depth + 1, prefix) for alt in av[1])
-            )
+            return set().union(*(_first_words(list(alt) + rest, depth + 1, prefix)
+                                 for alt in av[1]))
         if op in (_OP.MAX_REPEAT, _OP.MIN_REPEAT):
             low, _high, sub = av
             once = _first_words(list(sub) + rest, depth + 1, prefix)
@@ -387,14 +366,8 @@ def _class_starts(op: Any, av: Any, prefix: str) -> set[str]:
     if op is _OP.IN and all(o is _OP.LITERAL and chr(a) in _APOSTROPHES for o, a in av):
         return {_DIGIT}  # "'90s": the prefilter always looks at an apostrophe and a digit
     digits = op is _OP.IN and all(
-        o is _OP.RANGE
-        and chr(a[0]).isdigit()
-        or o is _OP.LITERAL
-        and chr(a).isdigit()
-        or o is _OP.CATEGORY
-        and a is _OP.CATEGORY_DIGIT
-        for o, a in av
-    )
+        o is _OP.RANGE and chr(a[0]).isdigit() or o is _OP.LITERAL and chr(a).isdigit()
+        or o is _OP.CATEGORY and a is _OP.CATEGORY_DIGIT for o, a in av)
     return {_DIGIT} if digits else {_ANY}
 
 

@@ -48,6 +48,9 @@ class Weekday:
     minute: int | None = None
     weekend: bool = False  # "the weekend": the Saturday and Sunday around that day
     from_reference: bool = False  # "the previous Friday": counted from the date last mentioned
+    # "next Thursday": the coming one, or the one of the week after when the coming one
+    # falls in the current week
+    either_week: bool = False
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class Shift:
     part: str | None = None
     # "a year ago" after a quarter was named: the same quarter a year before (financial news)
     follows_period: bool = False
+    either_week: bool = False  # "next weekend": the one of next week, or this week's
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,9 @@ class Anaphor:
     # "period" rather than "quarter": the reporting period under discussion, which a
     # longer span ("the nine months") may have made a year
     period: bool = False
+    # an offset shorter than a day with no date to count from is what TimeML tags: the
+    # duration alone ("[a minute and a half] later")
+    undated: Value | None = None
 
 
 @dataclass(frozen=True)

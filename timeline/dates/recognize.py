@@ -78,11 +78,8 @@ def recognize(text: str, lang: Language) -> list[Found]:
             continue
         follow = followers.get(word)
         end = candidate.end()
-        if (
-            follow is not None
-            and not lowered[end : end + 1].isalnum()
-            and not follow.match(lowered, end)
-        ):
+        if follow is not None and not lowered[end : end + 1].isalnum() and not follow.match(
+                lowered, end):
             continue  # "the company": no rule of "the" goes on with "company"
         hit = lang.scanner_of(rules).match(text, start)
         if hit is None:
@@ -191,11 +188,8 @@ def _capitalised(word: str) -> bool:
 
 def _abbreviated(word: str, lang: Language, table: str) -> bool:
     """An abbreviation ("Sat", "Mar") rather than the full name."""
-    full = max(
-        (k for k, val in lang.table(table).items() if val == lang.lookup(table, word)),
-        key=len,
-        default="",
-    )
+    full = max((k for k, val in lang.table(table).items() if val == lang.lookup(table, word)),
+               key=len, default="")
     return len(normalise(word)) < len(full)
 
 
@@ -239,20 +233,13 @@ def make_calendar(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     weekday = lang.lookup("weekdays", m.groups["weekday"]) if m.has("weekday") else None
     if weekday is not None and not _capitalised(m.groups["weekday"]):
         return None
-    cal = Calendar(
-        year=year,
-        month=month or None,
-        day=day,
-        weekday=weekday,
-        steps=steps,
-        year_steps=year_steps,
-        whole_week=m.has("weekof"),
-    )
+    cal = Calendar(year=year, month=month or None, day=day, weekday=weekday, steps=steps,
+                   year_steps=year_steps, whole_week=m.has("weekof"))
     return "DATE", cal, "APPROX" if m.has("approx") else _mod(m, lang)
 
 
 def make_ordinal_day(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """ "on the 25th", "Saturday the 15th": a day of a month the anchor decides; only where
+    """"on the 25th", "Saturday the 15th": a day of a month the anchor decides; only where
     nothing makes the ordinal count something else ("the 25th anniversary")."""
     day = day_of_month(m.groups["day"], lang)
     weekday = lang.lookup("weekdays", m.groups["weekday"]) if m.has("weekday") else None
@@ -261,9 +248,8 @@ def make_ordinal_day(m: Match, lang: Language) -> tuple[str, Partial, str | None
     if _noun_follows(m, lang):
         return None
     words = re.findall(r"[a-z]+", m.before(24).lower())
-    if weekday is None and not (
-        words and words[-1] in lang.tables.get("ordinal_day_prepositions", [])
-    ):
+    if weekday is None and not (words and words[-1] in lang.tables.get(
+            "ordinal_day_prepositions", [])):
         return None
     return "DATE", Calendar(day=day, weekday=weekday), None
 
@@ -272,7 +258,8 @@ def _noun_follows(m: Match, lang: Language) -> bool:
     """A word other than those that may follow a date comes next: the date word modifies
     a noun ("the 25th anniversary", "overnight trading")."""
     follower = re.match(r"\s*([A-Za-z]+)", m.after(16))
-    return bool(follower) and follower.group(1).lower() not in lang.tables.get("date_followers", [])
+    return bool(follower) and follower.group(1).lower() not in lang.tables.get(
+        "date_followers", [])
 
 
 def _spoken_alone(m: Match, lang: Language) -> bool:
@@ -327,18 +314,18 @@ def _month_context(m: Match, lang: Language) -> bool:
     return bool(words) and words[-1].lower() in preps
 
 
+_YEAR_BEFORE = re.compile(r"(?<![\d,.$])(?:1[5-9]|20)\d\d,$")
+
+
 def _is_year(m: Match, lang: Language) -> bool:
     """A four-digit number read as a year, unless money, a count or a measure."""
     before = m.before(12).rstrip()
     after = m.after(16).lstrip().lower()
-    if before.endswith(("$", "#", "No.", "no.", "£", "€")) or re.search(r"\d[,.]?$", before):
-        return False
-    if (
-        m.has("fiscal")
-        or m.has("pmod")
-        or m.has("hyphenmod")
-        or m.text[m.start : m.end].lower().startswith("the year")
-    ):
+    if before.endswith(("$", "#", "No.", "no.", "£", "€")) or (
+            re.search(r"\d[,.]?$", before) and not _YEAR_BEFORE.search(before)):
+        return False  # "$1.5 2000", "1,500 2000"; but a list of years: "in 1994, 1995"
+    if m.has("fiscal") or m.has("pmod") or m.has("hyphenmod") or m.text[
+            m.start : m.end].lower().startswith("the year"):
         return True
     label = re.search(r"([A-Za-z]+)\.?$", before)
     if label and label.group(1).lower() in lang.tables.get("not_year_after", []):
@@ -384,43 +371,60 @@ def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     steps = lang.lookup("relations", rel) if rel else None
     if rel and steps is None:
         return None
+    if not (rel or m.has("anarel") or m.has("pmod")) and _names_a_kind(m, lang):
+        return None
     if m.has("anarel"):
         steps = lang.lookup("anaphoric_relations", m.word("anarel"))
     part = lang.lookup("parts_of_day", m.word("part")) if m.has("part") else None
-    wd = Weekday(
-        lang.lookup("weekdays", word),
-        steps if steps != 0 else None,
-        part,
-        from_reference=m.has("anarel"),
-    )
+    wd = Weekday(lang.lookup("weekdays", word), steps if steps != 0 else None, part,
+                 from_reference=m.has("anarel"), either_week=_either_week(rel, lang))
     return ("TIME" if part else "DATE"), wd, _mod(m, lang)
+
+
+# "Tuesday-Thursday", "Monday-to-Friday": another weekday joined to this one by a hyphen
+_WEEKDAY_PAIR = re.compile(r"[-–](?:to-)?([A-Za-z]+)")
+_PAIR_OPENING = re.compile(r"[A-Za-z]+[-–](?:to-)?$")
+_NEXT_WORDS = re.compile(r" ([a-z]+)(?: ([a-z]+))?")
+
+
+def _names_a_kind(m: Match, lang: Language) -> bool:
+    """A weekday before a noun of what happens on it every week names the kind, not a day:
+    "plans to end Sunday trading", "the museum's Saturday opening hours", "a Tuesday-Thursday
+    schedule" (both weekdays). After a preposition of time it is one occurrence ("in Friday
+    trading", "at Sunday service"); a possessive ("Saturday's opening") is one too."""
+    after = m.after(40)
+    pair = _WEEKDAY_PAIR.match(after)
+    if pair and lang.lookup("weekdays", pair.group(1)) is not None:
+        after = after[pair.end() :]
+    words = _NEXT_WORDS.match(after)
+    nouns = lang.tables.get("weekday_habitual_nouns", ())
+    if not words or not (words.group(1) in nouns or f"{words.group(1)} {words.group(2)}" in nouns):
+        return False
+    before = _PAIR_OPENING.sub("", m.before(30))  # the second of a pair: "Tuesday-Thursday"
+    previous = re.findall(r"[a-z]+", before.lower())
+    return not (previous and previous[-1] in lang.tables.get("weekday_occurrence_before", ()))
 
 
 def _in_holiday(m: Match, lang: Language) -> bool:
     """The weekday of "Good Friday", "Easter Sunday": the holiday rule reads the two words
     (and leaves both out in a name such as "the Good Friday Agreement")."""
     before = re.search(r"([A-Za-z']+)\s+$", m.before(20))
-    return (
-        bool(before)
-        and lang.lookup("holidays", f"{before.group(1)} {m.word('weekday')}") is not None
-    )
+    return bool(before) and lang.lookup("holidays", f"{before.group(1)} {m.word('weekday')}"
+                                        ) is not None
 
 
 def _is_name(m: Match, lang: Language) -> bool:
-    """ "Sunday Times", "Ruby Tuesday": the weekday is part of a name (data lists the
+    """"Sunday Times", "Ruby Tuesday": the weekday is part of a name (data lists the
     words that follow the weekday in names, and names that end with one)."""
     after = normalise(m.after(20))
-    if any(
-        after.startswith(f + " ") or after == f
-        for f in lang.tables.get("weekday_name_followers", [])
-    ):
+    if any(after.startswith(f + " ") or after == f
+           for f in lang.tables.get("weekday_name_followers", [])):
         return True
     if re.match(r"\.[a-z]{2,}\b", m.after(8)):
         return True  # a web address: "Monday.com"
     before = normalise(m.before(20) + m.text[m.start : m.end])
-    return any(
-        before.endswith(" " + n) or before == n for n in lang.tables.get("weekday_names", [])
-    )
+    return any(before.endswith(" " + n) or before == n
+               for n in lang.tables.get("weekday_names", []))
 
 
 def make_deictic(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -428,6 +432,8 @@ def make_deictic(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     if m.has("deictic"):
         if m.word("deictic") == "overnight" and _noun_follows(m, lang):
             return None  # "overnight trading"
+        if _titled(m, m.groups["deictic"]) or _of_an_era(m, lang):
+            return None
         steps, own_part = lang.lookup("deictic_days", m.word("deictic"))
         part = part or own_part
     elif m.has("lastpart"):
@@ -440,6 +446,28 @@ def make_deictic(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     if m.has("this"):
         mod = lang.lookup("point_mods", m.word("this").split()[0])
     return ("TIME" if part else "DATE"), Shift("day", steps, part=part), mod
+
+
+def _titled(m: Match, word: str) -> bool:
+    """A day word capitalised inside a sentence is part of a title: "USA Today", "NBC's
+    Today show", "This is VOA Today"."""
+    return word[:1].isupper() and m.text.startswith(word, m.start) and bool(
+        re.search(r"[A-Za-z\d]\s+$", m.before(20)))
+
+
+_ERA_AFTER = re.compile(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+def _of_an_era(m: Match, lang: Language) -> bool:
+    """"today's youth", "in today's world", "the people of tomorrow": the present or the
+    future as an era, not a day."""
+    nouns = lang.tables.get("era_nouns", ())
+    after = _ERA_AFTER.match(m.text, m.end)
+    if after and (after.group(1) in nouns or after.group(2) in nouns):
+        return True
+    words = re.findall(r"[a-z]+", m.before(20).lower())
+    return len(words) >= 2 and words[-1] == "of" and m.word("deictic") in lang.tables.get(
+        "era_after_of", ()) and not m.after(2).startswith(("'", "’"))
 
 
 # "earlier today", "Later yesterday" (TimeBank: START, END)
@@ -458,11 +486,17 @@ def make_relative(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
     if whole.startswith("the") and steps == -1 and unit in ("decade", "century"):
         return "DURATION", Fixed(_duration(1, unit, lang)), None  # "the past decade"
     mod = _mod(m, lang) or _EARLIER_LATER.get(m.word("earlier"))
-    return "DATE", Shift(unit, steps), mod
+    return "DATE", Shift(unit, steps, either_week=unit == "weekend" and _either_week(rel, lang)
+                         ), mod
+
+
+def _either_week(rel: str, lang: Language) -> bool:
+    """"next" before a weekday or "weekend" may name the nearest one or the one after."""
+    return rel in lang.tables.get("either_week_relations", ())
 
 
 def make_current(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """ "the year", "the end of the month", "year-end": the unit that holds the anchor."""
+    """"the year", "the end of the month", "year-end": the unit that holds the anchor."""
     if m.has("yearend"):
         return "DATE", Calendar(month=12, day=31), None
     if "ended" in m.groups:
@@ -472,7 +506,7 @@ def make_current(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
 
 
 def make_beyond(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """ "the week before last", "the weekend before last", "Friday after next": two steps."""
+    """"the week before last", "the weekend before last", "Friday after next": two steps."""
     steps = -2 if m.word("beyond").startswith("before") else 2
     if m.has("weekday"):
         if not _capitalised(m.groups["weekday"]):
@@ -497,17 +531,10 @@ def make_holiday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     steps = lang.lookup("relations", m.word("rel")) if m.has("rel") else None
     if _names_a_thing(m):
         return None  # "the Good Friday Agreement", "Christmas Island"
-    cal = Calendar(
-        month=spec["month"],
-        day=spec.get("day"),
-        weekday=spec.get("weekday"),
-        nth=spec.get("nth"),
-        after_day=spec.get("after_day", 0),
-        days_after=spec.get("days_after", 0),
-        easter=spec.get("easter"),
-        steps=steps,
-        whole_week=m.has("weekof"),
-    )
+    cal = Calendar(month=spec["month"], day=spec.get("day"), weekday=spec.get("weekday"),
+                   nth=spec.get("nth"), after_day=spec.get("after_day", 0),
+                   days_after=spec.get("days_after", 0), easter=spec.get("easter"),
+                   steps=steps, whole_week=m.has("weekof"))
     return "DATE", cal, None
 
 
@@ -518,10 +545,8 @@ def _names_a_thing(m: Match) -> bool:
     return bool(follower) and not _DATE_WORD.fullmatch(follower.group(1))
 
 
-_DATE_WORD = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Eve|Day|Morning|Night"
-    r"|Afternoon|Evening|Weekend|Week|Season|Holiday|Holidays"
-)
+_DATE_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Eve|Day|Morning|Night"
+                        r"|Afternoon|Evening|Weekend|Week|Season|Holiday|Holidays")
 
 
 def make_season(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -534,7 +559,7 @@ def make_season(m: Match, lang: Language) -> tuple[str, Partial, str | None] | N
 
 
 def _season_context(m: Match, lang: Language) -> bool:
-    """ "in the fall" is a season, "a fall in prices" is not."""
+    """"in the fall" is a season, "a fall in prices" is not."""
     words = re.findall(r"[A-Za-z]+", m.before(20).lower())
     if m.has("pmod"):
         return True
@@ -550,7 +575,9 @@ def make_ago(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None
     amount = number(m.groups.get("num", ""), lang)
     if amount is None:
         return "DATE", Fixed(v.Reference("PAST")), None
-    unit, amount = _in_calendar_units(unit, amount, lang)
+    # counted back in years: "a decade ago" is ten years back, the year 1989 in 1999 (not
+    # the 1980s, nor the 1990s when said in 2005)
+    unit, amount = _in_calendar_units(unit, amount, lang, every_multiple=True)
     if not amount.is_integer():
         return None
     grain = "day" if unit == "day" else unit
@@ -568,23 +595,32 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
         steps = -1 if m.word("beforeafter") == "before" else 1
         part = lang.lookup("parts_of_day", "night") if m.word("dayba") == "night" else None
         return ("TIME" if part else "DATE"), Anaphor("day", steps, part=part), None
+    if m.has("subday"):  # "hours later", "a few minutes earlier": uncounted, so that day
+        unit = lang.lookup("units", m.word("subday"))
+        return "DATE", Anaphor("day", 0, undated=_duration(None, unit, lang) if unit else None
+                               ), None
     if m.has("yearago"):
         m.keep_lead = m.has("period")
-        return "DATE", Anaphor("year", -1, keep_grain=True, grain=quarterly, period=generic), None
+        return "DATE", Anaphor("year", -1, keep_grain=True, grain=quarterly,
+                               period=generic), None
     if m.has("num"):
         amount = number(m.groups["num"], lang)
+        if amount is not None and (m.has("half1") or m.has("half2")):
+            amount += 0.5  # "an hour and a half later"
+        unit = lang.lookup("units", m.word("unit"))
+        undated = _duration(amount, unit, lang) if unit in _FINER_UNIT or unit == "second" else None
+        while amount is not None and not amount.is_integer() and unit in _FINER_UNIT:
+            unit, amount = _FINER_UNIT[unit], amount * 60  # "5 1/2 hours": 330 minutes
         if amount is None or not amount.is_integer():
             return None
         sign = 1 if m.word("later") == "later" else -1
-        unit, amount = _in_calendar_units(lang.lookup("units", m.word("unit")), amount, lang)
-        return "DATE", Anaphor(unit, sign * int(amount), keep_grain=unit == "year"), _mod(m, lang)
+        unit, amount = _in_calendar_units(unit, amount, lang)
+        return "DATE", Anaphor(unit, sign * int(amount), keep_grain=unit == "year",
+                               undated=undated), _mod(m, lang)
     if m.has("relyear"):
         steps = lang.lookup("relations", m.word("relyear"))
-        return (
-            "DATE",
-            Anaphor("year", steps or 0, keep_grain=True, grain="quarter", period=generic),
-            None,
-        )
+        return "DATE", Anaphor("year", steps or 0, keep_grain=True, grain="quarter",
+                               period=generic), None
     if m.has("year"):
         year = year_of(m.groups["year"], lang)
         return "DATE", Anaphor("quarter", 0, grain="quarter", year=year, period=generic), None
@@ -599,14 +635,13 @@ def make_anaphor(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
     if unit is None:
         return None
     that = m.word("that")
-    steps = {
-        "the following": 1,
-        "the next": 1,
-        "the previous": -1,
-        "the prior": -1,
-        "the preceding": -1,
-    }.get(that, 0)
+    steps = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1,
+             "the preceding": -1}.get(that, 0)
     return "DATE", Anaphor(unit, steps), None
+
+
+# A part of a clock unit is counted in the next finer one (60 of them each).
+_FINER_UNIT = {"hour": "minute", "minute": "second"}
 
 
 def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
@@ -635,19 +670,18 @@ def make_quarter(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
 
 
 def _quarter_of_months(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """ "the July-September quarter": the calendar quarter those three months make."""
+    """"the July-September quarter": the calendar quarter those three months make."""
     first = lang.lookup("months", m.groups["month"])
     last = lang.lookup("months", m.groups["month2"])
     if not (first and last and _capitalised(m.groups["month"])) or (
-        last - first != 2 or first % 3 != 1
-    ):
+            last - first != 2 or first % 3 != 1):
         return None
     m.keep_lead = True
     return "DATE", Calendar(quarter=(first - 1) // 3 + 1), None
 
 
 def _quarter_code(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """ "Q3 2024", "H1": written in capitals only (a "q3" is no quarter)."""
+    """"Q3 2024", "H1": written in capitals only (a "q3" is no quarter)."""
     if not m.groups["qletter"].isupper():
         return None
     nth = int(m.groups["ordnum"])
@@ -663,9 +697,8 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
         return "DURATION", Fixed(_duration(None, unit, lang)), None
     if m.has("bare"):
         words = re.findall(r"[a-z]+", m.before(15).lower())
-        if not m.has("dmod") and not (
-            words and words[-1] in lang.tables.get("bare_duration_preceders", [])
-        ):
+        if not m.has("dmod") and not (words and words[-1] in lang.tables.get(
+                "bare_duration_preceders", [])):
             return None
         unit = lang.lookup("units", m.word("bare"))
         return "DURATION", Fixed(_duration(None, unit, lang)), _mod(m, lang)
@@ -678,7 +711,7 @@ def make_duration(m: Match, lang: Language) -> tuple[str, Partial, str | None] |
 
 
 def _counted(m: Match, unit: str, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """ "three years", "the past 48 hours", "two to three weeks", "$2 million a year"."""
+    """"three years", "the past 48 hours", "two to three weeks", "$2 million a year"."""
     num_word = m.word("num")
     halves = m.has("half1") or m.has("half2")
     if num_word in ("a", "an") and unit in ("second", "minute") and not (m.has("span") or halves):
@@ -687,11 +720,8 @@ def _counted(m: Match, unit: str, lang: Language) -> tuple[str, Partial, str | N
         return None  # "three-quarters", "a quarter of the shares": a fraction
     if re.fullmatch(r"1\d{3}|20\d\d", num_word):
         return None  # "the 1988 quarter": a year, not a count
-    if re.fullmatch(r"0\d{3}", num_word) or (
-        unit == "hour"
-        and re.fullmatch(r"[01]\d[0-5]\d|2[0-3][0-5]\d", num_word)
-        and _after_clock_word(m, lang)
-    ):
+    if re.fullmatch(r"0\d{3}", num_word) or (unit == "hour" and re.fullmatch(
+            r"[01]\d[0-5]\d|2[0-3][0-5]\d", num_word) and _after_clock_word(m, lang)):
         return None  # "at 2200 hours", "0600 hours": a 24-hour clock
     amount = None if m.has("num2") else number(num_word, lang)
     if amount is not None and halves:
@@ -704,7 +734,7 @@ def _counted(m: Match, unit: str, lang: Language) -> tuple[str, Partial, str | N
 
 
 def _some_day(m: Match, unit: str | None, lang: Language) -> bool:
-    """ "Islam will one day be ...": after a future cue, "one day" is some future day."""
+    """"Islam will one day be ...": after a future cue, "one day" is some future day."""
     if unit != "day" or m.word("num") != "one" or m.has("span") or m.has("dmod"):
         return False
     words = re.findall(r"[a-z']+", m.before(12).lower())
@@ -712,7 +742,7 @@ def _some_day(m: Match, unit: str | None, lang: Language) -> bool:
 
 
 def _long_amount(m: Match, lang: Language) -> float | None:
-    """ "a two-week-long strike" lasts two weeks, "a day-long meeting" one day, and
+    """"a two-week-long strike" lasts two weeks, "a day-long meeting" one day, and
     "a decades-long battle" an unstated number of decades."""
     if m.has("num"):
         return number(m.word("num"), lang)
@@ -721,19 +751,16 @@ def _long_amount(m: Match, lang: Language) -> float | None:
 
 def _after_a_count(m: Match) -> bool:
     """A rate: "a year" after an amount ("$2 million a year") or a plural ("flights a week")."""
-    return bool(
-        re.search(
-            r"(?:\d(?:bn|mn|m|k|tn)?|\b(?:million|billion|thousand|hundred)"
-            r"|[a-z]{3,}s)\s+$",
-            m.before(25),
-        )
-    )
+    return bool(re.search(r"(?:\d(?:bn|mn|m|k|tn)?|\b(?:million|billion|thousand|hundred)"
+                          r"|[a-z]{3,}s)\s+$", m.before(25)))
 
 
-def _in_calendar_units(unit: str, amount: float, lang: Language) -> tuple[str, float]:
-    """Shifts count in calendar units: "a fortnight ago" is two weeks ago."""
+def _in_calendar_units(unit: str, amount: float, lang: Language, every_multiple: bool = False
+                       ) -> tuple[str, float]:
+    """Shifts count in calendar units: "a fortnight ago" is two weeks ago; with
+    `every_multiple`, decades and centuries count in years too."""
     multiple = lang.table("unit_multiples").get(unit)
-    if multiple and unit not in lang.table("calendar_units"):
+    if multiple and (every_multiple or unit not in lang.table("calendar_units")):
         return multiple[0], amount * multiple[1]
     return unit, amount
 
@@ -796,10 +823,9 @@ def make_recurrence(m: Match, lang: Language) -> tuple[str, Partial, str | None]
 _CALENDAR_RATES = frozenset({"day", "week", "month", "quarter", "year"})
 
 
-def _yearly_date(
-    m: Match, lang: Language, quant: str | None
-) -> tuple[str, Partial, str | None] | None:
-    """ "every March", "every Nov. 11", "each 11 November"."""
+def _yearly_date(m: Match, lang: Language, quant: str | None
+                 ) -> tuple[str, Partial, str | None] | None:
+    """"every March", "every Nov. 11", "each 11 November"."""
     word = m.groups.get("month") or m.groups["month2"]
     if not _capitalised(word):
         return None
@@ -855,7 +881,7 @@ def _hour(m: Match, lang: Language) -> int | None:
 
 
 def _after_clock_word(m: Match, lang: Language) -> bool:
-    """ "at 4 in the morning" is a time; "rose 4 in the morning" a count."""
+    """"at 4 in the morning" is a time; "rose 4 in the morning" a count."""
     words = re.findall(r"[a-z]+", m.before(12).lower())
     return bool(words) and words[-1] in lang.tables.get("clock_prepositions", [])
 
@@ -868,13 +894,12 @@ _FIRST_DAY = re.compile(r"([A-Z][a-z]+)\.? (3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)
 
 
 def make_second_day(m: Match, lang: Language) -> tuple[str, Partial, str | None] | None:
-    """ "April 24 and 25", "Oct. 20-22", "March 3 to 5": the second day takes the month
+    """"April 24 and 25", "Oct. 20-22", "March 3 to 5": the second day takes the month
     named just before it."""
     first = _FIRST_DAY.search(m.before(16))
     month = lang.lookup("months", first.group(1)) if first else None
-    if month is None or (
-        first is not None and first.group(3) in "-–" and int(m.groups["day"]) <= int(first.group(2))
-    ):
+    if month is None or (first is not None and first.group(3) in "-–" and
+                         int(m.groups["day"]) <= int(first.group(2))):
         return None  # "Oct. 20-22" ends after it starts
     m.keep_lead = False
     return "DATE", Calendar(month=month, day=int(m.groups["day"])), None

@@ -27,7 +27,7 @@ from timeline.text import Span, quotations, span_at
 # Anaphora at these units look no further back than their paragraph, or the one before when
 # they open theirs ("Later that day, ..."); coarser ones ("a year earlier", "the quarter")
 # may point anywhere earlier in the text.
-_PARAGRAPH_UNITS = frozenset({"day", "week", "weekend"})
+_PARAGRAPH_UNITS = frozenset({"day", "week", "weekend", "hour", "minute", "second"})
 _HALF_QUARTER_DAYS = 45  # back from a quarter's last day to its middle
 _REPORTING_GRAINS = frozenset({v.Grain.QUARTER, v.Grain.HALF, v.Grain.MONTH})
 
@@ -142,9 +142,11 @@ def _anchor_all(
         if anchored is None:
             continue
         f, anchored = _day_around(text, f, anchored, resolved, lang)
+        f, anchored = _undated_offset(text, f, anchored)
         resolved.append((f, anchored))
         is_point = isinstance(anchored.value, v.Point)
-        if is_point and _sets_reference(f.partial) and i - 1 not in ending:
+        of_clock = clocked.get(i - 1) == i  # "at 9 p.m. on Monday": the clock is the finer date
+        if is_point and _sets_reference(f.partial) and i - 1 not in ending and not of_clock:
             in_paragraph = in_text = anchored.value
             if topic is None and in_text.grain is v.Grain.QUARTER:
                 topic = in_text
@@ -168,7 +170,7 @@ def _date_quotations(
         if said is not None:
             again = anchor_value(f.partial, Context(said.start, Direction(PAST), None))
             if again is not None:
-                a = Anchored(again.value, f"said {said.timex}", said.start)
+                a = replace(again, cue=f"said {said.timex}", anchor=said.start)
         out.append((f, a))
     return out
 
@@ -294,6 +296,17 @@ def _day_around(
             day = v.day(a.value.start + timedelta(days=int(steps)))
             return replace(f, start=start), Anchored(day, a.cue, a.anchor)
     return f, a
+
+
+def _undated_offset(text: str, f: Found, a: Anchored) -> tuple[Found, Anchored]:
+    """An offset shorter than a day with no date to count from ("A minute and a half later,
+    a pilot calls in") is tagged as TimeML tags it: the duration, without "later"."""
+    p = f.partial
+    if not (isinstance(p, Anaphor) and p.undated is not None
+            and isinstance(a.value, v.Unanchored)):
+        return f, a
+    end = f.start + len(text[f.start : f.end].rsplit(None, 1)[0])
+    return replace(f, end=end, type="DURATION"), Anchored(p.undated, None, None)
 
 
 def _same_weekday(f: Found, ctx: Context, weekdays: dict[int, Anchored]) -> Anchored | None:
@@ -485,4 +498,5 @@ def _timex(text: str, f: Found, a: Anchored) -> Timex:
     if type_ == "TIME" and not (isinstance(value, v.Point) and value.is_time):
         type_ = "DATE" if not isinstance(value, v.Unanchored) else type_
     span = text[f.start : f.end]
-    return Timex(span, f.start, f.end, type_, value, f.mod, f.rule, a.cue, a.anchor)
+    return Timex(span, f.start, f.end, type_, value, f.mod, f.rule, a.cue, a.anchor,
+                 a.alternatives)

@@ -37,18 +37,16 @@ class Direction:
     strong: bool = False  # a cue that may move a yearless month to last year
 
 
-def direction(text: str, start: int, end: int, lang: Language, present: bool = True) -> Direction:
+def direction(text: str, start: int, end: int, lang: Language, present: bool = True
+              ) -> Direction:
     """The direction of the expression at text[start:end], from the nearest cue word.
     `present`: whether the present tense of a scheduled happening counts (for weekdays)."""
     before = _words(_clause_before(text, start), lang)
-    after = _words(_clause_after(text, end), lang)
+    after = _words(_clause_after(text, end, lang), lang)
     cues: list[tuple[int, Direction]] = []
     for distance, i in enumerate(range(len(before.words) - 1, -1, -1)):
-        d = (
-            _prospective(before.words[i], lang)
-            or _cue(before.words, i, lang)
-            or (_scheduled(before, i, lang, distance, after.words) if present else None)
-        )
+        d = _prospective(before.words[i], lang) or _cue(before.words, i, lang) or (
+            _scheduled(before, i, lang, distance, after.words) if present else None)
         if d:
             cues.append((distance, d))
             break
@@ -68,21 +66,39 @@ def _clause_before(text: str, start: int) -> str:
     return chunk[ends[-1].end() :] if ends else chunk
 
 
-# After the date, a comma that opens a participle or relative clause ends the date's own
-# clause: in "made the offer on Monday, opening what analysts expect to be a long fight"
-# the future belongs to the analysts, not to the offer.
-_SUBORDINATE_AFTER = re.compile(
-    r",\s+(?:[a-z]+ing|which|who|whom|whose|what|where|while|"
-    r"amid|after|before|following|as)\b"
-)
-
-
-def _clause_after(text: str, end: int) -> str:
+def _clause_after(text: str, end: int, lang: Language) -> str:
     chunk = text[end : end + WINDOW_AFTER]
     stop = _CLAUSE_END.search(chunk)
     chunk = chunk[: stop.start()] if stop else chunk
-    sub = _SUBORDINATE_AFTER.search(chunk)
-    return chunk[: sub.start()] if sub else chunk
+    subordinate = _subordinate_after(lang.code)
+    sub = subordinate.search(chunk)
+    while sub:  # a phrase set off by commas is skipped: the clause may go on after it
+        close = chunk.find(",", sub.end())
+        if close < 0:
+            return chunk[: sub.start()]
+        chunk = chunk[: sub.start()] + chunk[close:]
+        sub = subordinate.search(chunk, sub.start() + 1)
+    return chunk
+
+
+@cache
+def _subordinate_after(code: str) -> re.Pattern[str]:
+    """After the date, a comma that opens a participle phrase or a relative clause ends the
+    date's own clause, whose finite verb decides: in "made the offer on Monday, opening what
+    analysts expect to be a long fight" the future belongs to the analysts, and in "will
+    meet the minister on Wednesday, prepared to offer concessions" "prepared" is no past
+    tense. A participle is a word with a participle ending or an irregular one, perhaps
+    after an adverb ("clearly shaken by")."""
+    t = load(code).tables
+
+    def words(key: str) -> str:
+        alts = sorted(t.get(key, []), key=len, reverse=True)
+        return "|".join(re.escape(w) for w in alts) or "(?!)"
+
+    ly = re.escape(str(t.get("adverb_suffix") or "")) or "(?!)"
+    adverb = rf"(?:(?:{words('participle_adverbs')}|[a-z]+{ly})\s+)?"
+    participle = rf"[a-z]+(?:{words('participle_suffixes')})|{words('irregular_participles')}"
+    return re.compile(rf",\s+(?:{words('subordinate_openers')}|{adverb}(?:{participle}))\b")
 
 
 @dataclass(frozen=True)
@@ -99,20 +115,16 @@ def _words(chunk: str, lang: Language) -> _Chunk:
     """Words of a chunk, with two-word cues ("going to", "is scheduled") joined."""
     matches = list(_WORD.finditer(chunk))
     # Capitalised words are mostly names ("United States"); they are no verbs.
-    words = [
-        w if w[0].isupper() and w[1:].islower() and len(w) > 4 else w.lower()
-        for w in (m.group() for m in matches)
-    ]
+    words = [w if w[0].isupper() and w[1:].islower() and len(w) > 4 else w.lower()
+             for w in (m.group() for m in matches)]
     pairs = _pair_cues(lang.code)
     joined: list[str] = []
     for i, w in enumerate(words):
         pair = f"{w} {words[i + 1]}" if i + 1 < len(words) else ""
         joined.append(pair if pair in pairs else w)
     caps = [m.group()[0].isupper() for m in matches]
-    apart = [
-        i > 0 and not chunk[matches[i - 1].end() : m.start()].isspace()
-        for i, m in enumerate(matches)
-    ]
+    apart = [i > 0 and not chunk[matches[i - 1].end() : m.start()].isspace()
+             for i, m in enumerate(matches)]
     return _Chunk(joined, caps, apart)
 
 
@@ -120,12 +132,8 @@ def _words(chunk: str, lang: Language) -> _Chunk:
 def _pair_cues(code: str) -> frozenset[str]:
     lang = load(code)
     t = _present_tables(code)
-    return (
-        lang.future_cues
-        | lang.past_cues
-        | _prospective_cues(code)
-        | frozenset(w for w in t.verbs if " " in w)
-    )
+    return (lang.future_cues | lang.past_cues | _prospective_cues(code)
+            | frozenset(w for w in t.verbs if " " in w))
 
 
 @cache
@@ -158,13 +166,8 @@ def _cue(words: list[str], i: int, lang: Language) -> Direction | None:
     return None
 
 
-def _scheduled(
-    chunk: _Chunk,
-    i: int,
-    lang: Language,
-    distance: int | None = None,
-    after: list[str] | None = None,
-) -> Direction | None:
+def _scheduled(chunk: _Chunk, i: int, lang: Language, distance: int | None = None,
+               after: list[str] | None = None) -> Direction | None:
     """A present-tense verb of a scheduled happening at word i (FUTURE), or a present
     copula `distance` words before the date; PAST when the clause goes on to report a
     statement ("reports Thursday that ...")."""
@@ -229,20 +232,12 @@ def _present_tables(code: str) -> _Present:
         return frozenset(t.get(key, []))
 
     plural = words("scheduled_verbs_plural")
-    return _Present(
-        words("scheduled_verbs_singular") | plural,
-        plural,
-        words("present_copulas"),
-        words("subject_words"),
-        words("plural_subject_words"),
-        str(t.get("plural_suffix", "")) or "\0",
-        words("determiners"),
-        str(t.get("possessive_suffix", "")) or "\0",
-        words("not_in_subject"),
-        words("copula_blocked_by"),
-        words("reporting_after"),
-        int(t.get("copula_reach", 0)),
-    )
+    return _Present(words("scheduled_verbs_singular") | plural, plural, words("present_copulas"),
+                    words("subject_words"), words("plural_subject_words"),
+                    str(t.get("plural_suffix", "")) or "\0", words("determiners"),
+                    str(t.get("possessive_suffix", "")) or "\0", words("not_in_subject"),
+                    words("copula_blocked_by"), words("reporting_after"),
+                    int(t.get("copula_reach", 0)))
 
 
 def _adjectival(words: list[str], i: int, lang: Language) -> bool:
@@ -252,10 +247,8 @@ def _adjectival(words: list[str], i: int, lang: Language) -> bool:
     if i and words[i - 1] in before:
         return True
     t = lang.tables
-    adverb = i > 1 and (
-        words[i - 1] in t.get("participle_adverbs", ())
-        or words[i - 1].endswith(t.get("adverb_suffix") or "\0")
-    )
+    adverb = i > 1 and (words[i - 1] in t.get("participle_adverbs", ())
+                        or words[i - 1].endswith(t.get("adverb_suffix") or "\0"))
     return bool(adverb) and words[i - 2] in before
 
 

@@ -204,7 +204,9 @@ def _uid(title: str, e: Event) -> str:
 def ics_text(text: str) -> str:
     """RFC 5545 TEXT escaping: backslash, semicolon, comma and line breaks."""
     text = clean(text).replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    )
 
 
 def fold(line: str) -> str:
@@ -225,17 +227,8 @@ def fold(line: str) -> str:
 # --- CSV --------------------------------------------------------------------------------
 
 CSV_COLUMNS = (
-    "id",
-    "date",
-    "start",
-    "end",
-    "label",
-    "status",
-    "summary",
-    "sources",
-    "outlets",
-    "phrases",
-    "conflicts",
+    "id", "date", "start", "end", "label", "status", "summary",
+    "sources", "outlets", "phrases", "conflicts",
 )
 
 

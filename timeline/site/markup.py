@@ -19,27 +19,13 @@ from urllib.parse import quote, urlsplit
 from timeline.values import Grain, Point, Value
 
 MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "WI": "Winter"}
 PARTS_OF_DAY = {
-    "MO": "morning",
-    "MI": "midday",
-    "AF": "afternoon",
-    "EV": "evening",
-    "NI": "night",
+    "MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night",
     "DT": "daytime",
 }
 STATUS_LABELS = {
@@ -248,18 +234,10 @@ def published_label(published: date | None, inferred: bool) -> str:
 
 # TimeML `mod` values as reading words ("early October 2025", "since 2022").
 MOD_WORDS = {
-    "START": "early",
-    "MID": "mid",
-    "END": "late",
-    "APPROX": "about",
-    "BEFORE": "before",
-    "AFTER": "after",
-    "ON_OR_BEFORE": "on or before",
-    "ON_OR_AFTER": "since",
-    "LESS_THAN": "less than",
-    "MORE_THAN": "more than",
-    "EQUAL_OR_LESS": "at most",
-    "EQUAL_OR_MORE": "at least",
+    "START": "early", "MID": "mid", "END": "late", "APPROX": "about",
+    "BEFORE": "before", "AFTER": "after", "ON_OR_BEFORE": "on or before",
+    "ON_OR_AFTER": "since", "LESS_THAN": "less than", "MORE_THAN": "more than",
+    "EQUAL_OR_LESS": "at most", "EQUAL_OR_MORE": "at least",
 }
 
 

@@ -325,11 +325,8 @@ def _placed_labels(scale: Scale) -> list[tuple[float, str, str]]:
         for rank, (d, label) in sorted(enumerate(ticks), key=lambda t: (t[0] > 0, t[0])):
             x = scale.x(d)
             width = len(label) * FONT * CHAR
-            anchor = (
-                "start"
-                if x < WIDTH * 0.15 or rank == 0
-                else ("end" if x > WIDTH * 0.85 else "middle")
-            )
+            anchor = "start" if x < WIDTH * 0.15 or rank == 0 else (
+                "end" if x > WIDTH * 0.85 else "middle")
             left = x if anchor == "start" else x - width if anchor == "end" else x - width / 2
             if all(left + width + FONT / 2 < l0 or left > r0 + FONT / 2 for *_, l0, r0 in placed):
                 placed.append((x, label, anchor, left, left + width))
@@ -365,7 +362,6 @@ def _month_starts(scale: Piece) -> list[date]:
 
 def _legend() -> str:
     """The key, in HTML so its text keeps the page's size on a phone."""
-
     def key(shape: str) -> str:
         return f'<svg class="tl-ov-key" viewBox="0 0 20 20" aria-hidden="true">{shape}</svg>'
 
@@ -380,11 +376,7 @@ def _legend() -> str:
 
 
 def _figure(
-    title: str,
-    whole: Scale,
-    window: Scale | None,
-    events: list[Event],
-    body: list[str],
+    title: str, whole: Scale, window: Scale | None, events: list[Event], body: list[str],
     height: int,
 ) -> str:
     span = f"{short_day(whole.first)} to {short_day(whole.last)}"
@@ -414,19 +406,14 @@ def _figure(
     ]
     # kept out of the search index: its marks repeat every summary, so a search would land
     # on the top of the page instead of on the entry under its date
-    return (
-        "\n".join(
-            [
-                '<figure class="tl-overview-figure" data-search-exclude>',
-                *svg,
-                _legend(),
-                f"<figcaption>{esc(desc)}</figcaption>",
-                *_text_alternative(events),
-                "</figure>",
-            ]
-        )
-        + "\n"
-    )
+    return "\n".join([
+        '<figure class="tl-overview-figure" data-search-exclude>',
+        *svg,
+        _legend(),
+        f"<figcaption>{esc(desc)}</figcaption>",
+        *_text_alternative(events),
+        "</figure>",
+    ]) + "\n"
 
 
 def _text_alternative(events: list[Event]) -> list[str]:
@@ -443,7 +430,5 @@ def _text_alternative(events: list[Event]) -> list[str]:
         items.append(f"<li>{MONTHS[m - 1]} {y}: {total} entries ({esc(detail)})</li>")
     return [
         '<details class="tl-overview-text"><summary>The overview as text</summary>',
-        "<ul>",
-        *items,
-        "</ul></details>",
+        "<ul>", *items, "</ul></details>",
     ]

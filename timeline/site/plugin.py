@@ -71,7 +71,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.timeline = build_timeline(load_corpus(folder), title)
         except CorpusError as error:
             raise PluginError(f"timeline: {_describe(error)}") from error
-        options = SiteOptions(directory_urls=config.use_directory_urls, exports=self.config.exports)
+        options = SiteOptions(
+            directory_urls=config.use_directory_urls, exports=self.config.exports
+        )
         self.pages = build_pages(self.timeline, options)
         config.watch.append(str(folder))
         if STYLESHEET not in config.extra_css:
@@ -99,7 +101,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 _add(files, File.generated(config, path, content=data))
         return files
 
-    def on_pre_page(self, page: MkDocsPage, /, *, config: MkDocsConfig, files: Files) -> MkDocsPage:
+    def on_pre_page(
+        self, page: MkDocsPage, /, *, config: MkDocsConfig, files: Files
+    ) -> MkDocsPage:
         """Date pages (the sitemap's lastmod) by the news, not the clock, so the same corpus
         builds byte-identical; SOURCE_DATE_EPOCH, when set, keeps precedence."""
         as_of = self._as_of()

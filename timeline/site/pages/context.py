@@ -84,9 +84,7 @@ def _announcements(ctx: Context) -> dict[tuple[str, int], tuple[str, str, str]]:
         for m in e.mentions:
             if m.timex.interval() is None:
                 out[(m.article, m.sentence.start)] = (
-                    ctx.event_pages[e.id],
-                    ctx.event_ids[e.id],
-                    e.summary,
+                    ctx.event_pages[e.id], ctx.event_ids[e.id], e.summary
                 )
     return out
 

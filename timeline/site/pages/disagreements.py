@@ -47,8 +47,7 @@ def dissent(e: Event) -> list[tuple[Value, list[str]]]:
 def _agreeing_articles(e: Event) -> list[str]:
     dissenting = {a for _, articles in dissent(e) for a in articles}
     return [
-        a
-        for a in e.sources
+        a for a in e.sources
         if a not in dissenting and any(m.article == a and gives_date(m) for m in e.mentions)
     ]
 
@@ -117,13 +116,11 @@ def _source_name(ctx: Context, page: str, article_id: str, m: Mention | None) ->
 
 def disagreements_page(ctx: Context) -> str:
     events = [e for e in ctx.timeline.events if dissent(e)]
-    intro = block(
-        [
-            "<p>Entries whose sources give different dates for what reads as the same happening. "
-            "The timeline keeps one date and flags the entry; here the sources stand side by "
-            "side.</p>"
-        ]
-    )
+    intro = block([
+        "<p>Entries whose sources give different dates for what reads as the same happening. "
+        "The timeline keeps one date and flags the entry; here the sources stand side by "
+        "side.</p>"
+    ])
     parts = [intro] if events else [intro, empty("No disagreements between sources.")]
     for e in events:
         anchor = ctx.event_ids[e.id]

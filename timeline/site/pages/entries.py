@@ -80,7 +80,7 @@ def quotes(ctx: Context, page: str, e: Event) -> str:
     label = count_label(len(items), "sentence")
     return (
         f'<details class="tl-quotes"><summary>What the sources say ({label})</summary>'
-        f"<ul>{''.join(items)}</ul></details>"
+        f'<ul>{"".join(items)}</ul></details>'
     )
 
 

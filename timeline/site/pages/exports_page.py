@@ -22,11 +22,9 @@ def exports_page(ctx: Context) -> str:
         f"{esc(why)}</li>"
         for k, label, why in FORMATS
     ]
-    intro = block(
-        [
-            "<p>The timeline in machine-readable forms, built with the site from the same "
-            "corpus. The command <code>timeline export --format json|timelinejs|ics|csv</code> "
-            "writes the same files.</p>"
-        ]
-    )
+    intro = block([
+        "<p>The timeline in machine-readable forms, built with the site from the same "
+        "corpus. The command <code>timeline export --format json|timelinejs|ics|csv</code> "
+        "writes the same files.</p>"
+    ])
     return doc("Exports", intro, block(["<ul>", *items, "</ul>"]))

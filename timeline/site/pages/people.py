@@ -20,9 +20,9 @@ def people_page(ctx: Context) -> str:
         for name in actors(e):
             by_actor.setdefault(name, []).append(e)
     names = sorted(by_actor, key=name_key)
-    intro = block(
-        ["<p>Entries by the people, places and organisations they name, in timeline order.</p>"]
-    )
+    intro = block([
+        "<p>Entries by the people, places and organisations they name, in timeline order.</p>"
+    ])
     if not names:
         return doc(TITLE, intro, empty("No people or places recognised yet."))
     index = [

@@ -27,12 +27,10 @@ def sources_page(ctx: Context) -> str:
         lines.append("</ul>")
     named = len([a for a in ctx.articles.values() if one_line(a.source)])
     known = len({one_line(a.source) for a in ctx.articles.values() if one_line(a.source)})
-    intro = block(
-        [
-            f"<p>{_sources_count(len(ctx.articles), named, known)} Each article page shows "
-            "its text with every date marked and how it was resolved.</p>"
-        ]
-    )
+    intro = block([
+        f"<p>{_sources_count(len(ctx.articles), named, known)} Each article page shows "
+        "its text with every date marked and how it was resolved.</p>"
+    ])
     return doc("Sources", intro, block(lines) if lines else empty())
 
 
@@ -56,7 +54,7 @@ def _entry_counts(ctx: Context) -> dict[str, int]:
 
 def _source_item(ctx: Context, a: Article, entries: int) -> str:
     return (
-        f'<li>{article_link(ctx, SOURCES, a.id)} <span class="tl-meta">{published(a)}'
+        f"<li>{article_link(ctx, SOURCES, a.id)} <span class=\"tl-meta\">{published(a)}"
         f"{_byline(a)}; {count_label(entries, 'entry', 'entries')}</span>"
         f"{_external(a.url)}</li>"
     )

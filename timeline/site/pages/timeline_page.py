@@ -46,27 +46,15 @@ class Reading:
 
 
 def timeline_pages(ctx: Context) -> list[Page]:
-    reading = Reading(
-        TIMELINE,
-        "Timeline",
-        "All parts of the timeline",
-        part_path,
-        _timeline_intro,
-        _timeline_body,
-    )
+    reading = Reading(TIMELINE, "Timeline", "All parts of the timeline", part_path,
+                      _timeline_intro, _timeline_body)
     return _reading_pages(ctx, reading, ctx.parts)
 
 
 def newest_pages(ctx: Context) -> list[Page]:
     """The entries latest first, newest part first."""
-    reading = Reading(
-        NEWEST,
-        "Newest first",
-        "All parts, newest first",
-        newest_part_path,
-        _newest_intro,
-        _newest_body,
-    )
+    reading = Reading(NEWEST, "Newest first", "All parts, newest first", newest_part_path,
+                      _newest_intro, _newest_body)
     return _reading_pages(ctx, reading, list(reversed(ctx.parts)))
 
 
@@ -103,7 +91,7 @@ def _timeline_intro(ctx: Context) -> str:
         span = ""
     by = f" by {count_label(len(outlets), 'outlet')}" if outlets else ""
     summary = (
-        f'<p class="tl-intro"><strong>{esc(one_line(t.title))}</strong>: '
+        f"<p class=\"tl-intro\"><strong>{esc(one_line(t.title))}</strong>: "
         f"{count_label(len(events), 'dated entry', 'dated entries')}{span}, drawn from "
         f"{count_label(len(t.articles), 'article')}{by}. "
         "Hover or tap a date to see how it was resolved; follow a source to read the sentence it "
@@ -181,12 +169,10 @@ def _heading(value: Point) -> Heading:
 
 
 def _newest_intro(ctx: Context) -> str:
-    return block(
-        [
-            "<p>The same entries, latest first. Each links to its place in the "
-            f'<a href="{ctx.url(NEWEST, TIMELINE)}">timeline</a>, with its sources.</p>'
-        ]
-    )
+    return block([
+        "<p>The same entries, latest first. Each links to its place in the "
+        f'<a href="{ctx.url(NEWEST, TIMELINE)}">timeline</a>, with its sources.</p>'
+    ])
 
 
 def _newest_body(ctx: Context, page: str, events: list[Event]) -> list[str]:

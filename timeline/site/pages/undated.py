@@ -28,12 +28,10 @@ def undated_page(ctx: Context) -> str:
     announced = [m for m in loose if m.status == "scheduled"]
     context = [m for m in loose if m.status != "scheduled"]
     parts = [
-        block(
-            [
-                "<p>What the articles mention without a date the timeline can place: "
-                "happenings announced with no date yet, and context with no usable date.</p>"
-            ]
-        ),
+        block([
+            "<p>What the articles mention without a date the timeline can place: "
+            "happenings announced with no date yet, and context with no usable date.</p>"
+        ]),
         "## Announced, no date yet {#announced}\n",
         _undated_list(_upcoming_items(ctx) + [_mention_item(ctx, m) for m in announced]),
         "## Context without a usable date {#context}\n",
@@ -62,8 +60,8 @@ def _upcoming_items(ctx: Context) -> list[str]:
 
 def _mention_item(ctx: Context, m: Mention) -> str:
     return (
-        f'<li><p class="tl-summary">{esc(one_line(m.summary))}</p>'
-        f'<p class="tl-meta">{status(m.status)} {_undated_phrase(m)} — '
+        f"<li><p class=\"tl-summary\">{esc(one_line(m.summary))}</p>"
+        f"<p class=\"tl-meta\">{status(m.status)} {_undated_phrase(m)} — "
         f"{article_ref(ctx, UNDATED, m)}</p></li>"
     )
 
@@ -84,7 +82,9 @@ def _no_publish_date(ctx: Context) -> str:
         return empty("Every article states its publish date.")
     lines = [_publish_note(len(ctx.articles), len(undated), len(inferred)), "<ul>"]
     lines += [f"<li>{article_link(ctx, UNDATED, a.id)} — no date found</li>" for a in undated]
-    lines += [f"<li>{article_link(ctx, UNDATED, a.id)} — {published(a)}</li>" for a in inferred]
+    lines += [
+        f"<li>{article_link(ctx, UNDATED, a.id)} — {published(a)}</li>" for a in inferred
+    ]
     return block([*lines, "</ul>"])
 
 
