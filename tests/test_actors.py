@@ -425,3 +425,23 @@ def test_a_mention_names_the_namesake_it_is_about():
         "okafor": "Okafor",
         "jane okafor": "Jane Okafor",
     }
+
+
+def test_naming_indexes_a_name_by_a_bounded_number_of_keys():
+    """Spellings a letter apart are found by deletion neighbourhoods; a word no name is
+    that long (untrusted text) gets a fixed few keys, not an explosion of deletions."""
+    from timeline.events.actors import _LastWords
+
+    assert len(_LastWords._keys("zelenskyy")) < 20
+    assert len(_LastWords._keys("x" * 500)) <= 3
+    assert max(len(_LastWords._keys("abcdefghijklmnopqrstuvwxyz"[:n])) for n in range(30)) < 1200
+
+
+def test_spellings_a_letter_apart_join_but_long_nonsense_never_does():
+    from timeline.events.actors import Form, canonical_names
+
+    forms = [Form("zelensky", "Zelensky", True), Form("zelenskyy", "Zelenskyy", True),
+             Form("a" * 60, "A" + "a" * 59, True), Form("a" * 59 + "b", "A" + "a" * 58 + "b", True)]
+    names = canonical_names(forms)
+    assert names[("zelensky", "Zelensky")] == names[("zelenskyy", "Zelenskyy")]
+    assert names[forms[2].key, forms[2].display] != names[forms[3].key, forms[3].display]

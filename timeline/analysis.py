@@ -12,17 +12,18 @@ publish-date inference can try many days, and `serve` can keep analyses between 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from timeline.dates.resolve import DateAnalysis, analyse_dates, anchor_dates
-from timeline.events.actors import actors_in, display_names, find_entities
+from timeline.events.actors import actors_in, display_names, entities_in
 from timeline.events.build import all_happenings, governed_clause, undated_upcoming
 from timeline.events.furniture import content_sentences, only_date
 from timeline.events.lexicon import Lexicon, lexicon
 from timeline.events.reading import Reading
 from timeline.events.relative import RelativeReference, relative_references
 from timeline.events.status import may_announce
-from timeline.events.summary import content_lemmas, summarize
+from timeline.events.summary import content_lemma, summarize
 from timeline.events.tokens import Token, quote_spans, tokenize
 from timeline.events.triggers import find_triggers
 from timeline.model import Article, Clause, Mention
@@ -121,9 +122,12 @@ class _Text:
         body = article.body
         self.tokens = tokenize(body)
         self.starts = [t.start for t in self.tokens]
-        self.sentences = content_sentences(body, sentences(body), lex)
+        every = sentences(body)
+        self.sentences = content_sentences(body, every, lex)
         self.sentence_ends = [s.end for s in self.sentences]
-        self.entities = tuple(sorted(find_entities(body, lex), key=lambda e: e.start))
+        found = entities_in(body, self.tokens, frozenset(s.start for s in every), lex)
+        self.entities = tuple(sorted(found, key=lambda e: e.start))
+        self.lemmas = [content_lemma(t, lex) for t in self.tokens]
         self.entity_starts = [e.start for e in self.entities]
         self.displays = display_names(self.entities)
         self.paragraphs = paragraphs(body)
@@ -172,7 +176,11 @@ class _Text:
             tokens=tokens,
             in_timex=in_timex,
             triggers=find_triggers(tokens, in_timex, lex, self.entities),
-            lemmas=content_lemmas((t for t, d in zip(tokens, in_timex, strict=True) if not d), lex),
+            lemmas=_sorted_set(
+                lemma
+                for lemma, inside in zip(self.lemmas[span], in_timex, strict=True)
+                if lemma and not inside
+            ),
             entities=self.entities,
             actors=tuple(actors_in(list(self.entities[lo:hi]), self.entities)),
             displays=self.displays,
@@ -183,6 +191,10 @@ class _Text:
     def _paragraph_lemmas(self, index: int) -> tuple[str, ...]:
         if index not in self._para_lemmas:
             para = self.paragraphs[index]
-            tokens = self.tokens[self._range(para.start, para.end)]
-            self._para_lemmas[index] = content_lemmas(tokens, self.lex)
+            lemmas = self.lemmas[self._range(para.start, para.end)]
+            self._para_lemmas[index] = _sorted_set(lemma for lemma in lemmas if lemma)
         return self._para_lemmas[index]
+
+
+def _sorted_set(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words)))

@@ -43,9 +43,10 @@ def _weighted(parts: Mapping[str, float]) -> float:
     return sum(weight * parts[k] for k, weight in TUNING.merge_weights)
 
 
-def _parts(a: Clause, b: Clause) -> Mapping[str, float]:
+def _parts(a: Clause, b: Clause, kind: float | None = None) -> Mapping[str, float]:
+    """The parts of the similarity (`kind`: their class agreement, if known already)."""
     return {
-        "class": class_agreement(a, b),
+        "class": class_agreement(a, b) if kind is None else kind,
         "actors": actor_agreement(a, b),
         "words": min(1.0, 2 * _jaccard(a.lemma_set, b.lemma_set)),
         "context": min(1.0, 2 * _jaccard(a.context_set, b.context_set)),
@@ -104,8 +105,10 @@ def _cosine(sa: AbstractSet[str], sb: AbstractSet[str]) -> float:
 
 
 def _jaccard(sa: AbstractSet[str], sb: AbstractSet[str]) -> float:
-    union = len(sa | sb)
-    return len(sa & sb) / union if union else 0.0
+    if not sa or not sb:
+        return 0.0
+    shared = len(sa & sb) if len(sa) < len(sb) else len(sb & sa)
+    return shared / (len(sa) + len(sb) - shared)
 
 
 # --- dates -----------------------------------------------------------------------------
@@ -142,12 +145,11 @@ def pair_score(a: Mention, b: Mention) -> float | None:
     if relation == "apart":
         return None
     ca, cb = a.clause, b.clause
-    if ca.classes and cb.classes and ca.class_set.isdisjoint(cb.class_set):
-        return 0.0  # different kinds of happening (class_agreement is 0): nothing to weigh
-    parts = _parts(ca, cb)
+    kind = class_agreement(ca, cb)
+    if kind == 0 or different_people(ca, cb):
+        return 0.0  # different kinds of happening, or of people: nothing to weigh
+    parts = _parts(ca, cb, kind)
     score = _weighted(parts)
-    if parts["class"] == 0 or different_people(ca, cb):
-        return 0.0
     # a date a day or two off, or one that merely contains the other's (a week around a
     # day), pins the happening loosely: in any week an actor in the news does many things
     # of one kind, so a shared actor inside an overlapping interval is not enough

@@ -28,14 +28,13 @@ with their dates (`timeline.anchoring`).
 from timeline.events.actors import Entity, find_entities
 from timeline.events.furniture import is_furniture
 from timeline.events.relative import RelativeReference, relative_references, relative_timex
-from timeline.events.summary import content_lemmas, summarize
+from timeline.events.summary import summarize
 from timeline.events.tokens import Token, quote_spans, tokenize
 
 __all__ = [
     "Entity",
     "RelativeReference",
     "Token",
-    "content_lemmas",
     "find_entities",
     "is_furniture",
     "quote_spans",

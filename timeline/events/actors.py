@@ -4,6 +4,7 @@ roles ('the Russian leader') refer to."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -58,10 +59,16 @@ class Entity:
 
 def find_entities(body: str, lex: Lexicon | None = None) -> list[Entity]:
     """People, organisations and places, from runs of capitalised words and the tables."""
-    lex = lex or lexicon()
-    tokens = tokenize(body)
+    starts = frozenset(s.start for s in sentences(body))
+    return entities_in(body, tokenize(body), starts, lex or lexicon())
+
+
+def entities_in(
+    body: str, tokens: list[Token], starts: frozenset[int], lex: Lexicon
+) -> list[Entity]:
+    """`find_entities` given the body's tokens and the starts of its sentences."""
     headline = _headline_tokens(body, tokens, lex)
-    ev = _evidence(body, tokens, headline, lex)
+    ev = _evidence(tokens, starts, headline, lex)
     entities: list[Entity] = []
     for run in _cap_runs(tokens, lex, body, headline, ev):
         entities.extend(_classify(run, tokens, ev, lex))
@@ -79,8 +86,9 @@ def find_entities(body: str, lex: Lexicon | None = None) -> list[Entity]:
     return _namesakes(entities, lex)
 
 
-def _evidence(body: str, tokens: list[Token], headline: set[int], lex: Lexicon) -> Evidence:
-    starts = {s.start for s in sentences(body)}
+def _evidence(
+    tokens: list[Token], starts: frozenset[int], headline: set[int], lex: Lexicon
+) -> Evidence:
     mid_caps = {
         strip_possessive(t.text)
         for i, t in enumerate(tokens)
@@ -94,7 +102,7 @@ def _evidence(body: str, tokens: list[Token], headline: set[int], lex: Lexicon) 
     located = {
         t.start for i, t in enumerate(tokens) if t.is_cap and _after_locative(tokens, i, lex)
     }
-    return Evidence(frozenset(starts), frozenset(mid_caps), frozenset(lowered), frozenset(located))
+    return Evidence(starts, frozenset(mid_caps), frozenset(lowered), frozenset(located))
 
 
 def _after_locative(tokens: list[Token], i: int, lex: Lexicon) -> bool:
@@ -119,9 +127,10 @@ def _headline_tokens(body: str, tokens: list[Token], lex: Lexicon) -> set[int]:
         words = [w for w in _WORD.findall(m.group()) if w.lower() not in lex.headline_small_words]
         if len(words) >= 2 and all(w[0].isupper() for w in words):
             spans.append((m.start(), m.end()))
-    if not spans:
-        return set()
-    return {i for i, t in enumerate(tokens) if any(s <= t.start < e for s, e in spans)}
+    starts = [t.start for t in tokens]
+    return {
+        i for s, e in spans for i in range(bisect_left(starts, s), bisect_left(starts, e))
+    }
 
 
 def _attested_headline_words(
@@ -717,17 +726,68 @@ def canonical_names(forms: list[Form]) -> dict[tuple[str, str], tuple[str, str]]
         merged[(f.key, f.display)] = f
     items = sorted(merged.values(), key=lambda f: (-len(f.words), -f.count, f.display))
     groups: list[list[Form]] = []
-    # forms of one actor share the first letter of their last word: compare within it
-    by_letter: dict[str, list[list[Form]]] = {}
+    index = _LastWords()
     for f in items:
-        letter = f.words[-1][:1] if f.words else ""
-        target = _group_of(f, by_letter.setdefault(letter, []))
+        near = index.candidates(f)
+        target = _group_of(f, [groups[i] for i in near])
         if target is None:
             groups.append([f])
-            by_letter[letter].append(groups[-1])
+            index.add(f, len(groups) - 1)
         else:
-            target.append(f)
+            groups[near[target]].append(f)
+            index.add(f, near[target])
     return _naming(_short_forms(groups))
+
+
+class _LastWords:
+    """Groups of forms by the last word of their forms: two forms of one actor have last
+    words that are equal, share a stem (a plural) or are spelt a letter or two apart with
+    the same first letter (`_same_name`, `_near`), so only those groups need comparing.
+    Spellings apart are found by their deletion neighbourhoods: two words within k edits
+    become one word after at most k deletions from each."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple, list[int]] = {}
+
+    @staticmethod
+    def _keys(word: str, query: bool = False) -> set[tuple]:
+        keys: set[tuple] = {("word", word), ("stem", stem(word))}
+        n = len(word)
+        if 6 <= n <= _LONG:  # `_near`: an edit per six letters of the longer name
+            keys.update(("near", word[0], v) for v in _deletions(word, (n + 2) // 6))
+        # deletions grow with the length: longer words (never a real name, but text is
+        # untrusted) are compared one by one with those of their first letter
+        if (n > _LONG - 3 if not query else n > _LONG - 5) and n <= _NAME_MAX:
+            keys.add(("long", word[0]))
+        return keys
+
+    def add(self, f: Form, group: int) -> None:
+        if not f.words:
+            return
+        for key in self._keys(f.words[-1]):
+            found = self.keys.setdefault(key, [])
+            if group not in found[-1:]:
+                found.append(group)
+
+    def candidates(self, f: Form) -> list[int]:
+        """Positions of the groups that may hold another form of f's actor, in order."""
+        if not f.words:
+            return []
+        keys = self._keys(f.words[-1], query=True)
+        return sorted({g for key in keys for g in self.keys.get(key, ())})
+
+
+_LONG = 18  # the longest last word indexed by its deletions (3 of them)
+_NAME_MAX = 40  # no surname is longer: longer words are one actor's only when equal
+
+
+def _deletions(word: str, k: int) -> set[str]:
+    """The word with up to k letters deleted."""
+    out, frontier = {word}, {word}
+    for _ in range(k):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
 
 
 def _short_forms(groups: list[list[Form]]) -> list[list[Form]]:
@@ -752,19 +812,20 @@ def _short_forms(groups: list[list[Form]]) -> list[list[Form]]:
     return out
 
 
-def _group_of(f: Form, groups: list[list[Form]]) -> list[Form] | None:
-    """The group a form joins (groups hold longer or more used forms first), if any."""
+def _group_of(f: Form, groups: list[list[Form]]) -> int | None:
+    """The position among `groups` of the group a form joins (groups hold longer or more
+    used forms first), if any."""
     words = f.words
     if not words:
         return None
-    same = [g for g in groups if any(_same_name(words, o.words, f, o) for o in g)]
+    same = [i for i, g in enumerate(groups) if any(_same_name(words, o.words, f, o) for o in g)]
     if len(same) == 1:
         return same[0]
     if len(words) == 1 and len(same) > 1:
         # a bare surname shared by several people: the one the story names far more often
-        counts = sorted(((sum(o.count for o in g), i) for i, g in enumerate(same)), reverse=True)
+        counts = sorted(((sum(o.count for o in groups[i]), i) for i in same), reverse=True)
         if counts[0][0] >= _DOMINANCE * sum(c for c, _ in counts[1:]):
-            return same[counts[0][1]]
+            return counts[0][1]
     return None
 
 
@@ -798,7 +859,9 @@ def _near(a: str, b: str) -> bool:
     letters (transliterations: Zelensky, Zelenskyy, Zelenskiy); short names must agree."""
     if a == b:
         return True
-    if a[0] != b[0] or min(len(a), len(b)) < 6:
+    if a[0] != b[0] or min(len(a), len(b)) < 6 or max(len(a), len(b)) > _NAME_MAX:
+        return False
+    if abs(len(a) - len(b)) > max(len(a), len(b)) // 6:
         return False
     return _edits(a, b) <= max(len(a), len(b)) // 6
 

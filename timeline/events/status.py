@@ -43,10 +43,8 @@ def undated_status(r: Reading, trig: Trigger) -> str:
 def may_announce(tokens: list[Token], lex: Lexicon) -> bool:
     """Whether a sentence holds any word a future cue starts with (or 'will take place'):
     a sentence without one announces nothing, and need not be read for it."""
-    words = {t.lower for t in tokens}
-    return bool(words & {"will", "would"}) or any(
-        all(w in words for w in cue) for cue in lex.future_cues
-    )
+    joined = _spaced([t.lower for t in tokens])
+    return " will " in joined or " would " in joined or bool(_future_cues(lex).search(joined))
 
 
 def _words_before(r: Reading, trig: Trigger) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from timeline.config import TUNING
 from timeline.events.lexicon import Lexicon, lemma, lexicon
@@ -58,14 +57,9 @@ def _shortened(s: str, limit: int) -> str:
     return s[:cut].rstrip(" ,;—–") + " …" if cut > 60 else s
 
 
-def content_lemmas(tokens: Iterable[Token], lex: Lexicon) -> tuple[str, ...]:
-    """Sorted distinct lemmas of the content words (no stopwords or numbers) among
-    `tokens`; the caller leaves out the tokens inside dates."""
-    out = set()
-    for tok in tokens:
-        if not tok.is_word or not tok.text[0].isalpha() or len(tok.text) < 3:
-            continue
-        if tok.lower in lex.stopwords:
-            continue
-        out.add(lemma(strip_possessive(tok.text)))
-    return tuple(sorted(out))
+def content_lemma(tok: Token, lex: Lexicon) -> str | None:
+    """The lemma of a content word (no stopword, number or punctuation), else None."""
+    text = tok.text
+    if len(text) < 3 or not text[0].isalpha() or tok.lower in lex.stopwords:
+        return None
+    return lemma(strip_possessive(text))

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
 
 from timeline.text import paragraphs
 
@@ -13,23 +11,33 @@ _QUOTE = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-@dataclass(frozen=True)
 class Token:
-    text: str
-    start: int
-    end: int
+    """A word or a punctuation mark, as a span of the text. What the rules ask of a
+    token is worked out once, when it is made: a sentence's words are asked about many
+    times."""
 
-    @cached_property
-    def lower(self) -> str:
-        return self.text.lower().replace("’", "'")
+    __slots__ = ("text", "start", "end", "lower", "is_word", "is_cap")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    def __init__(self, text: str, start: int, end: int):
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower().replace("’", "'")
+        self.is_word = text[:1].isalnum()
+        self.is_cap = text[:1].isupper()
 
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Token) and (self.text, self.start, self.end) == (
+            other.text,
+            other.start,
+            other.end,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
