@@ -414,3 +414,18 @@ def test_clustering_by_running_sums_is_average_link():
     every link finds, on every bench story."""
     for ms in bench_mentions():
         assert cluster(ms) == naive_average_link(ms, TUNING.merge_threshold)
+
+
+def test_a_changed_clustering_is_what_clustering_from_scratch_finds():
+    """Removing and adding a few mentions re-clusters only the groups they touch: the
+    result must be what clustering the new set from scratch gives."""
+    from timeline.merge import Clustering
+
+    for ms in bench_mentions():
+        if len(ms) < 6:
+            continue
+        removed, added = ms[::5], ms[1::7]
+        base = [m for m in ms if m not in added]
+        after = [m for m in ms if m not in removed]
+        changed = Clustering(base).changed(removed, [m for m in added if m not in removed])
+        assert changed.groups() == Clustering(after).groups()

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from timeline.config import TUNING
-from timeline.events.lexicon import lemma
-from timeline.merge import _parts, _weighted, by_kind
+from timeline.merge import _parts, _weighted, by_kind, open_keys
 from timeline.model import Clause, Event, Mention
 
 
@@ -33,7 +32,7 @@ class HappeningIndex:
                 self.kinds.setdefault(kind, []).append(i)
             if not c.classes:
                 self.unknown.add(i)
-            for key in _open_keys(c):
+            for key in open_keys(c):
                 self.shared.setdefault(key, []).append(i)
         self.by_kind = by_kind(self.events)
 
@@ -42,7 +41,7 @@ class HappeningIndex:
         found: set[int] = set()
         for kind in c.classes:
             found.update(self.kinds.get(kind, ()))
-        for key in _open_keys(c):
+        for key in open_keys(c):
             postings = self.shared.get(key, ())
             # of no known kind, anything sharing a verb or actor may match; of a known
             # kind, only what is of no known kind itself
@@ -79,5 +78,3 @@ def match_score(m: Mention, other: Mention) -> float:
     return score if score >= TUNING.match_threshold else 0.0
 
 
-def _open_keys(c: Clause) -> list[tuple[str, str]]:
-    return [("verb", lemma(c.trigger)), *(("actor", k) for k in c.actor_keys)]

@@ -22,7 +22,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
 
@@ -91,11 +91,18 @@ def class_agreement(a: Clause, b: Clause) -> float:
         # a happening the lexicon does not know (on one side or both: outlets name one
         # happening in words a closed list never covers, 'rejected' and 'rebuffed'): the
         # same verb, or the same actors in much the same words, still say it is one kind
-        if lemma(a.trigger) == lemma(b.trigger):
+        if a.verb == b.verb:
             return 0.5
         if _cosine(a.actor_set, b.actor_set) >= 0.5 and _jaccard(a.lemma_set, b.lemma_set) >= 0.2:
             return 0.5
     return 0.0
+
+
+def open_keys(c: Clause) -> list[tuple[str, str]]:
+    """What a clause of no known kind must share with another to be alike at all (the
+    blocking keys of merging and of the index of known happenings): its verb, or an
+    actor (`class_agreement`)."""
+    return [("verb", c.verb), *(("actor", k) for k in c.actor_keys)]
 
 
 def _cosine(sa: AbstractSet[str], sb: AbstractSet[str]) -> float:
@@ -186,22 +193,25 @@ def _firmly_alike(
 # --- which pairs can score -------------------------------------------------------------
 
 
-def candidate_pairs(items: list[Mention]) -> set[tuple[int, int]]:
+def candidate_pairs(items: list[Mention], only: set[int] | None = None) -> set[tuple[int, int]]:
     """Index pairs (i < j) of the mentions whose `pair_score` can be other than 0 (and
     whose dates are not apart): what the score needs, read as blocking keys.
     - The same date: a shared kind of happening, or (one of no known kind) the same
       trigger verb or a shared actor (`class_agreement` is 0 otherwise).
     - Dates that agree only loosely (nested, or short and a day or two apart) must be
       firmly alike (`_firmly_alike`): the same non-statement kind, and a shared actor
-      unless neither names any (nested dates only; a dispute always needs actors)."""
+      unless neither names any (nested dates only; a dispute always needs actors).
+    With `only`, just the pairs holding one of those positions."""
     pairs: set[tuple[int, int]] = set()
     same_date: dict[DateKey, list[int]] = {}
     for i, m in enumerate(items):
         same_date.setdefault(date_key(m), []).append(i)
     for members in same_date.values():
-        if len(members) > 1:
+        if len(members) > 1 and (only is None or not only.isdisjoint(members)):
             _same_date_pairs(items, members, pairs)
     _loose_pairs(items, pairs)
+    if only is not None:
+        pairs = {p for p in pairs if p[0] in only or p[1] in only}
     return pairs
 
 
@@ -215,7 +225,7 @@ def _same_date_pairs(items: list[Mention], members: list[int], pairs: set) -> No
             kinds.setdefault(kind, []).append(i)
         if not c.classes:
             unknown.add(i)
-        for key in [("verb", lemma(c.trigger)), *(("actor", k) for k in c.actor_keys)]:
+        for key in open_keys(c):
             shared.setdefault(key, []).append(i)
     for group in kinds.values():
         _add_pairs(group, pairs)
@@ -270,20 +280,91 @@ def cluster(mentions: list[Mention], threshold: float | None = None) -> list[lis
     dates are apart. Clusters that no positive link joins never merge, so each
     connected group is clustered on its own. Ties go to the pair of clusters whose
     first mentions come first."""
-    items = sorted(mentions, key=_mention_key)
-    bar = TUNING.merge_threshold if threshold is None else threshold
-    links: Links = {}
-    for i, j in sorted(candidate_pairs(items)):
-        score = pair_score(items[i], items[j])
-        if score is None or score > 0:
-            links[(i, j)] = score
-    groups: list[list[int]] = []
-    grouped: set[int] = set()
-    for component, inside in connected(links):
-        grouped.update(component)
-        groups.extend(agglomerate(items, component, inside, bar))
-    groups.extend([i] for i in range(len(items)) if i not in grouped)
-    return [[items[i] for i in g] for g in sorted(groups, key=lambda g: g[0])]
+    return Clustering(mentions, threshold).groups()
+
+
+class Clustering:
+    """Mentions clustered, keeping what it took (the scored links, the connected groups
+    and their clusters), so that removing or adding a few mentions (`changed`) scores
+    only the new pairs and clusters again only the groups whose members changed."""
+
+    def __init__(self, mentions: list[Mention], threshold: float | None = None):
+        self.bar = TUNING.merge_threshold if threshold is None else threshold
+        self.mentions: dict[int, Mention] = dict(enumerate(mentions))
+        self.links: Links = {}
+        self._score(candidate_pairs(list(self.mentions.values())))
+        self.clusters: dict[frozenset[int], list[list[int]]] = {}
+        self.made: dict[tuple[int, ...], Event] = {}  # entries made, by their mentions
+        self._cluster()
+
+    def _score(self, pairs: Iterable[tuple[int, int]]) -> None:
+        for i, j in pairs:
+            score = pair_score(self.mentions[i], self.mentions[j])
+            if score is None or score > 0:
+                self.links[(i, j)] = score
+
+    def _cluster(self) -> None:
+        """Cluster each connected group, reusing the clusters of a group whose members
+        (and so whose links) are unchanged."""
+        old, self.clusters = self.clusters, {}
+        grouped: set[int] = set()
+        for component, inside in connected(self.links):
+            members = frozenset(component)
+            grouped.update(members)
+            found = old.get(members)
+            if found is None:
+                found = self._agglomerate(component, inside)
+            self.clusters[members] = found
+        for i in self.mentions:
+            if i not in grouped:
+                self.clusters[frozenset((i,))] = [[i]]
+
+    def _agglomerate(self, component: list[int], inside: Links) -> list[list[int]]:
+        """Agglomerate one group in mention order (so ties break as in one whole run)."""
+        order = sorted(component, key=lambda i: _mention_key(self.mentions[i]))
+        local = {i: n for n, i in enumerate(order)}
+        items = [self.mentions[i] for i in order]
+        links = {
+            (min(local[i], local[j]), max(local[i], local[j])): score
+            for (i, j), score in inside.items()
+        }
+        return [
+            [order[n] for n in g]
+            for g in agglomerate(items, list(range(len(order))), links, self.bar)
+        ]
+
+    def groups(self) -> list[list[Mention]]:
+        """The clusters, each in mention order, ordered by their first mention."""
+        return [[self.mentions[i] for i in ids] for ids in self.ids()]
+
+    def ids(self) -> list[list[int]]:
+        out = [
+            sorted(group, key=lambda i: _mention_key(self.mentions[i]))
+            for groups in self.clusters.values()
+            for group in groups
+        ]
+        return sorted(out, key=lambda g: _mention_key(self.mentions[g[0]]))
+
+    def changed(self, removed: Iterable[Mention], added: list[Mention]) -> Clustering:
+        """A new clustering of these mentions less `removed` plus `added`, as clustering
+        them from scratch would find."""
+        new = Clustering.__new__(Clustering)
+        new.bar, new.clusters, new.made = self.bar, self.clusters, self.made
+        gone = {id(m) for m in removed}
+        new.mentions = {i: m for i, m in self.mentions.items() if id(m) not in gone}
+        new.links = {
+            p: s for p, s in self.links.items() if p[0] in new.mentions and p[1] in new.mentions
+        }
+        start = max(self.mentions, default=-1) + 1
+        fresh = {start + n: m for n, m in enumerate(added)}
+        new.mentions.update(fresh)
+        ids = list(new.mentions)
+        positions = candidate_pairs(
+            [new.mentions[i] for i in ids], only={n for n, i in enumerate(ids) if i in fresh}
+        )
+        new._score(sorted((min(ids[a], ids[b]), max(ids[a], ids[b])) for a, b in positions))
+        new._cluster()
+        return new
 
 
 def connected(links: Links) -> list[tuple[list[int], Links]]:
@@ -318,7 +399,7 @@ def agglomerate(
     """Average-link clustering of one connected group by running sums: the link of a
     merged cluster to a neighbour is the sum of its parts' links (Lance-Williams), so no
     pair is ever re-summed."""
-    dates = {i: Counter([date_key(items[i])]) for i in members}
+    dates = {i: {date_key(items[i])} for i in members}
     size = dict.fromkeys(members, 1)
     cluster_of = {i: [i] for i in members}
     sums: Links = dict(links)
@@ -356,7 +437,7 @@ def agglomerate(
             sums.pop((min(y, z), max(y, z)), None)
         sums.pop((x, y), None)
         size[x] += size.pop(y)
-        dates[x].update(dates.pop(y))
+        dates[x] |= dates.pop(y)
         cluster_of[x].extend(cluster_of.pop(y))
         near[x] = set(around)
         for z, total in totals.items():
@@ -377,8 +458,18 @@ def _mention_key(m: Mention) -> tuple:
 
 def merge_mentions(mentions: list[Mention]) -> list[Event]:
     """Dated mentions -> one Event per happening, with conflicts where sources disagree."""
-    dated = [m for m in mentions if m.span is not None]
-    return _unique_ids([make_event(group) for group in cluster(dated)])
+    return events_of(Clustering([m for m in mentions if m.span is not None]))
+
+
+def events_of(clustering: Clustering) -> list[Event]:
+    """The entries of a clustering (one made before for the same mentions is reused)."""
+    events = []
+    for ids in clustering.ids():
+        key = tuple(ids)
+        if key not in clustering.made:
+            clustering.made[key] = make_event([clustering.mentions[i] for i in ids])
+        events.append(clustering.made[key])
+    return _unique_ids(events)
 
 
 def merge_upcoming(mentions: list[Mention]) -> list[Event]:

@@ -108,6 +108,7 @@ class Clause:
     announced: bool = False
     ongoing: bool = False
     past: bool = False
+    verb: str = ""  # the trigger's lemma
 
     @property
     def happening(self) -> str | None:
@@ -308,6 +309,18 @@ class Event:
 
 
 @dataclass(frozen=True)
+class ArticleError:
+    """An article the pipeline could not read; the rest of the story goes on without it."""
+
+    article: str  # Article.id
+    path: Path
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: error: {self.message}"
+
+
+@dataclass(frozen=True)
 class ResolvedArticle:
     """An article with the temporal expressions found in its body."""
 
@@ -324,3 +337,5 @@ class Timeline:
     undated: tuple[Mention, ...] = field(default=())
     # announced happenings without a date, merged across articles
     upcoming: tuple[Event, ...] = field(default=())
+    # articles left out because they could not be read
+    errors: tuple[ArticleError, ...] = field(default=())

@@ -14,30 +14,68 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
-from timeline.analysis import Analysis, analyse
+from timeline.analysis import Analysis
 from timeline.anchoring import Anchored, anchored, mentions_of
 from timeline.dating import infer_publish_dates
 from timeline.events import RelativeReference, relative_timex
 from timeline.events.lexicon import lexicon
-from timeline.merge import attach, by_kind, matches_event, merge_mentions, merge_upcoming
-from timeline.model import Article, Event, Mention, ResolvedArticle, Timeline, Timex
+from timeline.executor import Executor, analyse_all
+from timeline.merge import (
+    Clustering,
+    attach,
+    by_kind,
+    events_of,
+    matches_event,
+    merge_upcoming,
+)
+from timeline.model import (
+    Article,
+    ArticleError,
+    Event,
+    Mention,
+    ResolvedArticle,
+    Timeline,
+    Timex,
+)
 from timeline.naming import named, story_names
+from timeline.progress import QUIET, Progress
+from timeline.store import AnalysisStore
 from timeline.timeline import order_events
 from timeline.values import Grain, Point
 
 
-def build_timeline(articles: Sequence[Article], title: str = "Timeline") -> Timeline:
-    """Pure function of the articles: same input, same Timeline."""
-    return timeline_of([analyse(a) for a in articles], title)
+def build_timeline(
+    articles: Sequence[Article],
+    title: str = "Timeline",
+    executor: Executor | None = None,
+    store: AnalysisStore | None = None,
+    progress: Progress = QUIET,
+) -> Timeline:
+    """Pure function of the articles: same input, same Timeline, whatever runs the
+    per-article work (`executor`) and whatever analyses a `store` keeps. An article that
+    cannot be analysed is left out and listed in `Timeline.errors`."""
+    analyses, errors = analyse_all(articles, executor, store, progress)
+    return timeline_of(analyses, title, errors, progress)
 
 
-def timeline_of(analyses: Sequence[Analysis], title: str = "Timeline") -> Timeline:
+def timeline_of(
+    analyses: Sequence[Analysis],
+    title: str = "Timeline",
+    errors: Sequence[ArticleError] = (),
+    progress: Progress = QUIET,
+) -> Timeline:
     """The Timeline of analysed articles (in corpus order), stage after stage."""
+    progress.start("naming actors")
     named = name_actors(analyses)
+    progress.start("inferring publish dates")
     dated = infer_publish_dates(named)
+    progress.start("merging")
     readings = anchor_all(dated)
-    return merge_stage(readings, title)
+    timeline = merge_stage(readings, title)
+    progress.finish()
+    return replace(timeline, errors=tuple(errors))
 
 
 def name_actors(analyses: Sequence[Analysis]) -> list[Analysis]:
@@ -56,11 +94,17 @@ def merge_stage(readings: list[Anchored], title: str = "Timeline") -> Timeline:
     """From the articles' mentions to the ordered Timeline: merge; date what is relative
     to a named happening (merging again only if any was); attach announced happenings to
     the dated entries that cover them and merge the rest."""
-    events = merge_mentions(_dated(readings))
-    # "a day before the meeting" dates itself by the happening it names
-    relative = [with_relative_dates(r, events) for r in readings]
-    if any(new is not old for new, old in zip(relative, readings, strict=True)):
-        readings, events = relative, merge_mentions(_dated(relative))
+    clustering = Clustering(_dated(readings))
+    events = events_of(clustering)
+    # "a day before the meeting" dates itself by the happening it names; only what that
+    # changes is merged again
+    named = NamedHappenings(events)
+    relative = [with_relative_dates(r, named) for r in readings]
+    changed = [(old, new) for old, new in zip(readings, relative, strict=True) if new is not old]
+    if changed:
+        removed, added = _difference(changed)
+        clustering = clustering.changed(removed, added)
+        readings, events = relative, events_of(clustering)
     announced = [m for r in readings for m in r.extraction.upcoming]
     scheduled = by_kind([e for e in events if e.status == "scheduled"])
     fits = [_covered(m, scheduled) for m in announced]
@@ -78,7 +122,17 @@ def merge_stage(readings: list[Anchored], title: str = "Timeline") -> Timeline:
 
 
 def _dated(readings: list[Anchored]) -> list[Mention]:
-    return [m for r in readings for m in r.extraction.dated]
+    return [m for r in readings for m in r.extraction.dated if m.span is not None]
+
+
+def _difference(changed: list[tuple[Anchored, Anchored]]) -> tuple[list[Mention], list[Mention]]:
+    """The dated mentions the new readings no longer have, and those they add."""
+    removed, added = [], []
+    for old, new in changed:
+        before, after = _dated([old]), _dated([new])
+        removed += [m for m in before if m not in after]
+        added += [m for m in after if m not in before]
+    return removed, added
 
 
 def _covered(m: Mention, scheduled: dict[str, list[Event]]) -> bool:
@@ -90,13 +144,13 @@ def _covered(m: Mention, scheduled: dict[str, list[Event]]) -> bool:
     return any(matches_event(m, e) for e in scheduled.get(m.happening or "", []))
 
 
-def with_relative_dates(reading: Anchored, events: list[Event]) -> Anchored:
+def with_relative_dates(reading: Anchored, named: NamedHappenings) -> Anchored:
     """The reading with dates for phrases dated relative to a named happening, replacing
     whatever the resolver read into the same words (e.g. 'a day' as a duration)."""
     analysis = reading.analysis
     added: list[Timex] = []
     for ref in analysis.relative:
-        target = _referenced_event(ref, analysis.article.id, events)
+        target = named.referenced(ref, analysis.article.id)
         if target is None or not isinstance(target.value, Point):
             continue
         timex = relative_timex(ref, target.value, target.id)
@@ -112,21 +166,29 @@ def with_relative_dates(reading: Anchored, events: list[Event]) -> Anchored:
     return Anchored(analysis, reading.day, tuple(timexes), extraction)
 
 
-def _referenced_event(ref: RelativeReference, article_id: str, events: list[Event]) -> Event | None:
-    """The day-grain entry of the named kind that best fits: cited by the same article,
-    sharing the actors named after the noun."""
-    best: tuple[float, str] | None = None
-    choice = None
-    for e in events:
-        if not isinstance(e.value, Point) or e.value.grain is not Grain.DAY:
-            continue
-        kinds = Counter(m.happening for m in e.mentions if m.happening)
-        if not kinds or kinds.most_common(1)[0][0] not in ref.noun_classes:
-            continue
-        keys = {k for m in e.mentions for k in m.actor_keys}
-        score = (1.0 if article_id in e.sources else 0.0) + len(keys & set(ref.actor_keys))
-        if score <= 0:
-            continue
-        if best is None or (score, e.id) > best:
-            best, choice = (score, e.id), e
-    return choice
+class NamedHappenings:
+    """The day-grain entries by the kind of happening most of their mentions name: what
+    'the meeting' in 'a day before the meeting' may refer to."""
+
+    def __init__(self, events: list[Event]):
+        self.by_kind: dict[str, list[tuple[Event, frozenset[str]]]] = {}
+        for e in events:
+            if not isinstance(e.value, Point) or e.value.grain is not Grain.DAY:
+                continue
+            kinds = Counter(m.happening for m in e.mentions if m.happening)
+            if kinds:
+                keys = frozenset(k for m in e.mentions for k in m.actor_keys)
+                self.by_kind.setdefault(kinds.most_common(1)[0][0], []).append((e, keys))
+
+    def referenced(self, ref: RelativeReference, article_id: str) -> Event | None:
+        """The entry of the named kind that best fits: cited by the same article, sharing
+        the actors named after the noun."""
+        best: tuple[float, str] | None = None
+        choice = None
+        wanted = set(ref.actor_keys)
+        for kind in dict.fromkeys(ref.noun_classes):
+            for e, keys in self.by_kind.get(kind, ()):
+                score = (1.0 if article_id in e.sources else 0.0) + len(keys & wanted)
+                if score > 0 and (best is None or (score, e.id) > best):
+                    best, choice = (score, e.id), e
+        return choice

@@ -1,0 +1,143 @@
+"""Where the per-article work runs: in this process, in a pool of processes on every
+core, or on a Dask cluster. The work is the same pure function of one article
+(`analysis.analyse`), so every executor gives the same analyses in the same order, and
+the same timeline.json byte for byte.
+
+An article whose analysis fails is left out with an `ArticleError` naming it; the
+others go on.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Protocol, TypeVar
+
+from timeline.analysis import Analysis, analyse
+from timeline.model import Article, ArticleError
+from timeline.progress import QUIET, Progress
+from timeline.store import AnalysisStore
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# fewer articles than this are analysed in this process: a pool costs more to start
+_POOL_MINIMUM = 16
+_CHUNK = 8  # articles per task sent to a worker
+
+
+class Executor(Protocol):
+    """Runs a function over items, results in the items' order."""
+
+    def map(
+        self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = QUIET
+    ) -> list[R]: ...
+
+
+class Local:
+    """This machine: `jobs` processes (1: this process only)."""
+
+    def __init__(self, jobs: int | None = None):
+        self.jobs = max(1, jobs if jobs is not None else os.cpu_count() or 1)
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = QUIET) -> list[R]:
+        if self.jobs == 1 or len(items) < _POOL_MINIMUM:
+            out = []
+            for item in items:
+                out.append(fn(item))
+                progress.advance()
+            return out
+        results: list[R] = []
+        with ProcessPoolExecutor(self.jobs, mp_context=_context()) as pool:
+            for result in pool.map(fn, items, chunksize=_CHUNK):
+                results.append(result)
+                progress.advance()
+        return results
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe (one thread, so no lock can be held at the fork): the
+    workers then start with the word tables this process has loaded."""
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+class Dask:
+    """A Dask cluster: the scheduler at `address`, or a local one of `jobs` workers."""
+
+    def __init__(self, address: str | None = None, jobs: int | None = None):
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:  # the optional extra
+            raise RuntimeError(
+                "the dask executor needs the dask extra: pip install 'timeline[dask]'"
+            ) from exc
+        if address:
+            self.client = Client(address)
+        else:
+            cluster = LocalCluster(
+                n_workers=jobs or os.cpu_count() or 1, threads_per_worker=1, processes=True
+            )
+            self.client = Client(cluster)
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = QUIET) -> list[R]:
+        from dask.distributed import as_completed
+
+        futures = self.client.map(fn, list(items), pure=False)
+        for _ in as_completed(futures):
+            progress.advance()
+        return list(self.client.gather(futures))
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def analysed(article: Article) -> Analysis | ArticleError:
+    """The article's analysis, or the error that stopped it (named, never raised)."""
+    try:
+        return analyse(article)
+    except RecursionError:
+        return ArticleError(article.id, article.path, "too deeply nested to analyse")
+    except Exception as exc:  # one article's failure must not cost the others
+        return ArticleError(
+            article.id, article.path, f"internal error while analysing: {type(exc).__name__}: {exc}"
+        )
+
+
+def analyse_all(
+    articles: Sequence[Article],
+    executor: Executor | None = None,
+    store: AnalysisStore | None = None,
+    progress: Progress = QUIET,
+) -> tuple[list[Analysis], list[ArticleError]]:
+    """Every article analysed (from the store when it holds it), in order, and the
+    articles that could not be."""
+    executor = executor or Local(1)
+    found: dict[int, Analysis | ArticleError] = {}
+    if store is not None:
+        for i, article in enumerate(articles):
+            kept = store.get(article)
+            if kept is not None:
+                found[i] = kept
+    todo = [i for i in range(len(articles)) if i not in found]
+    progress.start("analysing", len(todo))
+    for i, result in zip(
+        todo, executor.map(analysed, [articles[i] for i in todo], progress), strict=True
+    ):
+        found[i] = result
+        if store is not None and isinstance(result, Analysis):
+            store.put(articles[i], result)
+    progress.finish()
+    results = [found[i] for i in range(len(articles))]
+    return _split(results)
+
+
+def _split(results: Iterable[Any]) -> tuple[list[Analysis], list[ArticleError]]:
+    analyses = [r for r in results if isinstance(r, Analysis)]
+    errors = [r for r in results if isinstance(r, ArticleError)]
+    return analyses, errors
