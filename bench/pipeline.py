@@ -172,9 +172,10 @@ def run_stages(folder: Path, measure: Callable[[str, Callable[[], Any]], Any]) -
     """The pipeline's stages in order, each through `measure(name, thunk)`, as
     build_timeline runs them."""
     from timeline import pipeline
+    from timeline.analysis import analyse
 
     articles = measure("load", lambda: load_corpus(folder))
-    analyses = measure("analysis", lambda: [pipeline.analyse(a) for a in articles])
+    analyses = measure("analysis", lambda: [analyse(a) for a in articles])
     named = measure("names", lambda: pipeline.name_actors(analyses))
     dated = measure("inference", lambda: pipeline.infer_publish_dates(named))
     readings = measure("anchoring", lambda: pipeline.anchor_all(dated))
