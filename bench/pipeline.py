@@ -50,7 +50,7 @@ from timeline.model import Article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus"
-STAGES = ("load", "analysis", "names", "inference", "anchoring", "merge")
+STAGES = ("load", "analysis", "names", "inference", "anchoring", "merge", "salience")
 ARTICLES_PER_EPISODE = 25
 OUTLETS = (
     "Northern Ledger",
@@ -179,7 +179,8 @@ def run_stages(folder: Path, measure: Callable[[str, Callable[[], Any]], Any]) -
     named = measure("names", lambda: pipeline.name_actors(analyses))
     dated = measure("inference", lambda: pipeline.infer_publish_dates(named))
     readings = measure("anchoring", lambda: pipeline.anchor_all(dated))
-    measure("merge", lambda: pipeline.merge_stage(readings))
+    merged = measure("merge", lambda: pipeline.merge_stage(readings))
+    measure("salience", lambda: pipeline.ranked(merged))
 
 
 def _warm_up() -> None:

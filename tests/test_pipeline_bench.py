@@ -48,5 +48,6 @@ def test_the_stages_compose_to_the_pipeline(tmp_path):
         return seen[name]
 
     run_stages(tmp_path, measure)
-    assert list(seen) == ["load", "analysis", "names", "inference", "anchoring", "merge"]
-    assert dumps(seen["merge"]) == dumps(build_timeline(load_corpus(tmp_path)))
+    stages = ["load", "analysis", "names", "inference", "anchoring", "merge", "salience"]
+    assert list(seen) == stages
+    assert dumps(seen["salience"]) == dumps(build_timeline(load_corpus(tmp_path)))

@@ -61,6 +61,24 @@ class Tuning:
     # passes over the undated articles (later passes read earlier guesses as dated)
     rounds: int = 2
 
+    # -- salience: how much an entry matters (timeline/salience.py); each feature is
+    # scaled to 0..1 over the story, then weighed (fitted on t17-dev: bench/tls.py)
+    salience_weights: tuple[tuple[str, float], ...] = (
+        ("articles", 0.30),  # distinct articles that report it
+        ("outlets", 0.10),  # distinct outlets that report it
+        ("later_references", 0.15),  # articles published after it that refer back to it
+        ("day_attention", 0.25),  # articles that date something to its day
+        ("reported", 0.10),  # reported as done, rather than scheduled or ongoing
+        ("central_actors", 0.10),  # names the actors the story names most
+    )
+    # an entry no source reported within this many days of its end is background
+    fresh_days: int = 7
+    # background entries count this much of their salience
+    background_factor: float = 0.2
+    # key moments: about this many per square root of the entries, within bounds
+    key_moments_per_sqrt: float = 2.0
+    key_moments_bounds: tuple[int, int] = (5, 60)
+
     # -- event mentions (timeline/events/)
     # summaries longer than this are cut at a clause boundary
     max_summary: int = 220

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from datetime import date
 
 from timeline.config import TUNING
@@ -588,9 +589,7 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     for e in events:
         seen[e.id] += 1
         if seen[e.id] > 1:
-            e = Event(
-                f"{e.id}-{seen[e.id]}", e.value, e.summary, e.status, e.mentions, e.conflicts, e.mod
-            )
+            e = replace(e, id=f"{e.id}-{seen[e.id]}")
         out.append(e)
     return out
 

@@ -272,6 +272,12 @@ class Event:
     mentions: tuple[Mention, ...]
     conflicts: tuple[Conflict, ...] = ()
     mod: str | None = None
+    # what an editor reads first: a short who-did-what, and how much the entry matters
+    headline: str = ""
+    salience: float = 0.0  # 0..1 (`timeline.salience`)
+    rank: int = 0  # 1 = the most salient entry; 0 = not ranked
+    key_moment: bool = False  # among the story's key moments
+    background: bool = False  # told only as history: no source reported it when it happened
 
     @property
     def date(self) -> str:
@@ -283,11 +289,11 @@ class Event:
         assert span is not None, "events carry calendar values"
         return span
 
-    @property
+    @cached_property
     def sources(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(m.article for m in self.mentions))
 
-    @property
+    @cached_property
     def actors(self) -> tuple[str, ...]:
         """Display names of the actors that matter to the entry: those of its summary's
         mention and those at least two mentions name, most named first; per key the

@@ -41,6 +41,7 @@ from timeline.model import (
 )
 from timeline.naming import named, story_names
 from timeline.progress import QUIET, Progress
+from timeline.salience import ranked
 from timeline.store import AnalysisStore
 from timeline.timeline import order_events
 from timeline.values import Grain, Point
@@ -73,7 +74,7 @@ def timeline_of(
     dated = infer_publish_dates(named)
     progress.start("merging")
     readings = anchor_all(dated)
-    timeline = merge_stage(readings, title)
+    timeline = ranked(merge_stage(readings, title))
     progress.finish()
     return replace(timeline, errors=tuple(errors))
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from timeline.model import Article, Event, Mention, ResolvedArticle, Timeline, Timex
 from timeline.text import sentence_at, sentences
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def order_events(events: list[Event]) -> list[Event]:
@@ -33,6 +34,10 @@ def to_json(timeline: Timeline) -> dict[str, Any]:
         "events": [_event_json(e) for e in timeline.events],
         "upcoming": [_upcoming_json(e) for e in timeline.upcoming],
         "undated": [_mention_json(m) for m in timeline.undated],
+        "errors": [
+            {"article": e.article, "path": _portable(e.path), "message": e.message}
+            for e in timeline.errors
+        ],
     }
 
 
@@ -46,9 +51,13 @@ def _iso(value: Any) -> str | None:
 
 
 def _portable_path(article: Article) -> str:
+    return _portable(article.path)
+
+
+def _portable(path: Path) -> str:
     """The file as `<corpus folder>/<file>`: the same wherever the project is checked out,
     so timeline.json and the site stay byte-identical across machines."""
-    folder, name = article.path.parent.name, article.path.name
+    folder, name = path.parent.name, path.name
     return f"{folder}/{name}" if folder else name
 
 
@@ -131,8 +140,13 @@ def _event_json(e: Event) -> dict[str, Any]:
         "date": e.date,
         "start": start.isoformat(),
         "end": end.isoformat(),
+        "headline": e.headline or e.summary,
         "summary": e.summary,
         "status": e.status,
+        "salience": e.salience,
+        "rank": e.rank,
+        "key_moment": e.key_moment,
+        "background": e.background,
         "sources": list(e.sources),
         "actors": list(e.actors),
         "mentions": [_mention_json(m) for m in e.mentions],
