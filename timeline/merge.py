@@ -494,6 +494,7 @@ def make_event(group: list[Mention], value: Value | None = None) -> Event:
         id=event_id(chosen.timex, best, (dated or group)[0]),
         value=chosen,
         summary=best.summary,
+        headline=best.clause.headline,
         status=status,
         mentions=tuple(group),
         conflicts=conflicts,

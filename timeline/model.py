@@ -109,6 +109,7 @@ class Clause:
     ongoing: bool = False
     past: bool = False
     verb: str = ""  # the trigger's lemma
+    headline: str = ""  # who did what, from the trigger's clause
 
     @property
     def happening(self) -> str | None:

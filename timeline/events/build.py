@@ -4,6 +4,7 @@ it announces or tells as past."""
 from __future__ import annotations
 
 from timeline.events.governing import governing
+from timeline.events.headline import headline
 from timeline.events.lexicon import lemma
 from timeline.events.reading import Reading
 from timeline.events.status import conditional, segment_past, tense, undated_status
@@ -89,4 +90,5 @@ def clause_of(r: Reading, trig: Trigger) -> Clause:
         ongoing=ongoing,
         past=past,
         verb=lemma(r.body[first.start : last.end]),
+        headline=headline(r, trig),
     )
