@@ -118,7 +118,7 @@ def test_today_and_tense_place_an_article_on_the_day_it_reports():
     assert out["today"].published == date(2024, 3, 6)
 
 
-def test_best_match_is_what_comparing_every_known_mention_in_order_finds():
+def test_matches_are_what_comparing_every_known_mention_in_order_finds():
     """The index hands a mention only the known mentions it may be alike to: the match
     must still be what comparing each entry in order finds: the first on a tie (two
     outlets' identical sentences about two meetings weeks apart), never the mention's own
@@ -134,9 +134,9 @@ def test_best_match_is_what_comparing_every_known_mention_in_order_finds():
     index = HappeningIndex([make_event([m]), *known])
     probes = [m] + [x for a in (DATED, SAID_THURSDAY, TENSE_ONLY) for x in mentions_of(a)]
     for probe in probes:
-        assert index.best_match(probe) == brute_force(probe, index.entries, match_score)
-    _, event = index.best_match(m)  # its own date first in the pool, then early's, late's
-    assert event is not None and "early" in event.sources and "mine" not in event.sources
+        assert index.matches(probe) == brute_force(probe, index.entries, match_score)
+    (_, event), *_ = index.matches(m)  # its own date first in the pool, then early's, late's
+    assert "early" in event.sources and "mine" not in event.sources
 
 
 def mentions_of(article: Article) -> list:
@@ -154,13 +154,15 @@ def reference_events(articles: list[Article]) -> list:
     return merge_mentions(named_mentions([m for a in articles for m in mentions_of(a)]))
 
 
-def brute_force(probe, entries, score) -> tuple:
-    best = (0.0, None)
-    for event, other in entries:
+def brute_force(probe, entries, score) -> list:
+    """Every known happening alike enough, by its best mention, best first (the first
+    in order on a tie), at most five."""
+    best: dict[int, tuple] = {}
+    for n, (event, other) in enumerate(entries):
         s = score(probe, other)
-        if s > best[0]:
-            best = (s, event)
-    return best
+        if s > 0 and (id(event) not in best or s > best[id(event)][0]):
+            best[id(event)] = (s, best.get(id(event), (0, n))[1], event)
+    return [(s, e) for s, _, e in sorted(best.values(), key=lambda x: (-x[0], x[1]))][:5]
 
 
 REJECTED = art(
@@ -182,7 +184,7 @@ def test_a_verb_the_lexicon_lacks_still_matches_a_known_happening():
     assert any("(rebuffed)" in e and "rejected" in e for e in inferred.published_evidence)
 
 
-def test_best_match_looks_across_kinds_for_a_mention_of_no_known_kind():
+def test_matches_look_across_kinds_for_a_mention_of_no_known_kind():
     """The index must find what comparing every known mention finds when one side has no
     known kind: an unknown probe against known mentions, a known probe against unknown
     ones."""
@@ -194,9 +196,9 @@ def test_best_match_looks_across_kinds_for_a_mention_of_no_known_kind():
     for probe, known in ((rebuffed, [REJECTED, DATED]), (rejected, [DATED])):
         other = replace(REBUFFED, published=date(2024, 3, 8), id="other")
         index = HappeningIndex(reference_events(known + ([other] if probe is rejected else [])))
-        found = index.best_match(probe)
+        found = index.matches(probe)
         assert found == brute_force(probe, index.entries, match_score)
-        assert found[1] is not None, probe.trigger
+        assert found, probe.trigger
 
 
 def test_an_article_is_read_in_the_names_the_story_uses():

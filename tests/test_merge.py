@@ -164,8 +164,17 @@ def naive_average_link(ms: list, threshold: float) -> list[list]:
     members = {i: [i] for i in range(n)}
 
     def link(a: list[int], b: list[int]) -> float | None:
-        values = [scores[(min(i, j), max(i, j))] for i in a for j in b]
-        return None if None in values else sum(values) / len(values)
+        """The average over pairs that are evidence: from two articles, or a retelling
+        within one (a positive score)."""
+        pairs = [(i, j) for i in a for j in b]
+        values = [scores[(min(i, j), max(i, j))] for i, j in pairs]
+        if None in values:
+            return None
+        counted = [
+            v for (i, j), v in zip(pairs, values, strict=True)
+            if items[i].article != items[j].article or v > 0
+        ]
+        return sum(counted) / len(counted) if counted else None
 
     while True:
         pairs = [(x, y) for x in members for y in members if x < y]

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from timeline.analysis import Analysis
 from timeline.anchoring import anchored_dates, mentions_of, span_at_offset
 from timeline.config import TUNING
-from timeline.index import HappeningIndex, match_score
+from timeline.index import HappeningIndex, Match, match_score
 from timeline.merge import is_statement, make_event, matches_event, merge_mentions
 from timeline.model import Event, Mention, Timex
 
@@ -109,6 +109,7 @@ def _unquoted(analysis: Analysis, timexes: list[Timex]) -> list[Timex]:
 # --- one article -------------------------------------------------------------------------
 
 
+_MATCHES = 5  # known happenings a mention may be, best first
 _Key = tuple[int, int]  # a date's span: the clause it governs matches the same whatever the day
 
 
@@ -132,13 +133,13 @@ class _Known:
     def _seen(self, e: Event) -> Event | None:
         return self.told.get(e.id, e) if e.id in self.told else e
 
-    def best_match(self, m: Mention) -> tuple[float, Event | None]:
-        """The most similar known happening (the others' first, on a tie)."""
-        score, event = self.index.best_match(m, skip=self.article)
-        own_score, own_event = self.own.best_match(m)
-        if own_score > score:
-            return own_score, own_event
-        return score, None if event is None else self._seen(event)
+    def matches(self, m: Mention) -> list[Match]:
+        """The known happenings the mention may be, best first (the others' first, on a
+        tie with the article's own explicit dates)."""
+        found = [(s, e) for s, e in self.index.matches(m, skip=self.article)]
+        seen = [(s, x) for s, e in found if (x := self._seen(e)) is not None]
+        both = seen + self.own.matches(m)
+        return sorted(both, key=lambda se: -se[0])[:_MATCHES]
 
     def same_kind(self, m: Mention) -> list[Event]:
         found = [self._seen(e) for e in self.index.same_kind(m)]
@@ -150,12 +151,12 @@ def infer_one(analysis: Analysis, index: HappeningIndex) -> Guess:
     own = merge_mentions(dated_mentions(analysis, None, quoted=True))
     known = _Known(analysis, index, own)
     undated = _undated_matches(analysis, known)
-    memo: dict[_Key, tuple[float, Event | None]] = {}
+    memo: dict[_Key, list[Match]] = {}
 
-    def match(m: Mention) -> tuple[float, Event | None]:
+    def match(m: Mention) -> list[Match]:
         key = (m.timex.start, m.timex.end)
         if key not in memo:
-            memo[key] = known.best_match(m)
+            memo[key] = known.matches(m)
         return memo[key]
 
     anchor = _anchor(known.events)
@@ -218,13 +219,15 @@ def _matched(
     analysis: Analysis,
     anchor: date | None,
     undated: list[tuple[Mention, list[Event]]],
-    match: Callable[[Mention], tuple[float, Event | None]],
+    match: Callable[[Mention], list[Match]],
 ) -> list[Event]:
     """The known happenings the article may report, whatever its date: only days near
     them are worth trying (a long story spans months)."""
     if anchor is None:
         return []
-    found = {id(e): e for m in dated_mentions(analysis, anchor, quoted=True) if (e := match(m)[1])}
+    found = {
+        id(e): e for m in dated_mentions(analysis, anchor, quoted=True) for _, e in match(m)
+    }
     found.update({id(e): e for _, cands in undated for e in cands})
     return sorted(found.values(), key=lambda e: (e.interval, e.id))
 
@@ -262,31 +265,35 @@ def _best_mention_score(m: Mention, e: Event) -> float:
     return max((match_score(m, other) for other in e.mentions), default=0.0)
 
 
-def _agreement(
-    reads: list[Mention], match: Callable[[Mention], tuple[float, Event | None]]
-) -> float:
+def _agreement(reads: list[Mention], match: Callable[[Mention], list[Match]]) -> float:
     """How well the article's mentions in one reading agree in date with the known
-    happenings they match."""
-    total = 0.0
-    for m in reads:
-        sim, e = match(m)
-        if e is not None:
-            total += sim * _date_agreement(m.timex.interval(), e)
-    return total
+    happenings they may be: per mention, the best of similarity times date agreement."""
+    return sum(_support(m, match)[0] for m in reads)
+
+
+def _support(m: Mention, match: Callable[[Mention], list[Match]]) -> tuple[float, Event | None]:
+    """The known happening that best supports the mention's date, and how much."""
+    best: tuple[float, Event | None] = (0.0, None)
+    span = m.timex.interval()
+    for sim, e in match(m):
+        value = sim * _date_agreement(span, e)
+        if value > best[0]:
+            best = (value, e)
+    return best
 
 
 def _reasons(
     reads: list[Mention],
     day: date,
-    match: Callable[[Mention], tuple[float, Event | None]],
+    match: Callable[[Mention], list[Match]],
     bounds: list[_Bound],
 ) -> list[str]:
     """Why `day` (the chosen one) scores: the dates that agree, and the binding bounds."""
     reasons = []
     for m in reads:
-        _, e = match(m)
+        _, e = _support(m, match)
         timex = m.timex
-        if e is not None and _date_agreement(timex.interval(), e) > 0:
+        if e is not None:
             reasons.append(
                 f"“{timex.text}” ({m.trigger}) read from {day.isoformat()} is "
                 f"{timex.timex_value}; {_describe(e)} dates it {e.date}"

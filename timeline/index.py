@@ -13,6 +13,8 @@ from timeline.config import TUNING
 from timeline.merge import _parts, _weighted, by_kind, open_keys
 from timeline.model import Clause, Event, Mention
 
+Match = tuple[float, Event]  # how alike, and the known happening
+
 
 @dataclass
 class HappeningIndex:
@@ -48,18 +50,19 @@ class HappeningIndex:
             found.update(postings if not c.classes else self.unknown.intersection(postings))
         return sorted(found)
 
-    def best_match(self, m: Mention, skip: str | None = None) -> tuple[float, Event | None]:
-        """The most similar known happening, if alike enough, leaving out the mentions
-        of article `skip`; on a tie the one whose mention comes first."""
-        best, choice = 0.0, None
+    def matches(self, m: Mention, skip: str | None = None, most: int = 5) -> list[Match]:
+        """The known happenings alike enough to the mention (each with its most similar
+        mention's score), best first, at most `most` (on a tie, the one first in order)."""
+        best: dict[int, tuple[float, int, Event]] = {}
         for i in self.candidates(m.clause):
             event, other = self.entries[i]
             if other.article == skip:
                 continue
             score = match_score(m, other)
-            if score > best:
-                best, choice = score, event
-        return best, choice
+            if score > 0 and (id(event) not in best or score > best[id(event)][0]):
+                best[id(event)] = (score, best.get(id(event), (0, i))[1], event)
+        ranked = sorted(best.values(), key=lambda x: (-x[0], x[1]))
+        return [(score, event) for score, _, event in ranked[:most]]
 
     def same_kind(self, m: Mention) -> list[Event]:
         """Entries with a mention of the mention's kind of happening, in order."""

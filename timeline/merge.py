@@ -263,7 +263,7 @@ def _add_pairs(group: list[int], pairs: set, one_of: set[int] | None = None) -> 
     """Every pair of the group (with `one_of`: only pairs holding one of those)."""
     for x, i in enumerate(group):
         for j in group[x + 1 :]:
-            if one_of is None or i in one_of or j in one_of:
+            if i != j and (one_of is None or i in one_of or j in one_of):
                 pairs.add((i, j) if i < j else (j, i))
 
 
@@ -399,54 +399,80 @@ def agglomerate(
 ) -> list[list[int]]:
     """Average-link clustering of one connected group by running sums: the link of a
     merged cluster to a neighbour is the sum of its parts' links (Lance-Williams), so no
-    pair is ever re-summed."""
+    pair is ever re-summed.
+
+    The average is over the pairs that are evidence: pairs from different articles, and
+    pairs within one article that retell one happening (a positive same-article link).
+    Two mentions in one article that are not a retelling say nothing about whether two
+    outlets' reports are one happening, so they do not dilute it."""
     dates = {i: {date_key(items[i])} for i in members}
+    articles = {i: Counter([items[i].article]) for i in members}
     size = dict.fromkeys(members, 1)
     cluster_of = {i: [i] for i in members}
     sums: Links = dict(links)
+    # per linked pair of clusters: how many of its positive links are within one article
+    retold = {
+        p: int(s is not None and items[p[0]].article == items[p[1]].article)
+        for p, s in links.items()
+    }
     near: dict[int, set[int]] = {i: set() for i in members}
+
+    def average(x: int, z: int) -> float | None:
+        pair = (x, z) if x < z else (z, x)
+        total = sums.get(pair)
+        if total is None:
+            return None
+        small, large = sorted((articles[x], articles[z]), key=len)
+        same = sum(n * large[a] for a, n in small.items())
+        counted = size[x] * size[z] - same + retold.get(pair, 0)
+        return total / counted if counted else None
+
     heap: list[tuple[float, int, int]] = []
-    for (x, y), score in sums.items():
+    for x, y in sums:
         near[x].add(y)
         near[y].add(x)
-        if score is not None and score >= bar:
-            heap.append((-score, x, y))
+        value = average(x, y)
+        if value is not None and value >= bar:
+            heap.append((-value, x, y))
     heapq.heapify(heap)
 
-    def joined(part: int, z: int) -> float | None:
-        """The summed link of `part` to z; 0 when no pair of theirs scored, None when
-        one blocks (scored as apart, or unscored with dates apart)."""
+    def joined(part: int, z: int) -> tuple[float | None, int]:
+        """The summed link of `part` to z and its retellings; 0 when no pair of theirs
+        scored, None when one blocks (scored as apart, or unscored with dates apart)."""
         pair = (part, z) if part < z else (z, part)
         if pair in sums:
-            return sums[pair]
+            return sums[pair], retold.get(pair, 0)
         apart = any(dates_relation(a, b) == "apart" for a in dates[part] for b in dates[z])
-        return None if apart else 0.0
+        return (None if apart else 0.0), 0
 
     while heap:
         value, x, y = heapq.heappop(heap)
-        if y not in size or x not in size or sums.get((x, y)) is None:
+        if y not in size or x not in size or (x, y) not in sums:
             continue
-        if sums[(x, y)] / (size[x] * size[y]) != -value:  # type: ignore[operator]
+        if average(x, y) != -value:
             continue  # stale: a side has grown since this was pushed
         around = (near.pop(x) | near.pop(y)) - {x, y}
         totals = {}
         for z in around:
-            a, b = joined(x, z), joined(y, z)
-            totals[z] = None if a is None or b is None else a + b
+            (a, ra), (b, rb) = joined(x, z), joined(y, z)
+            totals[z] = (None if a is None or b is None else a + b), ra + rb
         for z in around:
             near[z] -= {x, y}
             sums.pop((min(y, z), max(y, z)), None)
+            retold.pop((min(y, z), max(y, z)), None)
         sums.pop((x, y), None)
         size[x] += size.pop(y)
         dates[x] |= dates.pop(y)
+        articles[x] += articles.pop(y)
         cluster_of[x].extend(cluster_of.pop(y))
         near[x] = set(around)
-        for z, total in totals.items():
+        for z, (total, count) in totals.items():
             pair = (min(x, z), max(x, z))
-            sums[pair] = total
+            sums[pair], retold[pair] = total, count
             near[z].add(x)
-            if total is not None and total / (size[x] * size[z]) >= bar:
-                heapq.heappush(heap, (-total / (size[x] * size[z]), *pair))
+            value = average(x, z)
+            if value is not None and value >= bar:
+                heapq.heappush(heap, (-value, *pair))
     return [sorted(g) for g in cluster_of.values()]
 
 

@@ -114,7 +114,7 @@ def lexicon(language: str = "en") -> Lexicon:
     for cls, words in data["classes"].items():
         for w in words:
             classes.setdefault(_lemmas(w, irregular), []).append(cls)
-    return _build(data, irregular, {k: tuple(v) for k, v in classes.items()})
+    return _build(data, irregular, {k: tuple(dict.fromkeys(v)) for k, v in classes.items()})
 
 
 def _lemmas(phrase: str, irregular: dict[str, str]) -> tuple[str, ...]:
