@@ -245,3 +245,33 @@ def test_resolve_json_gives_the_evidence_as_data(capsys: pytest.CaptureFixture[s
     assert code == 0
     assert (found["value"], found["grain"], found["cue"]) == ("2025-10-17", "day", "will")
     assert found["interval"] == ["2025-10-17", "2025-10-17"]
+
+
+# --- crashes that were tracebacks: now a `path:line: message` and exit 1 ------------------
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+@pytest.mark.parametrize(
+    ("front", "fragment"),
+    [
+        ("title: null\n", "`title` is empty"),
+        ("title:\n", "`title` is empty"),
+        ("title: T\npublished: 9999-12-31\n", "outside the calendar"),
+        ("title: T\npublished: 0001-01-01T00:00:00+00:00\n", "outside the calendar"),
+    ],
+)
+def test_bad_front_matter_is_a_message_not_a_traceback(
+    capsys, make_corpus, tmp_path, command, front, fragment
+):
+    path = make_corpus.raw("bad.md", f"---\n{front}---\nThe council met on Monday.\n")
+    extra = ["-o", str(tmp_path / "out.json")] if command == "extract" else []
+    code, _, err = run(capsys, command, "--corpus", str(make_corpus.root), *extra)
+    assert code == 1
+    assert f"{path}:" in err and fragment in err and "Traceback" not in err
+    assert not (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize("anchor", ["2025-10-17", "9998-12-31", "0002-01-01"])
+def test_resolve_a_phrase_with_hundreds_of_digits(capsys, anchor):
+    code, out, err = run(capsys, "resolve", f"{'9' * 400} years later", "--anchor", anchor)
+    assert code in (0, 1) and "Traceback" not in err and "inf" not in out

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from timeline.config import CORPUS_SUFFIXES, DEFAULT_LANGUAGE
+from timeline.config import CORPUS_SUFFIXES, DEFAULT_LANGUAGE, FIRST_DAY, LAST_DAY
 from timeline.model import Article
 
 ERROR = "error"
@@ -239,7 +239,9 @@ def _validate_fields(path: Path, meta: dict[str, Any], problems: list[Problem]) 
     fields: dict[str, Any] = {}
     for key in TEXT_KEYS:
         value = meta.get(key)
-        if value is None:
+        if value is None:  # `key:` with nothing after it, or `null`: as if left out
+            if key == "title" and key in meta:
+                report(key, "`title` is empty: give the headline")
             continue
         if not isinstance(value, str):
             report(key, f"`{key}` must be text, not {_kind(value)} (put it in quotes)")
@@ -270,9 +272,10 @@ def parse_published(value: Any) -> tuple[date | datetime | None, str | None]:
     text = text.strip()
     if DATE_PATTERN.fullmatch(text):
         try:
-            return date.fromisoformat(text), None
+            day = date.fromisoformat(text)
         except ValueError as exc:
             return None, f"invalid `published` date {text!r}: {exc}"
+        return _in_calendar(day, text)
     if not DATETIME_PATTERN.fullmatch(text):
         return None, (
             f"invalid `published` value {text!r}: use a date (2025-10-17) "
@@ -284,7 +287,19 @@ def parse_published(value: Any) -> tuple[date | datetime | None, str | None]:
         return None, f"invalid `published` datetime {text!r}: {exc}"
     if moment.tzinfo is None:
         return None, f"`published` datetime {text!r} needs a UTC offset, e.g. {text}+00:00"
-    return moment, None
+    return _in_calendar(moment, text)
+
+
+def _in_calendar(
+    published: date | datetime, text: str
+) -> tuple[date | datetime | None, str | None]:
+    day = published.date() if isinstance(published, datetime) else published
+    if FIRST_DAY <= day <= LAST_DAY:
+        return published, None
+    return None, (
+        f"`published` {text!r} is outside the calendar the timeline works in "
+        f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})"
+    )
 
 
 def _kind(value: Any) -> str:

@@ -10,6 +10,7 @@ then the first rule listed; a production may decline a match.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -148,7 +149,8 @@ def number(word: str, lang: Language) -> float | None:
         if fraction:
             top, _, bottom = fraction.partition("/")
             value += int(top) / int(bottom) if int(bottom) else 0
-        return value
+        # a run of hundreds of digits is no amount of anything (and its float is infinite)
+        return value if math.isfinite(value) else None
     value = lang.lookup("numbers", word)
     if value is not None:
         return float(value)
@@ -691,7 +693,9 @@ def _duration(amount: float | None, unit: str, lang: Language) -> v.Duration:
     multiple = lang.table("unit_multiples").get(unit)
     if multiple:
         unit, factor = multiple
-        return v.Duration(None if amount is None else amount * factor, unit)
+        amount = None if amount is None else amount * factor
+    if amount is not None and not math.isfinite(amount):
+        raise OverflowError(f"{amount} {unit}")  # the production declines the match
     return v.Duration(amount, unit)
 
 
