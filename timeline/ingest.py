@@ -40,7 +40,8 @@ from timeline.corpus import ERROR, CorpusError, Problem, parse_article, read_tex
 from timeline.text import continues_sentence, ends_line, sentences
 
 # Header shapes at the start of the text, tried until none matches; each applies once.
-# Named groups become front matter keys.
+# Named groups become front matter keys. "(?=\S)" after the leading white space: a failing
+# match gives none of it back to the header (on a run of blank lines that was quadratic).
 HEADER_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "date marker",
@@ -49,13 +50,15 @@ HEADER_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "slash header",  # Title/ PLACE/ Author/ Program/
         re.compile(
-            r"\A\s*(?P<title>[^\n]{1,300}?)/[ \t]+(?P<dateline>[^/\n]{1,60}?)/[ \t]+"
+            r"\A\s*(?=\S)(?P<title>[^\n]{1,300}?)/[ \t]+(?P<dateline>[^/\n]{1,60}?)/[ \t]+"
             r"(?P<author>[^/\n]{1,80}?)/[ \t]+(?P<program>[^/\n]{1,80}?)/(?:[ \t]+|\n|\Z)"
         ),
     ),
     (
         "headline",  # a short first line that does not end like a sentence or a clause
-        re.compile(r"\A\s*(?=[^\n]*\w)(?P<title>(?:[^\s]+[ \t]+){0,24}[^\s]*[^\s.,;:…])[ \t]*\n"),
+        re.compile(
+            r"\A\s*(?=\S)(?=[^\n]*\w)(?P<title>(?:[^\s]+[ \t]+){0,24}[^\s]*[^\s.,;:…])[ \t]*\n"
+        ),
     ),
 )
 

@@ -28,17 +28,22 @@ from timeline.model import Timex
 
 # One markup item inside TEXT: a comment, a processing instruction or a tag (attribute
 # values may hold '>' when quoted). TimeML has no CDATA; were there one, it stays as text.
+# Linear by construction: every part of an item can match one way only (the name ends
+# where name characters end, '/' belongs to the attributes only when no '>' follows), and
+# nothing an item holds may start another ('<' is not allowed in XML attribute values,
+# '--' not in comments), so a failing item scans to the next '<' at most.
 _MARKUP = re.compile(
-    r"<!--.*?-->|<\?.*?\?>"
-    r"|<(?P<close>/)?(?P<name>[A-Za-z_][\w.:-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*?)"
-    r"(?P<empty>/)?>",
-    re.DOTALL,
+    r"<!--(?:[^-]|-(?!-))*-->|<\?(?:[^?<]|\?(?!>))*\?>"
+    r"|<(?P<close>/)?(?P<name>[A-Za-z_][\w.:-]*)(?![\w.:-])"
+    r"(?P<attrs>(?:[^<>\"'/]|/(?!>)|\"[^<\"]*\"|'[^<']*')*)"
+    r"(?P<empty>/)?>"
 )
-_ATTR = re.compile(r"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# (a name starts where name characters start: a search tries each run once)
+_ATTR = re.compile(r"(?<![\w.:-])([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_TEXT_OPEN = re.compile(r"<TEXT(?:\s[^>]*)?>")
+_TEXT_OPEN = re.compile(r"<TEXT(?:\s[^<>]*)?>")
 _TEXT_CLOSE = "</TEXT>"
-_DCT = re.compile(r"<DCT\b[^>]*>(.*?)</DCT>", re.DOTALL)
+_DCT = re.compile(r"<DCT\b[^<>]*>((?:[^<]|<(?!/?DCT\b))*)</DCT>")
 _DCT_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

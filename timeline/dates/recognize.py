@@ -325,7 +325,7 @@ def _is_year(m: Match, lang: Language) -> bool:
     if m.has("fiscal") or m.has("pmod") or m.has("hyphenmod") or m.text[
             m.start : m.end].lower().startswith("the year"):
         return True
-    label = re.search(r"([A-Za-z]+)\.?$", before)
+    label = re.search(r"(?<![A-Za-z])([A-Za-z]+)\.?$", before)  # a word's start only
     if label and label.group(1).lower() in lang.tables.get("not_year_after", []):
         return False  # "Section 1983", "Flight 1549"
     first = re.match(r"[a-z%]+", after)
@@ -380,7 +380,7 @@ def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
 def _in_holiday(m: Match, lang: Language) -> bool:
     """The weekday of "Good Friday", "Easter Sunday": the holiday rule reads the two words
     (and leaves both out in a name such as "the Good Friday Agreement")."""
-    before = re.search(r"([A-Za-z']+)\s+$", m.before(20))
+    before = re.search(r"(?<![A-Za-z'])([A-Za-z']+)\s+$", m.before(20))
     return bool(before) and lang.lookup("holidays", f"{before.group(1)} {m.word('weekday')}"
                                         ) is not None
 
@@ -677,7 +677,7 @@ def _long_amount(m: Match, lang: Language) -> float | None:
 def _after_a_count(m: Match) -> bool:
     """A rate: "a year" after an amount ("$2 million a year") or a plural ("flights a week")."""
     return bool(re.search(r"(?:\d(?:bn|mn|m|k|tn)?|\b(?:million|billion|thousand|hundred)"
-                          r"|[a-z]{3,}s)\s+$", m.before(25)))
+                          r"|(?<![a-z])[a-z]{3,}s)\s+$", m.before(25)))
 
 
 def _in_calendar_units(unit: str, amount: float, lang: Language) -> tuple[str, float]:
