@@ -36,7 +36,15 @@ from pathlib import Path
 import yaml
 
 from timeline.config import CORPUS_SUFFIXES
-from timeline.corpus import ERROR, CorpusError, Problem, parse_article, read_text
+from timeline.corpus import (
+    ERROR,
+    CorpusError,
+    Problem,
+    parse_article,
+    read_bytes,
+    read_text,
+    shown,
+)
 from timeline.text import continues_sentence, ends_line, sentences
 
 # Header shapes at the start of the text, tried until none matches; each applies once.
@@ -301,11 +309,14 @@ def _outcome(item: Imported, into: Path, force: bool, problems: list[Problem]) -
     for other in (into / f"{item.slug}{suffix}" for suffix in CORPUS_SUFFIXES[1:]):
         if other.exists():
             problems.append(Problem(item.source, f"would duplicate the article id of {other}"))
-    if not target.exists():
+    if not (target.exists() or target.is_symlink()):
         return Outcome(item, target, "write")
-    if target.read_bytes() == document.encode("utf-8"):
+    existing, problem = read_bytes(target)  # never blocks on a FIFO planted there
+    if problem is not None:  # not even --force replaces what is not a corpus file
+        problems.append(Problem(item.source, f"{shown(target)}: {problem.message}"))
+    elif existing == document.encode("utf-8"):
         return Outcome(item, target, "unchanged")
-    if not force:
+    elif not force:
         problems.append(
             Problem(
                 item.source, f"{target} exists with different content (use --force to replace it)"

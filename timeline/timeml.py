@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from types import ModuleType
 
-from timeline.corpus import CorpusError
+from timeline.corpus import CorpusError, read_bytes
 from timeline.model import Timex
 
 # One markup item inside TEXT: a comment, a processing instruction or a tag (attribute
@@ -84,11 +84,13 @@ class _Stripped:
 def read_timeml(path: Path | str) -> TimeMLDocument:
     """Read a TimeML file; raise CorpusError naming the file on malformed input."""
     path = Path(path)
+    data, problem = read_bytes(path)  # a regular file of a sane size, never a FIFO
+    if problem is not None:
+        raise CorpusError(path, problem.message)
     try:
-        # newline="" keeps \r\n as written: the output must match the input byte for byte.
-        with path.open(encoding="utf-8", newline="") as handle:
-            source = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
+        # decoded as is (\r\n kept): the output must match the input byte for byte
+        source = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise CorpusError(path, f"cannot read TimeML file: {exc}") from exc
     return parse_timeml(source, path)
 
