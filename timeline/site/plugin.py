@@ -26,8 +26,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from timeline.corpus import CorpusError, load_corpus
+from timeline.failures import build_named
 from timeline.model import Timeline
-from timeline.pipeline import build_timeline
 from timeline.site import exports
 from timeline.site.pages import EXPORT_FILES, STYLESHEET, Page, SiteOptions, build_pages
 
@@ -50,8 +50,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """Build the timeline once per build, before files are collected; watch the corpus."""
         folder = self._corpus_folder(config)
         title = self.config.title or config.site_name
-        try:
-            self.timeline = build_timeline(load_corpus(folder), title)
+        try:  # an internal error names the article that set it off (timeline/failures.py)
+            self.timeline = build_named(load_corpus(folder), title, folder)
         except CorpusError as error:
             raise PluginError(f"timeline: {_describe(error)}") from error
         options = SiteOptions(
