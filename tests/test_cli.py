@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from timeline.cli import main
+from timeline.outputs import SITE_MARKER
 
 GOOD_BODY = "The council met on Monday, 6 October 2025. It will vote next week.\n"
 MKDOCS_YML = "site_name: Test\ntheme:\n  name: material\n  font: false\n"
@@ -82,12 +83,13 @@ def test_extract_to_stdout(capsys, good_corpus):
 def test_extract_bad_corpus_leaves_existing_json_untouched(capsys, make_corpus, tmp_path):
     make_corpus.raw("broken.md", "---\ntitle: T\n---\n\xff".encode("latin-1"))
     output = tmp_path / "timeline.json"
-    output.write_text("previous", encoding="utf-8")
+    previous = '{\n  "schema_version": 1, "title": "the previous run"\n}\n'
+    output.write_text(previous, encoding="utf-8")
     code, _, err = run(capsys, "extract", "--corpus", str(make_corpus.root), "-o", str(output))
     assert code == 1
     assert f"{make_corpus.root / 'broken.md'}:4: not UTF-8 text" in err
     assert "Traceback" not in err
-    assert output.read_text(encoding="utf-8") == "previous"
+    assert output.read_text(encoding="utf-8") == previous
 
 
 def test_extract_empty_corpus(capsys, tmp_path):
@@ -135,9 +137,11 @@ def write_site_project(root: Path, plugin: bool, corpus: Path | None = None) -> 
 
 
 def existing_site(root: Path) -> Path:
+    """A site an earlier `timeline build` made (it holds the marker)."""
     site = root / "site"
     site.mkdir()
     (site / "marker.html").write_text("old site", encoding="utf-8")
+    (site / SITE_MARKER).write_text("built by timeline\n", encoding="utf-8")
     return site
 
 
@@ -275,3 +279,39 @@ def test_bad_front_matter_is_a_message_not_a_traceback(
 def test_resolve_a_phrase_with_hundreds_of_digits(capsys, anchor):
     code, out, err = run(capsys, "resolve", f"{'9' * 400} years later", "--anchor", anchor)
     assert code in (0, 1) and "Traceback" not in err and "inf" not in out
+
+
+@pytest.mark.parametrize("command", [["extract", "-o", "-"], ["export", "--format", "ics"]])
+def test_an_internal_error_names_the_article(capsys, make_corpus, monkeypatch, command):
+    """A defect the fuzzer has not found yet: the message names the article that sets it
+    off (found by running each article's stages alone), exit 1, no traceback."""
+    import timeline.pipeline
+
+    make_corpus.article("fine", body="The council met on Monday.\n", published="2025-10-10")
+    bad = make_corpus.article("trigger", body="The BOOM came on Tuesday.\n",
+                              published="2025-10-10")
+    real = timeline.pipeline.resolve
+
+    def resolve(text, anchor, language="en"):
+        if "BOOM" in text:
+            raise ZeroDivisionError("division by zero")
+        return real(text, anchor, language)
+
+    monkeypatch.setattr(timeline.pipeline, "resolve", resolve)
+    code, out, err = run(capsys, *command, "--corpus", str(make_corpus.root))
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert f"{bad}: while reading this article: ZeroDivisionError: division by zero" in err
+    assert "please report it" in err
+
+
+def test_an_internal_error_in_a_build_names_the_article(capsys, tmp_path, monkeypatch,
+                                                        make_corpus):
+    import timeline.pipeline
+
+    monkeypatch.chdir(tmp_path)
+    config = write_site_project(tmp_path, plugin=True, corpus=make_corpus.root)
+    bad = make_corpus.article("trigger", body="The BOOM came on Tuesday.\n")
+    monkeypatch.setattr(timeline.pipeline, "resolve", lambda *a, **k: 1 / 0)
+    code, _, err = run(capsys, "build", "-f", str(config))
+    assert code == 1 and "Traceback" not in err
+    assert f"{bad}: while reading this article: ZeroDivisionError" in err

@@ -9,32 +9,37 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from timeline import __version__
 from timeline.config import DEFAULT_CORPUS, DEFAULT_JSON, DEFAULT_SITE_DIR, Settings
+
+if TYPE_CHECKING:
+    from timeline.model import Timeline
 
 DESCRIPTION = (
     "Turn a folder of news articles into a sourced, ordered chronology of events "
     "and publish it as a static site."
 )
 PLUGIN_NAME = "timeline"  # the MkDocs plugin entry point (pyproject.toml)
+CONFIG_FILE = "mkdocs.yml"  # the project's configuration, in the working folder
 E = TypeVar("E", bound=BaseException)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from timeline.corpus import shown
     from timeline.ingest import import_files
+    from timeline.outputs import Project, check_output_folder, resolved
 
-    into = Path(args.into)
+    into = resolved(Path(args.into))
+    check_output_folder(into, Project.around(Path(CONFIG_FILE), None))
     for outcome in import_files([Path(f) for f in args.files], into, force=args.force):
         verb = {"write": "wrote", "replace": "replaced", "unchanged": "unchanged"}[outcome.action]
-        print(f"{verb} {outcome.target} (from {outcome.imported.source})")
+        print(f"{verb} {shown(outcome.target)} (from {shown(outcome.imported.source)})")
     return 0
 
 
@@ -51,37 +56,79 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from timeline.corpus import load_corpus
-    from timeline.pipeline import build_timeline
     from timeline.timeline import dumps
 
-    text = dumps(build_timeline(load_corpus(args.corpus), title=args.title))
-    if args.output == "-":
-        sys.stdout.write(text)
-    else:
-        from timeline.ingest import write_atomic
-
-        write_atomic(Path(args.output), text)
-        print(f"wrote {args.output}", file=sys.stderr)
+    target = _output_file(args.output, args.corpus)
+    text = dumps(_timeline_of(Path(args.corpus), args.title))
+    _write_output(target, text)
     return 0
 
 
+def _output_file(output: str, corpus: str) -> Path | None:
+    """The file an `-o` option names, checked before any work (None: standard output)."""
+    from timeline.outputs import Project, check_output_file, resolved
+
+    if output == "-":
+        return None
+    target = resolved(Path(output))
+    check_output_file(target, Project.around(Path(CONFIG_FILE), Path(corpus)))
+    return target
+
+
+def _write_output(target: Path | None, text: str) -> None:
+    from timeline.corpus import shown
+    from timeline.outputs import output_lock, write_atomic
+
+    if target is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))  # bytes: the .ics keeps its CRLFs
+        sys.stdout.flush()
+        return
+    with output_lock(target):
+        write_atomic(target, text)
+    print(f"wrote {shown(target)}", file=sys.stderr)
+
+
+def _timeline_of(corpus: Path, title: str) -> Timeline:
+    from timeline.corpus import load_corpus
+    from timeline.failures import build_named
+
+    return build_named(load_corpus(corpus), title, corpus)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    """Strict MkDocs build into a temporary folder beside the target, moved into place only
-    when the build succeeds, so a failed build leaves the existing site as it was."""
+    """Strict MkDocs build into a staging folder beside the target, moved into place only
+    when the build succeeds, so a failed build leaves the existing site as it was. The
+    target must be a site this tool built, or empty (see timeline/outputs.py); the build
+    holds a lock beside it, and removes what killed builds left there."""
+    from timeline.corpus import shown
+    from timeline.outputs import Project, check_site_dir, output_lock, resolved
+
+    config_file = _config_file(args.config_file)
+    target = resolved(Path(args.site_dir))
+    corpus = Path(args.corpus) if args.corpus else _configured_corpus(config_file)
+    project = Project.around(config_file, corpus)
+    check_site_dir(target, project)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with output_lock(target):
+        check_site_dir(target, project)  # again: another build may have finished meanwhile
+        code = _build_into(config_file, args.corpus, target)
+    if code == 0:
+        print(f"built {shown(target)}", file=sys.stderr)
+    return code
+
+
+def _build_into(config_file: Path, corpus: str | None, target: Path) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from timeline.corpus import CorpusError
+    from timeline.corpus import CorpusError, shown
+    from timeline.outputs import mark_site, replace_folder, staging_folder
 
-    config_file = _config_file(args.config_file)
-    target = Path(args.site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+    staging = staging_folder(target)
     _log_mkdocs()
     try:
-        overrides = _plugin_overrides(config_file, args.corpus)
+        overrides = _plugin_overrides(config_file, corpus)
         config = load_config(str(config_file), site_dir=str(staging), strict=True, **overrides)
         # A programmatic build skips these two events; `mkdocs build` runs them.
         config.plugins.on_startup(command="build", dirty=False)
@@ -89,17 +136,25 @@ def cmd_build(args: argparse.Namespace) -> int:
             build(config)
         finally:
             config.plugins.on_shutdown()
-        _replace_dir(staging, target)
+        mark_site(staging)
+        replace_folder(staging, target)
     except MkDocsException as exc:
-        print(f"{config_file}: site build failed: {exc}; {target} left untouched", file=sys.stderr)
+        print(f"{shown(config_file)}: site build failed: {shown(exc)}; {shown(target)} left "
+              "untouched", file=sys.stderr)
         corpus_error = _cause(exc, CorpusError)
         if corpus_error is not None:  # the plugin wraps it; list every problem, not the first
             raise corpus_error from None
         return 1
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    print(f"built {target}", file=sys.stderr)
     return 0
+
+
+def _configured_corpus(config_file: Path) -> Path:
+    """The corpus folder the `timeline` plugin reads, as mkdocs.yml sets it."""
+    options = _plugin_options(config_file).get(PLUGIN_NAME) or {}
+    folder = options.get("corpus") if isinstance(options, dict) else None
+    return config_file.resolve().parent / (folder if isinstance(folder, str) else "corpus")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -146,24 +201,31 @@ def _plugin_overrides(config_file: Path, corpus: str | None) -> dict[str, object
     to load_config, so the option is validated like one written in mkdocs.yml."""
     if corpus is None:
         return {}
-    from mkdocs.utils.yaml import yaml_load
-
     from timeline.corpus import CorpusError
 
-    with config_file.open(encoding="utf-8") as handle:
-        plugins = yaml_load(handle).get("plugins") or []
-    entries = list(plugins.items()) if isinstance(plugins, dict) else plugins
     folder = str(Path(corpus).resolve())
     # The mapping form: MkDocs pops the one-key dicts of the list form while validating,
     # and `mkdocs serve` validates the same overrides again on every rebuild.
-    updated: dict[str, object] = {}
-    for entry in entries:
-        name, options = _plugin_entry(entry)
-        updated[name] = dict(options or {})
+    updated = _plugin_options(config_file)
     if PLUGIN_NAME not in updated:
         raise CorpusError(config_file, f"--corpus needs the `{PLUGIN_NAME}` plugin in `plugins:`")
     updated[PLUGIN_NAME] = {**updated[PLUGIN_NAME], "corpus": folder}  # type: ignore[dict-item]
     return {"plugins": updated}
+
+
+def _plugin_options(config_file: Path) -> dict[str, object]:
+    """The `plugins:` of an mkdocs.yml as a mapping of plugin name to its options."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as handle:
+        loaded = yaml_load(handle)
+    plugins = (loaded.get("plugins") if isinstance(loaded, dict) else None) or []
+    entries = list(plugins.items()) if isinstance(plugins, dict) else plugins
+    options: dict[str, object] = {}
+    for entry in entries:
+        name, found = _plugin_entry(entry)
+        options[name] = dict(found or {})
+    return options
 
 
 def _plugin_entry(entry: object) -> tuple[str, dict[str, object] | None]:
@@ -173,18 +235,6 @@ def _plugin_entry(entry: object) -> tuple[str, dict[str, object] | None]:
         ((name, options),) = entry.items()
         return str(name), options
     return str(entry), None
-
-
-def _replace_dir(new: Path, target: Path) -> None:
-    """Move a finished build into place; the old site is moved aside first and removed only
-    after the new one is in place."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.replace(target, old / target.name)
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -213,20 +263,11 @@ def _log_mkdocs() -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     """One export of the timeline (json, timelinejs, ics, csv) to a file or stdout; the
     same bytes the site publishes under exports/."""
-    from timeline.corpus import load_corpus
-    from timeline.pipeline import build_timeline
     from timeline.site.exports import render
 
-    timeline = build_timeline(load_corpus(args.corpus), title=Settings().title)
-    text = render(timeline, args.format)
-    if args.output == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))  # bytes: the .ics keeps its CRLFs
-        sys.stdout.flush()
-    else:
-        from timeline.ingest import write_atomic
-
-        write_atomic(Path(args.output), text)
-        print(f"wrote {args.output}", file=sys.stderr)
+    target = _output_file(args.output, args.corpus)
+    text = render(_timeline_of(Path(args.corpus), Settings().title), args.format)
+    _write_output(target, text)
     return 0
 
 
@@ -261,21 +302,24 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def cmd_timeml(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from timeline.corpus import CorpusError
+    from timeline.corpus import CorpusError, shown
+    from timeline.outputs import Project, check_output_folder, resolved
     from timeline.timeml import annotate_files
 
+    files = [Path(f) for f in args.files]
+    out = resolved(Path(args.out))
     try:
-        written = annotate_files([Path(f) for f in args.files], Path(args.out))
+        check_output_folder(out, Project.around(Path(CONFIG_FILE), None), inputs=files)
+        written = annotate_files(files, out)
     except CorpusError as exc:
         print(f"timeline timeml: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"timeline timeml: cannot write to {args.out}: {exc}", file=sys.stderr)
+        print(f"timeline timeml: cannot write to {shown(args.out)}: {shown(exc)}",
+              file=sys.stderr)
         return 1
     for path in written:
-        print(path)
+        print(shown(path))
     return 0
 
 
@@ -309,12 +353,12 @@ def _parser() -> argparse.ArgumentParser:
     p = add("build", cmd_build, "Build the static site (strict).")
     p.add_argument("--corpus", default=None, metavar="DIR")
     p.add_argument("--site-dir", default=str(DEFAULT_SITE_DIR), metavar="DIR")
-    p.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE")
+    p.add_argument("-f", "--config-file", default=CONFIG_FILE, metavar="FILE")
 
     p = add("serve", cmd_serve, "Serve the site with live reload when corpus files change.")
     p.add_argument("--corpus", default=None, metavar="DIR")
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
-    p.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE")
+    p.add_argument("-f", "--config-file", default=CONFIG_FILE, metavar="FILE")
 
     p = add("export", cmd_export, "Write exports: TimelineJS JSON, iCalendar, CSV.")
     p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR")
@@ -350,7 +394,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _where(path: object, line: int | None, message: str) -> str:
-    return f"{path}:{line}: {message}" if line else f"{path}: {message}"
+    from timeline.corpus import shown, where
+
+    return f"{where(path, line)}: {shown(message)}"
 
 
 if __name__ == "__main__":

@@ -23,10 +23,7 @@ Decisions (documented in the README):
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -45,6 +42,7 @@ from timeline.corpus import (
     read_text,
     shown,
 )
+from timeline.outputs import output_lock, write_atomic
 from timeline.text import continues_sentence, ends_line, sentences
 
 # Header shapes at the start of the text, tried until none matches; each applies once.
@@ -280,9 +278,10 @@ def import_files(files: Sequence[Path], into: Path, force: bool = False) -> list
     """Plan, then write every file that changes (atomically); nothing if any input is bad."""
     outcomes = plan_import(files, into, force)
     into.mkdir(parents=True, exist_ok=True)
-    for outcome in outcomes:
-        if outcome.action != "unchanged":
-            write_atomic(outcome.target, outcome.imported.document())
+    with output_lock(into):  # one import into a folder at a time
+        for outcome in outcomes:
+            if outcome.action != "unchanged":
+                write_atomic(outcome.target, outcome.imported.document())
     return outcomes
 
 
@@ -323,17 +322,3 @@ def _outcome(item: Imported, into: Path, force: bool, problems: list[Problem]) -
             )
         )
     return Outcome(item, target, "replace")
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then move it into place."""
-    if not target.parent.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

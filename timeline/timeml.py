@@ -13,9 +13,7 @@ comparison agree on extents.
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from types import ModuleType
 
 from timeline.corpus import CorpusError, read_bytes
 from timeline.model import Timex
+from timeline.outputs import output_lock, write_atomic
 
 # One markup item inside TEXT: a comment, a processing instruction or a tag (attribute
 # values may hold '>' when quoted). TimeML has no CDATA; were there one, it stays as text.
@@ -319,21 +318,10 @@ def annotate_files(paths: Sequence[Path], out_dir: Path, language: str = "en") -
     out_dir.mkdir(parents=True, exist_ok=True)
     resolve = resolver()
     written: list[Path] = []
-    for doc in docs:
-        tagged = annotate(doc, resolve(doc.text, doc.dct, language))
-        target = out_dir / doc.path.name
-        _write_atomically(target, tagged)
-        written.append(target)
+    with output_lock(out_dir):
+        for doc in docs:
+            tagged = annotate(doc, resolve(doc.text, doc.dct, language))
+            target = out_dir / doc.path.name
+            write_atomic(target, tagged)
+            written.append(target)
     return written
-
-
-def _write_atomically(target: Path, content: str) -> None:
-    handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(content)
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
