@@ -37,7 +37,7 @@ from timeline.timeline import dumps
 # "fuzz-ci" keeps each fuzz test to a few seconds; "fuzz-deep" is for a longer local run
 # (TIMELINE_FUZZ_PROFILE=fuzz-deep pytest tests/test_fuzz.py). bench/fuzz.py runs by time.
 _COMMON = dict(deadline=None, suppress_health_check=list(HealthCheck), derandomize=False)
-settings.register_profile("fuzz-ci", max_examples=40, **_COMMON)  # type: ignore[arg-type]
+settings.register_profile("fuzz-ci", max_examples=30, **_COMMON)  # type: ignore[arg-type]
 settings.register_profile("fuzz-deep", max_examples=2000, **_COMMON)  # type: ignore[arg-type]
 
 
@@ -253,8 +253,8 @@ def corpus_to_exports(text: str) -> None:
 
 
 def command_line(text: str, folder: Path) -> None:
-    """`timeline extract` and `timeline export` on a one-file corpus: exit 0 or 1 with
-    messages, never a traceback."""
+    """`timeline check`, `extract`, `export` on a one-file corpus and `import` of the same
+    text as a raw file: exit 0 or 1 with one-line messages, never a traceback."""
     import contextlib
 
     from timeline.cli import main
@@ -262,12 +262,19 @@ def command_line(text: str, folder: Path) -> None:
     corpus = folder / "corpus"
     corpus.mkdir(exist_ok=True)
     (corpus / "fuzz.md").write_text(text, encoding="utf-8", errors="surrogatepass")
-    for argv in (["extract", "-o", str(folder / "timeline.json")],
-                 ["export", "--format", "ics", "-o", str(folder / "timeline.ics")]):
-        err = io.StringIO()
-        with contextlib.redirect_stderr(err):
-            code = main([*argv, "--corpus", str(corpus)])
-        assert code in (0, 1) and "Traceback" not in err.getvalue()
+    (folder / "raw.txt").write_text(text, encoding="utf-8", errors="surrogatepass")
+    commands = (["check", "--corpus", str(corpus)],
+                ["extract", "--corpus", str(corpus), "-o", str(folder / "timeline.json")],
+                ["export", "--corpus", str(corpus), "--format", "ics", "-o",
+                 str(folder / "timeline.ics")],
+                ["import", str(folder / "raw.txt"), "--into", str(folder / "imported"),
+                 "--force"])
+    for argv in commands:
+        err, out = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(out):
+            code = main(argv)
+        assert code in (0, 1) and "Traceback" not in err.getvalue(), (argv, err.getvalue())
+        assert all(ch.isprintable() for line in err.getvalue().splitlines() for ch in line)
 
 
 # name -> (strategy, target); bench/fuzz.py runs them all, test_fuzz.py each in a test
