@@ -315,3 +315,11 @@ def test_an_internal_error_in_a_build_names_the_article(capsys, tmp_path, monkey
     code, _, err = run(capsys, "build", "-f", str(config))
     assert code == 1 and "Traceback" not in err
     assert f"{bad}: while reading this article: ZeroDivisionError" in err
+
+
+@pytest.mark.parametrize("text", ["site_name: [x\n", "site_name: x\nplugins: 5\n"])
+def test_build_with_a_malformed_mkdocs_yml_is_a_message(capsys, tmp_path, monkeypatch, text):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "build")
+    assert code == 1 and "site build failed" in err and "Traceback" not in err

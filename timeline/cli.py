@@ -139,7 +139,8 @@ def _build_into(config_file: Path, corpus: str | None, target: Path) -> int:
         mark_site(staging)
         replace_folder(staging, target)
     except MkDocsException as exc:
-        print(f"{shown(config_file)}: site build failed: {shown(exc)}; {shown(target)} left "
+        # MkDocs' message as it wrote it (article text in it comes escaped from the plugin)
+        print(f"{shown(config_file)}: site build failed: {exc}; {shown(target)} left "
               "untouched", file=sys.stderr)
         corpus_error = _cause(exc, CorpusError)
         if corpus_error is not None:  # the plugin wraps it; list every problem, not the first
@@ -151,8 +152,15 @@ def _build_into(config_file: Path, corpus: str | None, target: Path) -> int:
 
 
 def _configured_corpus(config_file: Path) -> Path:
-    """The corpus folder the `timeline` plugin reads, as mkdocs.yml sets it."""
-    options = _plugin_options(config_file).get(PLUGIN_NAME) or {}
+    """The corpus folder the `timeline` plugin reads, as mkdocs.yml sets it (its default
+    when the file cannot be read: the build reports that with MkDocs' own message)."""
+    from mkdocs.exceptions import MkDocsException
+    from yaml import YAMLError
+
+    try:
+        options = _plugin_options(config_file).get(PLUGIN_NAME) or {}
+    except (OSError, YAMLError, MkDocsException):
+        options = {}
     folder = options.get("corpus") if isinstance(options, dict) else None
     return config_file.resolve().parent / (folder if isinstance(folder, str) else "corpus")
 
@@ -221,6 +229,8 @@ def _plugin_options(config_file: Path) -> dict[str, object]:
         loaded = yaml_load(handle)
     plugins = (loaded.get("plugins") if isinstance(loaded, dict) else None) or []
     entries = list(plugins.items()) if isinstance(plugins, dict) else plugins
+    if not isinstance(entries, list):  # malformed: MkDocs' validation reports it
+        return {}
     options: dict[str, object] = {}
     for entry in entries:
         name, found = _plugin_entry(entry)
