@@ -11,6 +11,14 @@ import yaml
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _analysis_store(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests keep stored analyses in a folder of their own, never the user's cache."""
+    import os
+
+    os.environ["TIMELINE_CACHE_DIR"] = str(tmp_path_factory.mktemp("analyses"))
+
+
 @pytest.fixture
 def repo_root() -> Path:
     return REPO_ROOT

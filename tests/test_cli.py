@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from timeline.cli import main
+from timeline.outputs import SITE_MARKER
 
 GOOD_BODY = "The council met on Monday, 6 October 2025. It will vote next week.\n"
 MKDOCS_YML = "site_name: Test\ntheme:\n  name: material\n  font: false\n"
@@ -82,12 +83,13 @@ def test_extract_to_stdout(capsys, good_corpus):
 def test_extract_bad_corpus_leaves_existing_json_untouched(capsys, make_corpus, tmp_path):
     make_corpus.raw("broken.md", "---\ntitle: T\n---\n\xff".encode("latin-1"))
     output = tmp_path / "timeline.json"
-    output.write_text("previous", encoding="utf-8")
+    previous = '{\n  "schema_version": 1, "title": "the previous run"\n}\n'
+    output.write_text(previous, encoding="utf-8")
     code, _, err = run(capsys, "extract", "--corpus", str(make_corpus.root), "-o", str(output))
     assert code == 1
     assert f"{make_corpus.root / 'broken.md'}:4: not UTF-8 text" in err
     assert "Traceback" not in err
-    assert output.read_text(encoding="utf-8") == "previous"
+    assert output.read_text(encoding="utf-8") == previous
 
 
 def test_extract_empty_corpus(capsys, tmp_path):
@@ -135,9 +137,11 @@ def write_site_project(root: Path, plugin: bool, corpus: Path | None = None) -> 
 
 
 def existing_site(root: Path) -> Path:
+    """A site an earlier `timeline build` made (it holds the marker)."""
     site = root / "site"
     site.mkdir()
     (site / "marker.html").write_text("old site", encoding="utf-8")
+    (site / SITE_MARKER).write_text("built by timeline\n", encoding="utf-8")
     return site
 
 
@@ -190,12 +194,14 @@ def test_corpus_override_survives_repeated_config_loads(tmp_path, make_corpus):
     from mkdocs.config import load_config
 
     from timeline.cli import _plugin_overrides
+    from timeline.run import RunOptions
 
     config = write_site_project(tmp_path, plugin=True, corpus=tmp_path / "elsewhere")
-    overrides = _plugin_overrides(config, str(make_corpus.root))
+    overrides = _plugin_overrides(config, str(make_corpus.root), RunOptions(jobs=2))
     for _ in range(2):
         loaded = load_config(str(config), **overrides)
         assert loaded.plugins["timeline"].config["corpus"] == str(make_corpus.root.resolve())
+        assert loaded.plugins["timeline"].config["jobs"] == 2
         assert "search" not in loaded.plugins  # the plugin list of mkdocs.yml is kept as is
 
 
@@ -245,3 +251,128 @@ def test_resolve_json_gives_the_evidence_as_data(capsys: pytest.CaptureFixture[s
     assert code == 0
     assert (found["value"], found["grain"], found["cue"]) == ("2025-10-17", "day", "will")
     assert found["interval"] == ["2025-10-17", "2025-10-17"]
+
+
+# --- crashes that were tracebacks: now a `path:line: message` and exit 1 ------------------
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+@pytest.mark.parametrize(
+    ("front", "fragment"),
+    [
+        ("title: null\n", "`title` is empty"),
+        ("title:\n", "`title` is empty"),
+        ("title: T\npublished: 9999-12-31\n", "outside the calendar"),
+        ("title: T\npublished: 0001-01-01T00:00:00+00:00\n", "outside the calendar"),
+    ],
+)
+def test_bad_front_matter_is_a_message_not_a_traceback(
+    capsys, make_corpus, tmp_path, command, front, fragment
+):
+    path = make_corpus.raw("bad.md", f"---\n{front}---\nThe council met on Monday.\n")
+    extra = ["-o", str(tmp_path / "out.json")] if command == "extract" else []
+    code, _, err = run(capsys, command, "--corpus", str(make_corpus.root), *extra)
+    assert code == 1
+    assert f"{path}:" in err and fragment in err and "Traceback" not in err
+    assert not (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize("anchor", ["2025-10-17", "9998-12-31", "0002-01-01"])
+def test_resolve_a_phrase_with_hundreds_of_digits(capsys, anchor):
+    code, out, err = run(capsys, "resolve", f"{'9' * 400} years later", "--anchor", anchor)
+    assert code in (0, 1) and "Traceback" not in err and "inf" not in out
+
+
+def _failing_analysis(monkeypatch) -> None:
+    """Analysing an article whose body says BOOM raises (a defect not found yet)."""
+    import timeline.executor
+
+    real = timeline.executor.analyse
+
+    def analyse(article):
+        if "BOOM" in article.body:
+            raise ZeroDivisionError("division by zero")
+        return real(article)
+
+    monkeypatch.setattr(timeline.executor, "analyse", analyse)
+
+
+@pytest.mark.parametrize("command", [["extract", "-o", "-"], ["export", "--format", "json"]])
+def test_an_article_that_cannot_be_analysed_is_left_out_and_named(
+    capsys, make_corpus, monkeypatch, command
+):
+    """One article's failure never costs the others: it is named, left out and listed in
+    the output, and the command exits 1 with the output written."""
+    _failing_analysis(monkeypatch)
+    make_corpus.article("fine", body="The council met on Monday.\n", published="2025-10-10")
+    bad = make_corpus.article("trigger", body="The BOOM came on Tuesday.\n",
+                              published="2025-10-10")
+    code, out, err = run(capsys, *command, "--corpus", str(make_corpus.root), "--jobs", "1")
+    assert code == 1 and "Traceback" not in err
+    assert f"{bad}: error: internal error while analysing: ZeroDivisionError" in err
+    assert "(left out)" in err
+    doc = json.loads(out)
+    assert [e["article"] for e in doc["errors"]] == ["trigger"]
+    assert [a["id"] for a in doc["articles"]] == ["fine"] and doc["events"]
+
+
+def test_a_story_stage_error_names_the_article_that_sets_it_off(capsys, make_corpus, monkeypatch):
+    """A defect in a stage of the whole story: the message names the article that sets
+    it off (found by running each article alone), exit 1, no traceback."""
+    import timeline.pipeline
+
+    make_corpus.article("fine", body="The council met on Monday.\n", published="2025-10-10")
+    bad = make_corpus.article("trigger", body="The BOOM came on Tuesday.\n",
+                              published="2025-10-10")
+    real = timeline.pipeline.merge_stage
+
+    def merge_stage(readings, title="Timeline"):
+        if any("BOOM" in r.analysis.article.body for r in readings):
+            raise ZeroDivisionError("division by zero")
+        return real(readings, title)
+
+    monkeypatch.setattr(timeline.pipeline, "merge_stage", merge_stage)
+    code, out, err = run(capsys, "extract", "-o", "-", "--corpus", str(make_corpus.root))
+    assert code == 1 and out == "" and "Traceback" not in err
+    assert f"{bad}: while reading this article: ZeroDivisionError: division by zero" in err
+    assert "please report it" in err
+
+
+def test_a_build_leaves_out_an_article_it_cannot_analyse(capsys, tmp_path, monkeypatch,
+                                                        make_corpus):
+    """The site is built from the other articles and lists the one left out; exit 1."""
+    _failing_analysis(monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    config = write_site_project(tmp_path, plugin=True, corpus=make_corpus.root)
+    make_corpus.article("fine", body="The council met on Monday.\n", published="2025-10-10")
+    bad = make_corpus.article("trigger", body="The BOOM came on Tuesday.\n")
+    code, _, err = run(capsys, "build", "-f", str(config), "--jobs", "1")
+    assert code == 1 and "Traceback" not in err
+    assert f"{bad}: error: internal error while analysing: ZeroDivisionError" in err
+    assert (tmp_path / "site" / "index.html").exists()
+    exported = json.loads((tmp_path / "site" / "exports" / "timeline.json").read_text())
+    assert [e["article"] for e in exported["errors"]] == ["trigger"]
+
+
+def test_a_strict_mkdocs_build_fails_on_an_article_left_out(tmp_path, monkeypatch, make_corpus):
+    """`mkdocs build --strict` through the plugin alone: a left-out article is a warning,
+    so the strict build fails rather than publish a site without it silently."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    _failing_analysis(monkeypatch)
+    config = write_site_project(tmp_path, plugin=True, corpus=make_corpus.root)
+    make_corpus.article("fine", body="The council met on Monday.\n", published="2025-10-10")
+    make_corpus.article("trigger", body="The BOOM came on Tuesday.\n")
+    loaded = load_config(str(config), site_dir=str(tmp_path / "out"), strict=True)
+    with pytest.raises(Abort):
+        build(loaded)
+
+
+@pytest.mark.parametrize("text", ["site_name: [x\n", "site_name: x\nplugins: 5\n"])
+def test_build_with_a_malformed_mkdocs_yml_is_a_message(capsys, tmp_path, monkeypatch, text):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "build")
+    assert code == 1 and "site build failed" in err and "Traceback" not in err

@@ -352,3 +352,38 @@ def test_two_steps_back_or_ahead(text: str, expected: list[tuple[str, str]]) -> 
 def test_counts_back_lists_of_years_and_that_same_day(
         text: str, anchor: date, expected: list[tuple[str, str]]) -> None:
     assert values(text, anchor) == expected
+
+
+# --- the ends of the calendar and absurd numbers: dropped, never a crash ------------------
+
+CALENDAR_ENDS = [date(1, 1, 1), date(1, 1, 3), date(2, 1, 1), date(9998, 12, 31),
+                 date(9999, 12, 25), date(9999, 12, 31)]
+PAST_THE_ENDS = ["tomorrow", "yesterday", "next week", "last week", "next month", "last year",
+                 "next year", "next decade", "the next century", "a year later", "next Friday",
+                 "last Friday", "Christmas", "on the 31st", "the weekend", "in January",
+                 "3 days ago", "in 9999", "in the year 1", "the 1st century", "8000 years ago",
+                 "8000 years from now", "the day after tomorrow", "the quarter ended Dec. 31"]
+
+
+@pytest.mark.parametrize("anchor", CALENDAR_ENDS)
+def test_values_past_the_ends_of_the_calendar_are_dropped(anchor: date) -> None:
+    """A publish day near year 1 or 9999 and a phrase that leaves the calendar: no
+    OverflowError; what is kept lies inside the pipeline's calendar."""
+    from timeline.config import FIRST_DAY, LAST_DAY
+
+    for phrase in PAST_THE_ENDS:
+        for timex in resolve(f"The council met {phrase}.", anchor):
+            span = timex.interval()
+            assert span is None or FIRST_DAY <= span[0] <= span[1] <= LAST_DAY, (phrase, timex)
+
+
+@pytest.mark.parametrize("digits", [20, 309, 400])
+@pytest.mark.parametrize("unit", ["days ago", "years later", "decades", "weeks", "1/2 hours"])
+def test_a_run_of_hundreds_of_digits_is_no_crash(digits: int, unit: str) -> None:
+    """'999...9 years later': the float of the number is infinite (OverflowError: cannot
+    convert float infinity to integer, in resolve and explain)."""
+    from timeline.dates.explain import explain_phrase
+
+    for anchor in (FRIDAY, date(9998, 12, 31)):
+        for explanation in explain_phrase(f"{'9' * digits} {unit}", anchor):
+            assert "inf" not in explanation.value

@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.anchoring import extract, find_mentions
 from timeline.events import find_entities, is_furniture, summarize
 from timeline.events.lexicon import lexicon
 from timeline.events.relative import relative_references as references_in
 from timeline.model import Article, Timex
-from timeline.values import Duration, Reference, day, month, week_of
+from timeline.values import Duration, Reference, day, month, week_of, year
 
 PUB = date(2024, 3, 8)  # a Friday
 
@@ -348,3 +350,29 @@ def test_and_inside_an_organisation_name():
     assert {"Competition and Markets Authority", "Securities and Exchange Commission"} <= names
     assert {"Trump", "Fox News", "European Union"} <= names
     assert "Competition" not in names and "Markets Authority" not in names
+
+
+# -- a date inside or against any token shape (crash: min() of an empty sequence) -------
+
+
+def test_a_year_inside_a_hyphenated_name_is_no_crash() -> None:
+    """'user-2010': the year lies inside a longer token, so the verb after it is neither
+    before nor after the date's tokens as they used to be counted."""
+    body = "user-2010 wrote that oil leaked."
+    timex = tx(body, "2010", year(2010))
+    mentions = find_mentions(article(body, date(2010, 5, 28)), [timex])
+    assert [m.trigger for m in mentions] == ["wrote"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    before=st.sampled_from(["", "user-", "x", "(", "#", "a.", "'", "“", "--", "v"]),
+    after=st.sampled_from(["", "-era", "x", ")", "s", "'s", ".", "”", "-based", "th"]),
+    lead=st.sampled_from(["", "He said ", "Oil ", "The vote, "]),
+    tail=st.sampled_from([" wrote that oil leaked.", "wrote.", " talks ended", ", when it fell"]),
+)
+def test_any_token_shape_around_a_date_is_no_crash(before, after, lead, tail) -> None:
+    body = f"{lead}{before}2010{after}{tail}"
+    start = body.index("2010")
+    timex = Timex("2010", start, start + 4, "DATE", year(2010))
+    find_mentions(article(body, date(2010, 5, 28)), [timex])  # no exception

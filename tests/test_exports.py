@@ -155,3 +155,37 @@ def test_cli_export_writes_each_format(make_corpus, tmp_path, capsys) -> None:
     assert rows[0][:3] == ["id", "date", "start"] and rows[1][1] == "2025-10-13"
     assert main(["export", "--corpus", corpus, "--format", "timelinejs"]) == 0
     assert json.loads(capsys.readouterr().out)["events"][0]["start_date"]["day"] == "13"
+
+
+@pytest.mark.parametrize("when", [date(1, 1, 1), date(9, 3, 4), date(9999, 12, 31)])
+def test_every_export_at_the_ends_of_the_calendar(when: date) -> None:
+    """An entry on the first or last day Python's calendar has: no OverflowError for the
+    day after it, and four-digit years (strftime writes year 1 as '1')."""
+    a = article("end", "The council met on Monday.", published=when)
+    m = mention(a, "Monday", day(when))
+    t = Timeline("T", (ResolvedArticle(a, (m.timex,)),), order([event("end", m)]))
+    for kind in exports.FORMATS:
+        assert exports.render(t, kind)
+    (vevent,) = _calendar(t).walk("VEVENT")
+    assert vevent.decoded("DTSTART") == when
+    assert f"DTSTART;VALUE=DATE:{when.year:04d}{when.month:02d}{when.day:02d}" in exports.render(
+        t, "ics")
+
+
+def test_the_pipeline_and_every_export_at_the_ends_of_the_pipelines_calendar() -> None:
+    """Articles published on the first and last day the loader accepts, with phrases that
+    reach past them, and undated articles naming those days: resolution, publish-date
+    inference, merging and every export run without an OverflowError."""
+    from timeline.config import FIRST_DAY, LAST_DAY
+    from timeline.pipeline import build_timeline
+
+    bodies = ["The council met yesterday and will meet tomorrow, next week and next year.",
+              "The council met on Friday. It met again a week later and 9999 years later.",
+              f"The council met on {LAST_DAY.isoformat()}. It met on {FIRST_DAY.isoformat()}."]
+    articles = [article(f"a{i}-{j}", body, published=published)
+                for i, published in enumerate([FIRST_DAY, LAST_DAY, None])
+                for j, body in enumerate(bodies)]
+    timeline = build_timeline(articles, "Ends")
+    for kind in exports.FORMATS:
+        assert exports.render(timeline, kind)
+    assert _calendar(timeline).walk("VEVENT")

@@ -9,32 +9,38 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from timeline import __version__
 from timeline.config import DEFAULT_CORPUS, DEFAULT_JSON, DEFAULT_SITE_DIR, Settings
+
+if TYPE_CHECKING:
+    from timeline.model import Timeline
+    from timeline.run import RunOptions
 
 DESCRIPTION = (
     "Turn a folder of news articles into a sourced, ordered chronology of events "
     "and publish it as a static site."
 )
 PLUGIN_NAME = "timeline"  # the MkDocs plugin entry point (pyproject.toml)
+CONFIG_FILE = "mkdocs.yml"  # the project's configuration, in the working folder
 E = TypeVar("E", bound=BaseException)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from timeline.corpus import shown
     from timeline.ingest import import_files
+    from timeline.outputs import Project, check_output_folder, resolved
 
-    into = Path(args.into)
+    into = resolved(Path(args.into))
+    check_output_folder(into, Project.around(Path(CONFIG_FILE), None))
     for outcome in import_files([Path(f) for f in args.files], into, force=args.force):
         verb = {"write": "wrote", "replace": "replaced", "unchanged": "unchanged"}[outcome.action]
-        print(f"{verb} {outcome.target} (from {outcome.imported.source})")
+        print(f"{verb} {shown(outcome.target)} (from {shown(outcome.imported.source)})")
     return 0
 
 
@@ -51,37 +57,101 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from timeline.corpus import load_corpus
-    from timeline.pipeline import build_timeline
     from timeline.timeline import dumps
 
-    text = dumps(build_timeline(load_corpus(args.corpus), title=args.title))
-    if args.output == "-":
-        sys.stdout.write(text)
-    else:
-        from timeline.ingest import write_atomic
+    target = _output_file(args.output, args.corpus)
+    timeline = _timeline_of(Path(args.corpus), args.title, _run_options(args))
+    _write_output(target, dumps(timeline))
+    return _report_left_out(timeline)
 
-        write_atomic(Path(args.output), text)
-        print(f"wrote {args.output}", file=sys.stderr)
-    return 0
+
+def _report_left_out(timeline: Timeline) -> int:
+    """Articles left out of the timeline (each named, the output still written): exit 1."""
+    from timeline.corpus import shown
+
+    for error in timeline.errors:
+        print(f"{shown(error.path)}: error: {shown(error.message)} (left out)", file=sys.stderr)
+    return 1 if timeline.errors else 0
+
+
+def _output_file(output: str, corpus: str) -> Path | None:
+    """The file an `-o` option names, checked before any work (None: standard output)."""
+    from timeline.outputs import Project, check_output_file, resolved
+
+    if output == "-":
+        return None
+    target = resolved(Path(output))
+    check_output_file(target, Project.around(Path(CONFIG_FILE), Path(corpus)))
+    return target
+
+
+def _write_output(target: Path | None, text: str) -> None:
+    from timeline.corpus import shown
+    from timeline.outputs import output_lock, write_atomic
+
+    if target is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))  # bytes: the .ics keeps its CRLFs
+        sys.stdout.flush()
+        return
+    with output_lock(target):
+        write_atomic(target, text)
+    print(f"wrote {shown(target)}", file=sys.stderr)
+
+
+def _timeline_of(corpus: Path, title: str, run: RunOptions) -> Timeline:
+    from timeline.run import timeline_of_corpus
+
+    return timeline_of_corpus(corpus, title, run)
+
+
+def _run_options(args: argparse.Namespace) -> RunOptions:
+    """How the pipeline runs, from the options (the environment gives the defaults)."""
+    from timeline.run import RunOptions
+
+    env = RunOptions.from_env()
+    return RunOptions(
+        jobs=args.jobs if args.jobs is not None else env.jobs,
+        executor=args.executor,
+        scheduler=args.scheduler,
+        cache=env.cache and not args.no_cache,
+        cache_dir=Path(args.cache_dir) if args.cache_dir else env.cache_dir,
+    )
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Strict MkDocs build into a temporary folder beside the target, moved into place only
-    when the build succeeds, so a failed build leaves the existing site as it was."""
+    """Strict MkDocs build into a staging folder beside the target, moved into place only
+    when the build succeeds, so a failed build leaves the existing site as it was. The
+    target must be a site this tool built, or empty (see timeline/outputs.py); the build
+    holds a lock beside it, and removes what killed builds left there."""
+    from timeline.corpus import shown
+    from timeline.outputs import Project, check_site_dir, output_lock, resolved
+
+    config_file = _config_file(args.config_file)
+    target = resolved(Path(args.site_dir))
+    corpus = Path(args.corpus) if args.corpus else _configured_corpus(config_file)
+    project = Project.around(config_file, corpus)
+    check_site_dir(target, project)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with output_lock(target):
+        check_site_dir(target, project)  # again: another build may have finished meanwhile
+        code = _build_into(config_file, args.corpus, target, _run_options(args))
+    if code == 0:
+        print(f"built {shown(target)}", file=sys.stderr)
+    return code
+
+
+def _build_into(config_file: Path, corpus: str | None, target: Path, run: RunOptions) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from timeline.corpus import CorpusError
+    from timeline.corpus import CorpusError, shown
+    from timeline.outputs import mark_site, replace_folder, staging_folder
 
-    config_file = _config_file(args.config_file)
-    target = Path(args.site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.build-", dir=target.parent))
+    staging = staging_folder(target)
     _log_mkdocs()
     try:
-        overrides = _plugin_overrides(config_file, args.corpus)
+        overrides = _plugin_overrides(config_file, corpus, run, keep_going=True)
         config = load_config(str(config_file), site_dir=str(staging), strict=True, **overrides)
         # A programmatic build skips these two events; `mkdocs build` runs them.
         config.plugins.on_startup(command="build", dirty=False)
@@ -89,17 +159,37 @@ def cmd_build(args: argparse.Namespace) -> int:
             build(config)
         finally:
             config.plugins.on_shutdown()
-        _replace_dir(staging, target)
+        mark_site(staging)
+        replace_folder(staging, target)
+        plugin = config.plugins.get(PLUGIN_NAME)
+        timeline = getattr(plugin, "timeline", None)
+        if timeline is not None and timeline.errors:
+            return _report_left_out(timeline)
     except MkDocsException as exc:
-        print(f"{config_file}: site build failed: {exc}; {target} left untouched", file=sys.stderr)
+        # MkDocs' message as it wrote it (article text in it comes escaped from the plugin)
+        print(f"{shown(config_file)}: site build failed: {exc}; {shown(target)} left "
+              "untouched", file=sys.stderr)
         corpus_error = _cause(exc, CorpusError)
         if corpus_error is not None:  # the plugin wraps it; list every problem, not the first
             raise corpus_error from None
         return 1
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    print(f"built {target}", file=sys.stderr)
     return 0
+
+
+def _configured_corpus(config_file: Path) -> Path:
+    """The corpus folder the `timeline` plugin reads, as mkdocs.yml sets it (its default
+    when the file cannot be read: the build reports that with MkDocs' own message)."""
+    from mkdocs.exceptions import MkDocsException
+    from yaml import YAMLError
+
+    try:
+        options = _plugin_options(config_file).get(PLUGIN_NAME) or {}
+    except (OSError, YAMLError, MkDocsException):
+        options = {}
+    folder = options.get("corpus") if isinstance(options, dict) else None
+    return config_file.resolve().parent / (folder if isinstance(folder, str) else "corpus")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -112,7 +202,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config_file = _config_file(args.config_file)
     _log_mkdocs()
     try:
-        overrides = _plugin_overrides(config_file, args.corpus)
+        overrides = _plugin_overrides(config_file, args.corpus, _run_options(args))
         serve(str(config_file), livereload=True, dev_addr=args.dev_addr, **overrides)
     except MkDocsException as exc:
         print(f"{config_file}: {exc}", file=sys.stderr)
@@ -141,29 +231,51 @@ def _config_file(name: str) -> Path:
     return path
 
 
-def _plugin_overrides(config_file: Path, corpus: str | None) -> dict[str, object]:
-    """load_config() keyword overrides that point the `timeline` plugin at `corpus`. Given
-    to load_config, so the option is validated like one written in mkdocs.yml."""
-    if corpus is None:
-        return {}
-    from mkdocs.utils.yaml import yaml_load
-
+def _plugin_overrides(
+    config_file: Path, corpus: str | None, run: RunOptions, keep_going: bool = False
+) -> dict[str, object]:
+    """load_config() keyword overrides that point the `timeline` plugin at `corpus` and
+    tell it how to run. Given to load_config, so the options are validated like ones
+    written in mkdocs.yml."""
     from timeline.corpus import CorpusError
 
-    with config_file.open(encoding="utf-8") as handle:
-        plugins = yaml_load(handle).get("plugins") or []
-    entries = list(plugins.items()) if isinstance(plugins, dict) else plugins
-    folder = str(Path(corpus).resolve())
     # The mapping form: MkDocs pops the one-key dicts of the list form while validating,
     # and `mkdocs serve` validates the same overrides again on every rebuild.
-    updated: dict[str, object] = {}
-    for entry in entries:
-        name, options = _plugin_entry(entry)
-        updated[name] = dict(options or {})
+    updated = _plugin_options(config_file)
     if PLUGIN_NAME not in updated:
+        if corpus is None:
+            return {}
         raise CorpusError(config_file, f"--corpus needs the `{PLUGIN_NAME}` plugin in `plugins:`")
-    updated[PLUGIN_NAME] = {**updated[PLUGIN_NAME], "corpus": folder}  # type: ignore[dict-item]
+    options = dict(updated[PLUGIN_NAME])  # type: ignore[call-overload]
+    if corpus is not None:
+        options["corpus"] = str(Path(corpus).resolve())
+    options.update(
+        jobs=run.jobs,
+        executor=run.executor,
+        scheduler=run.scheduler,
+        cache=run.cache,
+        cache_dir=str(run.cache_dir) if run.cache_dir else None,
+        keep_going=keep_going,
+    )
+    updated[PLUGIN_NAME] = options
     return {"plugins": updated}
+
+
+def _plugin_options(config_file: Path) -> dict[str, object]:
+    """The `plugins:` of an mkdocs.yml as a mapping of plugin name to its options."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as handle:
+        loaded = yaml_load(handle)
+    plugins = (loaded.get("plugins") if isinstance(loaded, dict) else None) or []
+    entries = list(plugins.items()) if isinstance(plugins, dict) else plugins
+    if not isinstance(entries, list):  # malformed: MkDocs' validation reports it
+        return {}
+    options: dict[str, object] = {}
+    for entry in entries:
+        name, found = _plugin_entry(entry)
+        options[name] = dict(found or {})
+    return options
 
 
 def _plugin_entry(entry: object) -> tuple[str, dict[str, object] | None]:
@@ -173,18 +285,6 @@ def _plugin_entry(entry: object) -> tuple[str, dict[str, object] | None]:
         ((name, options),) = entry.items()
         return str(name), options
     return str(entry), None
-
-
-def _replace_dir(new: Path, target: Path) -> None:
-    """Move a finished build into place; the old site is moved aside first and removed only
-    after the new one is in place."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.replace(target, old / target.name)
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
@@ -213,21 +313,12 @@ def _log_mkdocs() -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     """One export of the timeline (json, timelinejs, ics, csv) to a file or stdout; the
     same bytes the site publishes under exports/."""
-    from timeline.corpus import load_corpus
-    from timeline.pipeline import build_timeline
     from timeline.site.exports import render
 
-    timeline = build_timeline(load_corpus(args.corpus), title=Settings().title)
-    text = render(timeline, args.format)
-    if args.output == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))  # bytes: the .ics keeps its CRLFs
-        sys.stdout.flush()
-    else:
-        from timeline.ingest import write_atomic
-
-        write_atomic(Path(args.output), text)
-        print(f"wrote {args.output}", file=sys.stderr)
-    return 0
+    target = _output_file(args.output, args.corpus)
+    timeline = _timeline_of(Path(args.corpus), Settings().title, _run_options(args))
+    _write_output(target, render(timeline, args.format))
+    return _report_left_out(timeline)
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
@@ -261,21 +352,24 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
 
 def cmd_timeml(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from timeline.corpus import CorpusError
+    from timeline.corpus import CorpusError, shown
+    from timeline.outputs import Project, check_output_folder, resolved
     from timeline.timeml import annotate_files
 
+    files = [Path(f) for f in args.files]
+    out = resolved(Path(args.out))
     try:
-        written = annotate_files([Path(f) for f in args.files], Path(args.out))
+        check_output_folder(out, Project.around(Path(CONFIG_FILE), None), inputs=files)
+        written = annotate_files(files, out)
     except CorpusError as exc:
         print(f"timeline timeml: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"timeline timeml: cannot write to {args.out}: {exc}", file=sys.stderr)
+        print(f"timeline timeml: cannot write to {shown(args.out)}: {shown(exc)}",
+              file=sys.stderr)
         return 1
     for path in written:
-        print(path)
+        print(shown(path))
     return 0
 
 
@@ -305,21 +399,25 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR")
     p.add_argument("-o", "--output", default=str(DEFAULT_JSON), metavar="FILE", help="- for stdout")
     p.add_argument("--title", default=Settings().title, help="title of the timeline")
+    _run_arguments(p)
 
     p = add("build", cmd_build, "Build the static site (strict).")
     p.add_argument("--corpus", default=None, metavar="DIR")
     p.add_argument("--site-dir", default=str(DEFAULT_SITE_DIR), metavar="DIR")
-    p.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE")
+    p.add_argument("-f", "--config-file", default=CONFIG_FILE, metavar="FILE")
+    _run_arguments(p)
 
     p = add("serve", cmd_serve, "Serve the site with live reload when corpus files change.")
     p.add_argument("--corpus", default=None, metavar="DIR")
     p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
-    p.add_argument("-f", "--config-file", default="mkdocs.yml", metavar="FILE")
+    p.add_argument("-f", "--config-file", default=CONFIG_FILE, metavar="FILE")
+    _run_arguments(p)
 
     p = add("export", cmd_export, "Write exports: TimelineJS JSON, iCalendar, CSV.")
     p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR")
     p.add_argument("--format", choices=["json", "timelinejs", "ics", "csv"], required=True)
     p.add_argument("-o", "--output", default="-", metavar="FILE")
+    _run_arguments(p)
 
     p = add("resolve", cmd_resolve, "Explain how one date phrase resolves.")
     p.add_argument("phrase")
@@ -331,6 +429,41 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--out", required=True, metavar="DIR")
     return parser
+
+
+def _run_arguments(p: argparse.ArgumentParser) -> None:
+    """How the pipeline runs: cores, cluster, the store of analyses."""
+    group = p.add_argument_group("running")
+    group.add_argument(
+        "-j", "--jobs", type=_positive, default=None, metavar="N",
+        help="processes for the per-article work (default: every core, or TIMELINE_JOBS)",
+    )
+    group.add_argument(
+        "--executor", choices=["local", "dask"], default="local",
+        help="where the per-article work runs: this machine, or a Dask cluster "
+        "(needs `pip install 'timeline[dask]'`) (default: local)",
+    )
+    group.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS",
+        help="with --executor dask: the scheduler to use, e.g. tcp://10.0.0.5:8786 "
+        "(default: a local cluster of --jobs workers)",
+    )
+    group.add_argument(
+        "--no-cache", action="store_true",
+        help="analyse every article again instead of reusing stored analyses",
+    )
+    group.add_argument(
+        "--cache-dir", default=None, metavar="DIR",
+        help="where analyses are kept between runs (default: ~/.cache/timeline, or "
+        "TIMELINE_CACHE_DIR)",
+    )
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -350,7 +483,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _where(path: object, line: int | None, message: str) -> str:
-    return f"{path}:{line}: {message}" if line else f"{path}: {message}"
+    from timeline.corpus import shown, where
+
+    return f"{where(path, line)}: {shown(message)}"
 
 
 if __name__ == "__main__":

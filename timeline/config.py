@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 DEFAULT_CORPUS = Path("corpus")
@@ -10,6 +11,18 @@ DEFAULT_SITE_DIR = Path("site")
 DEFAULT_JSON = Path("timeline.json")
 DEFAULT_LANGUAGE = "en"
 CORPUS_SUFFIXES = (".md", ".markdown")
+
+# Corpus files (and raw texts to import) larger than this are refused, read no further:
+# 2 MiB is some 300,000 words, far beyond any article; a bigger file is a dump, a log or
+# a device. The front matter is a few flat keys: nesting deeper than this is refused.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+MAX_FRONT_MATTER_DEPTH = 20
+
+# The calendar the pipeline works in: a year inside Python's (0001..9999) at each end, so
+# every stage may count days, weeks and months around any date without leaving it. The
+# resolver drops values outside; the corpus loader refuses publish dates outside.
+FIRST_DAY = date(2, 1, 1)
+LAST_DAY = date(9998, 12, 31)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ or interprets it beyond a safe YAML load of the front matter.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,7 +19,14 @@ from typing import Any
 
 import yaml
 
-from timeline.config import CORPUS_SUFFIXES, DEFAULT_LANGUAGE
+from timeline.config import (
+    CORPUS_SUFFIXES,
+    DEFAULT_LANGUAGE,
+    FIRST_DAY,
+    LAST_DAY,
+    MAX_ARTICLE_BYTES,
+    MAX_FRONT_MATTER_DEPTH,
+)
 from timeline.model import Article
 
 ERROR = "error"
@@ -45,8 +54,28 @@ class Problem:
     severity: str = ERROR
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.severity}: {self.message}"
+        return f"{where(self.path, self.line)}: {self.severity}: {shown(self.message)}"
+
+
+def shown(text: object) -> str:
+    """Text for one line of a message: characters that do not print (a newline, a carriage
+    return, bidi controls, bytes a file name could not decode) are written as escapes, so
+    a file name or a front-matter key cannot forge a line of diagnostics."""
+    return "".join(ch if ch.isprintable() else _escape(ch) for ch in str(text))
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if ch in named:
+        return named[ch]
+    return f"\\x{code:02x}" if code < 0x100 else (
+        f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+
+
+def where(path: object, line: int | None = None) -> str:
+    """`path:line` (or `path`) for a message, escaped."""
+    return f"{shown(path)}:{line}" if line else shown(path)
 
 
 class CorpusError(Exception):
@@ -64,13 +93,31 @@ class CorpusError(Exception):
         self.line = line
         self.message = message
         self.problems = problems or (Problem(self.path, message, line),)
-        where = f"{self.path}:{line}" if line else str(self.path)
-        super().__init__(f"{where}: {message}")
+        super().__init__(f"{where(self.path, line)}: {shown(message)}")
+
+
+class _TooDeep(yaml.YAMLError):
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__(f"nested more than {MAX_FRONT_MATTER_DEPTH} levels deep")
+        self.problem_mark = mark
 
 
 class _Loader(yaml.SafeLoader):
     """SafeLoader that keeps timestamps as text, so `published` is parsed (and its errors
-    reported) here rather than by YAML, which raises plain ValueErrors for 2025-13-01."""
+    reported) here rather than by YAML, which raises plain ValueErrors for 2025-13-01.
+    It also refuses nesting deeper than MAX_FRONT_MATTER_DEPTH: the composer recurses once
+    per level, and 20,000 brackets ended in a RecursionError."""
+
+    _depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self._depth >= MAX_FRONT_MATTER_DEPTH:
+            raise _TooDeep(self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -148,24 +195,102 @@ def parse_article(path: Path, text: str) -> tuple[Article | None, list[Problem]]
 
 def _corpus_files(folder: Path, problems: list[Problem]) -> Iterator[Path]:
     """Corpus files under the folder (recursively, hidden entries skipped), in name order;
-    other files are reported, since a stray .txt is usually an article not yet imported."""
-    for path in sorted(folder.rglob("*"), key=lambda p: (len(p.parts), str(p))):
-        rel = path.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or path.is_dir():
-            continue
-        if path.suffix.lower() in CORPUS_SUFFIXES:
-            yield path
-        else:
+    other files are reported, since a stray .txt is usually an article not yet imported.
+    A corpus file must be a regular file inside the folder (see `_refused`)."""
+    root = folder.resolve()
+    for path in _files_below(folder, problems):
+        if path.suffix.lower() not in CORPUS_SUFFIXES:
             hint = " (import raw text with `timeline import`)" if path.suffix == ".txt" else ""
             problems.append(Problem(path, f"ignored: not a corpus file{hint}", None, WARNING))
+            continue
+        refusal = _refused(path, root)
+        if refusal is None:
+            yield path
+        else:
+            problems.append(refusal)
+
+
+def _files_below(folder: Path, problems: list[Problem]) -> list[Path]:
+    """Every entry below `folder` that is no folder, hidden ones skipped, by depth then
+    name. A folder that cannot be read is an error (its articles would be missing); a
+    link to a folder is not followed."""
+    found: list[Path] = []
+    pending = [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            problems.append(Problem(current, f"cannot read folder: {exc.strerror or exc}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif entry.is_symlink() and path.is_dir():
+                problems.append(Problem(path, "link to a folder: not followed", None, WARNING))
+            else:
+                found.append(path)
+    return sorted(found, key=lambda p: (len(p.parts), str(p)))
+
+
+def _refused(path: Path, root: Path) -> Problem | None:
+    """Why a corpus file is not read, if it is not: a link that leads out of the corpus
+    folder (it would publish a file from elsewhere), a broken link, or anything but a
+    regular file (a device such as /dev/zero never ends, a FIFO waits for a writer)."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return Problem(path, "broken link: its target does not exist")
+        if not target.is_relative_to(root):
+            return Problem(path, f"link to a file outside the corpus folder ({target}): refused")
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return Problem(path, f"cannot read file: {exc.strerror or exc}")
+    return None if stat.S_ISREG(mode) else _not_regular(path, mode)
+
+
+def _not_regular(path: Path, mode: int) -> Problem:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISDIR, "a folder"))
+    kind = next((name for test, name in kinds if test(mode)), "not a regular file")
+    return Problem(path, f"not a regular file ({kind}): refused without reading it")
+
+
+def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> tuple[bytes, Problem | None]:
+    """The bytes of a regular file of at most `limit` bytes, or the problem that prevents
+    reading it. Checked before opening (a device or FIFO is never opened) and again on
+    the open file (it may have been swapped since); at most limit + 1 bytes are read, so
+    a huge or endless file costs no more than that."""
+    try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            return b"", _not_regular(path, mode)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                return b"", _not_regular(path, mode)
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        return b"", Problem(path, f"cannot read file: {exc.strerror or exc}")
+    if len(data) > limit:
+        return b"", Problem(path, f"file is larger than {limit // 1024 // 1024} MiB, the limit "
+                            "for one article (see README, The corpus): refused")
+    return data, None
 
 
 def read_text(path: Path) -> tuple[str, Problem | None]:
     """A file's text with line ends normalised to \\n, or the problem that prevents it."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return "", Problem(path, f"cannot read file: {exc.strerror or exc}")
+    data, problem = read_bytes(path)
+    if problem is not None:
+        return "", problem
     if b"\0" in data:  # no text format we read has NUL bytes
         return "", Problem(path, "binary file, not UTF-8 text")
     try:
@@ -205,6 +330,9 @@ def _parse_yaml(path: Path, yaml_text: str, problems: list[Problem]) -> dict[str
     try:
         node = yaml.compose(yaml_text, Loader=_Loader)
         data = yaml.load(yaml_text, Loader=_Loader)  # _Loader is a SafeLoader
+    except _TooDeep as exc:
+        problems.append(Problem(path, f"front matter is {exc}", exc.problem_mark.line + 2))
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -239,7 +367,9 @@ def _validate_fields(path: Path, meta: dict[str, Any], problems: list[Problem]) 
     fields: dict[str, Any] = {}
     for key in TEXT_KEYS:
         value = meta.get(key)
-        if value is None:
+        if value is None:  # `key:` with nothing after it, or `null`: as if left out
+            if key == "title" and key in meta:
+                report(key, "`title` is empty: give the headline")
             continue
         if not isinstance(value, str):
             report(key, f"`{key}` must be text, not {_kind(value)} (put it in quotes)")
@@ -270,9 +400,10 @@ def parse_published(value: Any) -> tuple[date | datetime | None, str | None]:
     text = text.strip()
     if DATE_PATTERN.fullmatch(text):
         try:
-            return date.fromisoformat(text), None
+            day = date.fromisoformat(text)
         except ValueError as exc:
             return None, f"invalid `published` date {text!r}: {exc}"
+        return _in_calendar(day, text)
     if not DATETIME_PATTERN.fullmatch(text):
         return None, (
             f"invalid `published` value {text!r}: use a date (2025-10-17) "
@@ -284,7 +415,19 @@ def parse_published(value: Any) -> tuple[date | datetime | None, str | None]:
         return None, f"invalid `published` datetime {text!r}: {exc}"
     if moment.tzinfo is None:
         return None, f"`published` datetime {text!r} needs a UTC offset, e.g. {text}+00:00"
-    return moment, None
+    return _in_calendar(moment, text)
+
+
+def _in_calendar(
+    published: date | datetime, text: str
+) -> tuple[date | datetime | None, str | None]:
+    day = published.date() if isinstance(published, datetime) else published
+    if FIRST_DAY <= day <= LAST_DAY:
+        return published, None
+    return None, (
+        f"`published` {text!r} is outside the calendar the timeline works in "
+        f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})"
+    )
 
 
 def _kind(value: Any) -> str:

@@ -23,10 +23,7 @@ Decisions (documented in the README):
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -36,11 +33,21 @@ from pathlib import Path
 import yaml
 
 from timeline.config import CORPUS_SUFFIXES
-from timeline.corpus import ERROR, CorpusError, Problem, parse_article, read_text
+from timeline.corpus import (
+    ERROR,
+    CorpusError,
+    Problem,
+    parse_article,
+    read_bytes,
+    read_text,
+    shown,
+)
+from timeline.outputs import output_lock, write_atomic
 from timeline.text import continues_sentence, ends_line, sentences
 
 # Header shapes at the start of the text, tried until none matches; each applies once.
-# Named groups become front matter keys.
+# Named groups become front matter keys. "(?=\S)" after the leading white space: a failing
+# match gives none of it back to the header (on a run of blank lines that was quadratic).
 HEADER_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "date marker",
@@ -49,13 +56,15 @@ HEADER_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "slash header",  # Title/ PLACE/ Author/ Program/
         re.compile(
-            r"\A\s*(?P<title>[^\n]{1,300}?)/[ \t]+(?P<dateline>[^/\n]{1,60}?)/[ \t]+"
+            r"\A\s*(?=\S)(?P<title>[^\n]{1,300}?)/[ \t]+(?P<dateline>[^/\n]{1,60}?)/[ \t]+"
             r"(?P<author>[^/\n]{1,80}?)/[ \t]+(?P<program>[^/\n]{1,80}?)/(?:[ \t]+|\n|\Z)"
         ),
     ),
     (
         "headline",  # a short first line that does not end like a sentence or a clause
-        re.compile(r"\A\s*(?=[^\n]*\w)(?P<title>(?:[^\s]+[ \t]+){0,24}[^\s]*[^\s.,;:…])[ \t]*\n"),
+        re.compile(
+            r"\A\s*(?=\S)(?=[^\n]*\w)(?P<title>(?:[^\s]+[ \t]+){0,24}[^\s]*[^\s.,;:…])[ \t]*\n"
+        ),
     ),
 )
 
@@ -269,9 +278,10 @@ def import_files(files: Sequence[Path], into: Path, force: bool = False) -> list
     """Plan, then write every file that changes (atomically); nothing if any input is bad."""
     outcomes = plan_import(files, into, force)
     into.mkdir(parents=True, exist_ok=True)
-    for outcome in outcomes:
-        if outcome.action != "unchanged":
-            write_atomic(outcome.target, outcome.imported.document())
+    with output_lock(into):  # one import into a folder at a time
+        for outcome in outcomes:
+            if outcome.action != "unchanged":
+                write_atomic(outcome.target, outcome.imported.document())
     return outcomes
 
 
@@ -298,28 +308,17 @@ def _outcome(item: Imported, into: Path, force: bool, problems: list[Problem]) -
     for other in (into / f"{item.slug}{suffix}" for suffix in CORPUS_SUFFIXES[1:]):
         if other.exists():
             problems.append(Problem(item.source, f"would duplicate the article id of {other}"))
-    if not target.exists():
+    if not (target.exists() or target.is_symlink()):
         return Outcome(item, target, "write")
-    if target.read_bytes() == document.encode("utf-8"):
+    existing, problem = read_bytes(target)  # never blocks on a FIFO planted there
+    if problem is not None:  # not even --force replaces what is not a corpus file
+        problems.append(Problem(item.source, f"{shown(target)}: {problem.message}"))
+    elif existing == document.encode("utf-8"):
         return Outcome(item, target, "unchanged")
-    if not force:
+    elif not force:
         problems.append(
             Problem(
                 item.source, f"{target} exists with different content (use --force to replace it)"
             )
         )
     return Outcome(item, target, "replace")
-
-
-def write_atomic(target: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then move it into place."""
-    if not target.parent.is_dir():
-        raise FileNotFoundError(errno.ENOENT, "no such folder", str(target.parent))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

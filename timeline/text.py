@@ -18,9 +18,9 @@ _ABBREVIATION_WORDS = """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr
 ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n+")
-# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, space.
-_WORD_BEFORE_DOT = re.compile(r"[A-Za-z][A-Za-z.]*$")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
 _LONGEST_ABBREVIATION = 12
+# A candidate sentence end: terminal punctuation, optional closing quotes/brackets, space.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
 
 
@@ -128,12 +128,24 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
     # Look only at a short window before the dot: scanning all of chunk[:dot] at every
     # full stop made sentence splitting quadratic in the paragraph length.
     window = max(0, dot - _LONGEST_ABBREVIATION)
-    word = _WORD_BEFORE_DOT.search(chunk, window, dot)
-    if not word or (word.start() == window > 0 and chunk[window - 1].isalpha()):
+    start = _word_before(chunk, window, dot)
+    if start is None or (start == window > 0 and chunk[window - 1].isalpha()):
         return False
-    token = word.group(0).lower().rstrip(".")
+    token = chunk[start:dot].lower().rstrip(".")
     # Single capital letters are initials ("J. Mansour"), not sentence ends.
     return token in ABBREVIATIONS or (len(token) == 1 and chunk[dot - 1].isupper())
+
+
+def _word_before(chunk: str, window: int, end: int) -> int | None:
+    """Where the word of letters and dots that ends at `end` starts (at a letter, not
+    before `window`); None when no letter is next to `end`. A loop, not a search for
+    "[A-Za-z][A-Za-z.]*$", which tries every start and is quadratic in the run."""
+    start = end
+    while start > window and chunk[start - 1] in _WORD_CHARS:
+        start -= 1
+    while start < end and chunk[start] == ".":
+        start += 1
+    return start if start < end else None
 
 
 def _next_starts_sentence(chunk: str, pos: int) -> bool:
@@ -142,11 +154,12 @@ def _next_starts_sentence(chunk: str, pos: int) -> bool:
 
 
 # A quotation: curly quotes, straight double quotes or TeX-style ``...'' within a paragraph.
+# A quotation holds no opening mark of its kind: an unmatched opener then fails at the next
+# opener instead of scanning the rest of the paragraph (quadratic in unmatched openers).
 _QUOTATION = re.compile(
-    r"“[^”\n]*(?:\n(?!\s*\n)[^”\n]*)*”"
+    r"“[^“”\n]*(?:\n(?!\s*\n)[^“”\n]*)*”"
     r"|\"[^\"\n]*(?:\n(?!\s*\n)[^\"\n]*)*\""
-    r"|``.*?''",
-    re.DOTALL,
+    r"|``(?:[^`'\n]|`(?!`)|'(?!')|\n(?!\s*\n))*''"
 )
 
 

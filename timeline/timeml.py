@@ -13,9 +13,7 @@ comparison agree on extents.
 from __future__ import annotations
 
 import html
-import os
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -23,22 +21,28 @@ from datetime import date
 from pathlib import Path
 from types import ModuleType
 
-from timeline.corpus import CorpusError
+from timeline.corpus import CorpusError, read_bytes
 from timeline.model import Timex
+from timeline.outputs import output_lock, write_atomic
 
 # One markup item inside TEXT: a comment, a processing instruction or a tag (attribute
 # values may hold '>' when quoted). TimeML has no CDATA; were there one, it stays as text.
+# Linear by construction: every part of an item can match one way only (the name ends
+# where name characters end, '/' belongs to the attributes only when no '>' follows), and
+# nothing an item holds may start another ('<' is not allowed in XML attribute values,
+# '--' not in comments), so a failing item scans to the next '<' at most.
 _MARKUP = re.compile(
-    r"<!--.*?-->|<\?.*?\?>"
-    r"|<(?P<close>/)?(?P<name>[A-Za-z_][\w.:-]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*?)"
-    r"(?P<empty>/)?>",
-    re.DOTALL,
+    r"<!--(?:[^-]|-(?!-))*-->|<\?(?:[^?<]|\?(?!>))*\?>"
+    r"|<(?P<close>/)?(?P<name>[A-Za-z_][\w.:-]*)(?![\w.:-])"
+    r"(?P<attrs>(?:[^<>\"'/]|/(?!>)|\"[^<\"]*\"|'[^<']*')*)"
+    r"(?P<empty>/)?>"
 )
-_ATTR = re.compile(r"([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# (a name starts where name characters start: a search tries each run once)
+_ATTR = re.compile(r"(?<![\w.:-])([\w.:-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_TEXT_OPEN = re.compile(r"<TEXT(?:\s[^>]*)?>")
+_TEXT_OPEN = re.compile(r"<TEXT(?:\s[^<>]*)?>")
 _TEXT_CLOSE = "</TEXT>"
-_DCT = re.compile(r"<DCT\b[^>]*>(.*?)</DCT>", re.DOTALL)
+_DCT = re.compile(r"<DCT\b[^<>]*>((?:[^<]|<(?!/?DCT\b))*)</DCT>")
 _DCT_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -79,11 +83,13 @@ class _Stripped:
 def read_timeml(path: Path | str) -> TimeMLDocument:
     """Read a TimeML file; raise CorpusError naming the file on malformed input."""
     path = Path(path)
+    data, problem = read_bytes(path)  # a regular file of a sane size, never a FIFO
+    if problem is not None:
+        raise CorpusError(path, problem.message)
     try:
-        # newline="" keeps \r\n as written: the output must match the input byte for byte.
-        with path.open(encoding="utf-8", newline="") as handle:
-            source = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
+        # decoded as is (\r\n kept): the output must match the input byte for byte
+        source = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         raise CorpusError(path, f"cannot read TimeML file: {exc}") from exc
     return parse_timeml(source, path)
 
@@ -312,21 +318,10 @@ def annotate_files(paths: Sequence[Path], out_dir: Path, language: str = "en") -
     out_dir.mkdir(parents=True, exist_ok=True)
     resolve = resolver()
     written: list[Path] = []
-    for doc in docs:
-        tagged = annotate(doc, resolve(doc.text, doc.dct, language))
-        target = out_dir / doc.path.name
-        _write_atomically(target, tagged)
-        written.append(target)
+    with output_lock(out_dir):
+        for doc in docs:
+            tagged = annotate(doc, resolve(doc.text, doc.dct, language))
+            target = out_dir / doc.path.name
+            write_atomic(target, tagged)
+            written.append(target)
     return written
-
-
-def _write_atomically(target: Path, content: str) -> None:
-    handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(content)
-        tmp.replace(target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from timeline import values as v
+from timeline.config import FIRST_DAY, LAST_DAY
 from timeline.dates.partial import Anaphor, Calendar, Fixed, Partial, Shift, Weekday
 from timeline.dates.tense import FUTURE, PAST, Direction
 
@@ -37,9 +38,17 @@ def anchor_value(partial: Partial, ctx: Context) -> Anchored | None:
     """The concrete value, or None when the fields name no real date (Feb 30) or one
     outside the calendar that can be represented ("100000 years ago", "the 1st century")."""
     try:
-        return _anchor(partial, ctx)
+        anchored = _anchor(partial, ctx)
     except (ValueError, OverflowError):
         return None
+    return anchored if anchored is None or in_calendar(anchored.value) else None
+
+
+def in_calendar(value: v.Value) -> bool:
+    """The value lies within the pipeline's calendar (FIRST_DAY..LAST_DAY), so later
+    stages can count days around it; one at the very ends of the calendar is dropped."""
+    span = value.interval()
+    return span is None or (span[0] >= FIRST_DAY and span[1] <= LAST_DAY)
 
 
 def _anchor(partial: Partial, ctx: Context) -> Anchored | None:

@@ -386,7 +386,10 @@ def _expand(pattern: str, words: dict[str, str]) -> str:
         return words[key]
 
     # A single space in a pattern is any run of white space; " ?" is optional white space.
-    spaced = re.sub(r"\[[^\]]*\]| \?| ", lambda m: _SPACES.get(m.group(), m.group()), pattern)
+    # (Character classes are kept as written; one holds no '[', so a search for the next
+    # class scans on from each '[' only to the next.)
+    spaced = re.sub(r"\[[^\[\]]*\]| \?| ", lambda m: _SPACES.get(m.group(), m.group()),
+                    pattern)
     return re.sub(r"\{([a-z]\w*)\}", sub, spaced)
 
 

@@ -10,6 +10,7 @@ then the first rule listed; a production may decline a match.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -148,7 +149,8 @@ def number(word: str, lang: Language) -> float | None:
         if fraction:
             top, _, bottom = fraction.partition("/")
             value += int(top) / int(bottom) if int(bottom) else 0
-        return value
+        # a run of hundreds of digits is no amount of anything (and its float is infinite)
+        return value if math.isfinite(value) else None
     value = lang.lookup("numbers", word)
     if value is not None:
         return float(value)
@@ -327,7 +329,7 @@ def _is_year(m: Match, lang: Language) -> bool:
     if m.has("fiscal") or m.has("pmod") or m.has("hyphenmod") or m.text[
             m.start : m.end].lower().startswith("the year"):
         return True
-    label = re.search(r"([A-Za-z]+)\.?$", before)
+    label = re.search(r"(?<![A-Za-z])([A-Za-z]+)\.?$", before)  # a word's start only
     if label and label.group(1).lower() in lang.tables.get("not_year_after", []):
         return False  # "Section 1983", "Flight 1549"
     first = re.match(r"[a-z%]+", after)
@@ -383,7 +385,7 @@ def make_weekday(m: Match, lang: Language) -> tuple[str, Partial, str | None] | 
 
 # "Tuesday-Thursday", "Monday-to-Friday": another weekday joined to this one by a hyphen
 _WEEKDAY_PAIR = re.compile(r"[-–](?:to-)?([A-Za-z]+)")
-_PAIR_OPENING = re.compile(r"[A-Za-z]+[-–](?:to-)?$")
+_PAIR_OPENING = re.compile(r"(?<![A-Za-z])[A-Za-z]+[-–](?:to-)?$")
 _NEXT_WORDS = re.compile(r" ([a-z]+)(?: ([a-z]+))?")
 
 
@@ -408,7 +410,7 @@ def _names_a_kind(m: Match, lang: Language) -> bool:
 def _in_holiday(m: Match, lang: Language) -> bool:
     """The weekday of "Good Friday", "Easter Sunday": the holiday rule reads the two words
     (and leaves both out in a name such as "the Good Friday Agreement")."""
-    before = re.search(r"([A-Za-z']+)\s+$", m.before(20))
+    before = re.search(r"(?<![A-Za-z'])([A-Za-z']+)\s+$", m.before(20))
     return bool(before) and lang.lookup("holidays", f"{before.group(1)} {m.word('weekday')}"
                                         ) is not None
 
@@ -752,7 +754,7 @@ def _long_amount(m: Match, lang: Language) -> float | None:
 def _after_a_count(m: Match) -> bool:
     """A rate: "a year" after an amount ("$2 million a year") or a plural ("flights a week")."""
     return bool(re.search(r"(?:\d(?:bn|mn|m|k|tn)?|\b(?:million|billion|thousand|hundred)"
-                          r"|[a-z]{3,}s)\s+$", m.before(25)))
+                          r"|(?<![a-z])[a-z]{3,}s)\s+$", m.before(25)))
 
 
 def _in_calendar_units(unit: str, amount: float, lang: Language, every_multiple: bool = False
@@ -770,7 +772,9 @@ def _duration(amount: float | None, unit: str, lang: Language) -> v.Duration:
     multiple = lang.table("unit_multiples").get(unit)
     if multiple:
         unit, factor = multiple
-        return v.Duration(None if amount is None else amount * factor, unit)
+        amount = None if amount is None else amount * factor
+    if amount is not None and not math.isfinite(amount):
+        raise OverflowError(f"{amount} {unit}")  # the production declines the match
     return v.Duration(amount, unit)
 
 

@@ -90,7 +90,10 @@ def anchor_dates(
 
 # "from March until May", "between 2010 and 2015", "March to May"
 _RANGE_OPENING = re.compile(r"(?:from|between)\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|to|until|till|through|and)\s*", re.IGNORECASE)
+# The gaps between two expressions below start with "(?<!\s)": a gap starts where an
+# expression ends, never in white space, and a search (as a refactor might write it) then
+# tries a run of white space once, not from each of its characters (quadratic).
+_RANGE_JOIN = re.compile(r"(?<!\s)\s*(?:-|–|to|until|till|through|and)\s*", re.IGNORECASE)
 
 
 def _range_ends(text: str, found: list[Found]) -> list[int]:
@@ -192,7 +195,7 @@ def _attribution_day(
 
 
 # "the quarter ended Sept. 30": the date names the quarter, it is not a new reference.
-_ENDED = re.compile(r"\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:on\s+)?$")
+_ENDED = re.compile(r"(?<!\s)\s+(?:that\s+|which\s+)?end(?:ed|ing|s)\s+(?:on\s+)?$")
 
 
 def _period_endings(text: str, found: list[Found]) -> set[int]:
@@ -210,9 +213,10 @@ def _period_endings(text: str, found: list[Found]) -> set[int]:
 
 # between a clock time and the day it is on: "local time", a parenthetical ("(0735 GMT)")
 # or its opening
+# (No two runs of white space meet: ",?\s*" after "\s*" gave a failing match n^2 ways to
+# split a run of spaces.)
 _CLOCK_TO_DAY = re.compile(
-    r"\)?\s*(?:local\s+time\s*)?,?\s*(?:\([^()]{0,25}\)\s*|\(\s*)?(?:on\s+)?"
-)
+    r"(?<!\s)\)?\s*(?:local\s+time\s*)?(?:,\s*)?(?:\([^()]{0,25}\)\s*|\(\s*)?(?:on\s+)?")
 
 
 def _clocks_with_day_after(text: str, found: list[Found]) -> dict[int, int]:
@@ -233,7 +237,7 @@ def _clocks_with_day_after(text: str, found: list[Found]) -> dict[int, int]:
 
 
 # a clock restated in another zone: "9 p.m. local time (1800 GMT"
-_CLOCK_TO_CLOCK = re.compile(r"\s*(?:local\s+time\s*)?,?\s*\(\s*")
+_CLOCK_TO_CLOCK = re.compile(r"(?<!\s)\s*(?:local\s+time\s*)?(?:,\s*)?\(\s*")
 
 
 def _restated_clocks(text: str, found: list[Found]) -> list[int]:
@@ -380,8 +384,10 @@ def _reported_quarter(
 
 
 # an amount just before the expression ("$33 million last year") or just after its
-# possessive ("last year's $1.55 billion")
-_AMOUNT_BEFORE = re.compile(r"\d[\d.,]*(?:\s+[a-z]+){0,3}[\s,]*$", re.IGNORECASE)
+# possessive ("last year's $1.55 billion"). The amount is a whole run of digits, points
+# and commas (so no comma is both its and the separator's, and a search starts once a run)
+_AMOUNT_BEFORE = re.compile(r"(?<![\d.,])\d[\d.,]*(?![\d.,])(?:\s+[a-z]+){0,3}[\s,]*$",
+                            re.IGNORECASE)
 _AMOUNT_AFTER = re.compile(r"['’]s\s+\W?\d")
 
 

@@ -14,8 +14,7 @@ def governing(r: Reading, start: int, end: int) -> Trigger | None:
     segment, left preferred; after '<date>, when ...' the when-clause names the
     happening."""
     toks = r.tokens
-    first = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
-    last = max(first, next((i for i, t in enumerate(toks) if t.start >= end), len(toks)) - 1)
+    first, last = date_tokens(r, start, end)
     if last + 2 < len(toks) and toks[last + 1].text == "," and toks[last + 2].lower == "when":
         after = [t for t in r.triggers if t.index > last + 2]
         if after:
@@ -34,6 +33,18 @@ def governing(r: Reading, start: int, end: int) -> Trigger | None:
     return _nearest(r, inside, first, last)
 
 
+def date_tokens(r: Reading, start: int, end: int) -> tuple[int, int]:
+    """The first and last token the date lies in. A date may sit inside a longer token
+    ('user-2010', 'x2010y'): that token is the date's, so no word is both before and after
+    it. A date between tokens (no overlap) stands just before the next token."""
+    toks = r.tokens
+    overlapping = [i for i, t in enumerate(toks) if t.start < end and start < t.end]
+    if overlapping:
+        return overlapping[0], overlapping[-1]
+    first = next((i for i, t in enumerate(toks) if t.start >= start), len(toks))
+    return first, first
+
+
 def _nearest(r: Reading, inside: list[Trigger], first: int, last: int) -> Trigger:
     """Words before the date govern it ("met them on Wednesday to end the strike",
     "sentenced X to eight years on Wednesday for fraud"); after it only a noun right next
@@ -50,7 +61,8 @@ def _nearest(r: Reading, inside: list[Trigger], first: int, last: int) -> Trigge
             d += 3.0
         return d - (0.6 if t.classes else 0)
 
-    best = min((left + adjacent) or right, key=lambda t: (distance(t), t.index))
+    # a trigger glued to the date ('user-2010' read as a word) is all there is: it governs
+    best = min((left + adjacent) or right or inside, key=lambda t: (distance(t), t.index))
     return _verb_of_object(r, best) if best.index < first else best
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import timedelta
 
+from timeline.config import FIRST_DAY, LAST_DAY
 from timeline.events.actors import Entity
 from timeline.events.lexicon import Lexicon, lemma
 from timeline.model import Timex
@@ -88,7 +89,13 @@ def relative_timex(ref: RelativeReference, target: Point, rule_cue: str) -> Time
     """The Timex for a relative reference once its happening's date is known."""
     if target.grain is not Grain.DAY:
         return None
-    value = day(target.start + timedelta(days=ref.days))
+    try:
+        when = target.start + timedelta(days=ref.days)
+    except OverflowError:  # "99999999 days before the summit"
+        return None
+    if not FIRST_DAY <= when <= LAST_DAY:  # the calendar the pipeline works in
+        return None
+    value = day(when)
     return Timex(
         ref.text,
         ref.start,

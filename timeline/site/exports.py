@@ -174,9 +174,11 @@ def _vevent(title: str, e: Event, articles: dict[str, Article], fallback: date |
     lines = [
         "BEGIN:VEVENT",
         f"UID:{_uid(title, e)}",
-        f"DTSTAMP:{stamp.strftime('%Y%m%d')}T000000Z",
-        f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-        f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
+        f"DTSTAMP:{_ics_date(stamp)}T000000Z",
+        f"DTSTART;VALUE=DATE:{_ics_date(day)}",
+        # the last day of the calendar has no next day to end on: a length instead
+        f"DTEND;VALUE=DATE:{_ics_date(day + timedelta(days=1))}" if day < date.max
+        else "DURATION:P1D",
         f"SUMMARY:{ics_text(one_line(e.summary))}",
         f"DESCRIPTION:{ics_text(description)}",
         f"CATEGORIES:{ics_text(e.status)}",
@@ -189,6 +191,11 @@ def _vevent(title: str, e: Event, articles: dict[str, Article], fallback: date |
         lines.append(f"URL:{links[0]}")
     lines.append("END:VEVENT")
     return lines
+
+
+def _ics_date(day: date) -> str:
+    """YYYYMMDD, the year in four digits (strftime leaves year 1 as "1")."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def _uid_part(text: str) -> str:

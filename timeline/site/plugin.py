@@ -28,9 +28,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from timeline.corpus import CorpusError, load_corpus
+from timeline.corpus import CorpusError, shown
 from timeline.model import Timeline
-from timeline.pipeline import build_timeline
+from timeline.run import RunOptions, timeline_of_corpus
 from timeline.site import exports
 from timeline.site.pages import (
     EXPORT_FILES,
@@ -56,6 +56,15 @@ class TimelineConfig(Config):
     corpus = c.Type(str, default="corpus")
     title = c.Optional(c.Type(str))
     exports = c.Type(bool, default=True)
+    # how the pipeline runs (the command line sets these from its options)
+    jobs = c.Optional(c.Type(int))  # processes; default every core
+    executor = c.Choice(("local", "dask"), default="local")
+    scheduler = c.Optional(c.Type(str))
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Optional(c.Type(str))
+    # an article that cannot be read is left out and listed (a warning, so a strict
+    # build fails), unless the caller reports it itself
+    keep_going = c.Type(bool, default=False)
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -67,10 +76,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """Build the timeline once per build, before files are collected; watch the corpus."""
         folder = self._corpus_folder(config)
         title = self.config.title or config.site_name
-        try:
-            self.timeline = build_timeline(load_corpus(folder), title)
+        try:  # an internal error names the article that set it off (timeline/failures.py)
+            self.timeline = timeline_of_corpus(folder, title, self._run_options())
         except CorpusError as error:
             raise PluginError(f"timeline: {_describe(error)}") from error
+        for error in self.timeline.errors:
+            report = log.info if self.config.keep_going else log.warning
+            report("timeline: %s: %s (left out)", shown(error.path), shown(error.message))
         options = SiteOptions(
             directory_urls=config.use_directory_urls, exports=self.config.exports
         )
@@ -85,6 +97,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         return config
+
+    def _run_options(self) -> RunOptions:
+        cfg, env = self.config, RunOptions.from_env()
+        return RunOptions(
+            jobs=cfg.jobs if cfg.jobs is not None else env.jobs,
+            executor=cfg.executor,
+            scheduler=cfg.scheduler,
+            cache=cfg.cache and env.cache,
+            cache_dir=Path(cfg.cache_dir) if cfg.cache_dir else env.cache_dir,
+        )
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         """Add the pages, the stylesheet and the exports as in-memory files."""
