@@ -114,7 +114,7 @@ def _data_patterns() -> Iterator[Found]:
         yield Found(f"dates/data/en.yaml rule {rule.name!r}", rule.pattern,
                     USAGE_OF_DATA_PATTERNS["rule"])
     yield Found("dates/data/en.yaml start words", lang.starts, USAGE_OF_DATA_PATTERNS["starts"])
-    for word, pattern in lang.followers.items():
+    for word, pattern in lang.followers.every().items():
         yield Found(f"dates/data/en.yaml followers of {word!r}", pattern,
                     USAGE_OF_DATA_PATTERNS["follower"])
     # A scanner is the alternation of the rules that may start with one word: linear when

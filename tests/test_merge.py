@@ -438,3 +438,21 @@ def test_a_changed_clustering_is_what_clustering_from_scratch_finds():
         after = [m for m in ms if m not in removed]
         changed = Clustering(base).changed(removed, [m for m in added if m not in removed])
         assert changed.groups() == Clustering(after).groups()
+
+
+def test_an_article_restating_one_sentence_is_one_piece_of_evidence():
+    """An article repeating 'On Monday the council met.' a thousand times: the restatements
+    join one entry and are never compared pair by pair (the cost stays that of one)."""
+    from timeline.anchoring import anchored
+    from timeline.analysis import analyse
+    from timeline.merge import Clustering
+
+    body = "On Monday the council met. " * 1000
+    art = Article("rep", Path("rep.md"), "t", body, published=date(2024, 3, 8))
+    analysis = analyse(art)
+    ms = list(anchored(analysis, art.published_day).extraction.dated)
+    assert len(ms) == 1000
+    clustering = Clustering(ms)
+    assert len(clustering.mentions) == 1 and clustering.links == {}
+    (event,) = merge_mentions(ms)
+    assert len(event.mentions) == 1000 and event.date == "2024-03-04"

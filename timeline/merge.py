@@ -291,11 +291,12 @@ class Clustering:
 
     def __init__(self, mentions: list[Mention], threshold: float | None = None):
         self.bar = TUNING.merge_threshold if threshold is None else threshold
-        self.mentions: dict[int, Mention] = dict(enumerate(mentions))
+        reps, self.copies = restatements(mentions)
+        self.mentions: dict[int, Mention] = dict(enumerate(reps))
         self.links: Links = {}
         self._score(candidate_pairs(list(self.mentions.values())))
         self.clusters: dict[frozenset[int], list[list[int]]] = {}
-        self.made: dict[tuple[int, ...], Event] = {}  # entries made, by their mentions
+        self.made: dict[tuple[int, ...], Event] = {}  # entries made, by their mentions' ids
         self._cluster()
 
     def _score(self, pairs: Iterable[tuple[int, int]]) -> None:
@@ -335,37 +336,72 @@ class Clustering:
         ]
 
     def groups(self) -> list[list[Mention]]:
-        """The clusters, each in mention order, ordered by their first mention."""
-        return [[self.mentions[i] for i in ids] for ids in self.ids()]
-
-    def ids(self) -> list[list[int]]:
+        """The clusters (each restatement beside what it restates), each in mention
+        order, ordered by their first mention."""
         out = [
-            sorted(group, key=lambda i: _mention_key(self.mentions[i]))
+            sorted(
+                (m for i in group for m in [self.mentions[i], *self.copies.get(i, ())]),
+                key=_mention_key,
+            )
             for groups in self.clusters.values()
             for group in groups
         ]
-        return sorted(out, key=lambda g: _mention_key(self.mentions[g[0]]))
+        return sorted(out, key=lambda g: _mention_key(g[0]))
+
+    def everything(self) -> list[Mention]:
+        return [m for i, r in self.mentions.items() for m in [r, *self.copies.get(i, ())]]
 
     def changed(self, removed: Iterable[Mention], added: list[Mention]) -> Clustering:
         """A new clustering of these mentions less `removed` plus `added`, as clustering
         them from scratch would find."""
+        gone = {id(m) for m in removed}
+        reps, copies = restatements([m for m in self.everything() if id(m) not in gone] + added)
+        kept = {id(r) for r in reps}
         new = Clustering.__new__(Clustering)
         new.bar, new.clusters, new.made = self.bar, self.clusters, self.made
-        gone = {id(m) for m in removed}
-        new.mentions = {i: m for i, m in self.mentions.items() if id(m) not in gone}
+        new.mentions = {i: m for i, m in self.mentions.items() if id(m) in kept}
+        known = {id(m): i for i, m in new.mentions.items()}
+        start = max(self.mentions, default=-1) + 1
+        fresh = {start + n: m for n, m in enumerate(r for r in reps if id(r) not in known)}
+        new.mentions.update(fresh)
+        ids = {id(m): i for i, m in new.mentions.items()}
+        new.copies = {
+            ids[id(r)]: c for r, c in zip(reps, copies_of(reps, copies), strict=True) if c
+        }
         new.links = {
             p: s for p, s in self.links.items() if p[0] in new.mentions and p[1] in new.mentions
         }
-        start = max(self.mentions, default=-1) + 1
-        fresh = {start + n: m for n, m in enumerate(added)}
-        new.mentions.update(fresh)
-        ids = list(new.mentions)
+        order = list(new.mentions)
         positions = candidate_pairs(
-            [new.mentions[i] for i in ids], only={n for n, i in enumerate(ids) if i in fresh}
+            [new.mentions[i] for i in order], only={n for n, i in enumerate(order) if i in fresh}
         )
-        new._score(sorted((min(ids[a], ids[b]), max(ids[a], ids[b])) for a, b in positions))
+        new._score(sorted((min(order[a], order[b]), max(order[a], order[b])) for a, b in positions))
         new._cluster()
         return new
+
+
+def restatements(mentions: list[Mention]) -> tuple[list[Mention], dict[int, list[Mention]]]:
+    """The mentions less those that restate, in the same article and for the same date,
+    what an earlier one of that article tells (the same verb, actors and words: a lead
+    repeated in the body). A restatement adds no evidence: it joins the entry of what it
+    restates (by position in the returned list) and is never compared on its own, so an
+    article repeating one sentence costs no more than saying it once."""
+    first: dict[tuple, int] = {}
+    reps: list[Mention] = []
+    copies: dict[int, list[Mention]] = {}
+    for m in sorted(mentions, key=_mention_key):
+        c = m.clause
+        key = (m.article, date_key(m), m.status, c.verb, c.classes, c.actor_keys, c.lemma_set)
+        if key in first:
+            copies.setdefault(first[key], []).append(m)
+        else:
+            first[key] = len(reps)
+            reps.append(m)
+    return reps, copies
+
+
+def copies_of(reps: list[Mention], copies: dict[int, list[Mention]]) -> list[list[Mention]]:
+    return [copies.get(n, []) for n in range(len(reps))]
 
 
 def connected(links: Links) -> list[tuple[list[int], Links]]:
@@ -491,10 +527,10 @@ def merge_mentions(mentions: list[Mention]) -> list[Event]:
 def events_of(clustering: Clustering) -> list[Event]:
     """The entries of a clustering (one made before for the same mentions is reused)."""
     events = []
-    for ids in clustering.ids():
-        key = tuple(ids)
+    for group in clustering.groups():
+        key = tuple(map(id, group))
         if key not in clustering.made:
-            clustering.made[key] = make_event([clustering.mentions[i] for i in ids])
+            clustering.made[key] = make_event(group)
         events.append(clustering.made[key])
     return _unique_ids(events)
 

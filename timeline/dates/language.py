@@ -70,7 +70,7 @@ class Language:
     strong_past_cues: frozenset[str]
     # start word -> what its rules allow as the next word; a start not followed by one of
     # these cannot begin a match ("the company" is tried by no rule of "the")
-    followers: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    followers: Followers = field(default_factory=lambda: Followers((), {}))
 
     def scanner_of(self, rules: tuple[int, ...]) -> re.Pattern[str]:
         """The combined scanner of some rules (those that may begin with one word),
@@ -118,7 +118,7 @@ def load(code: str) -> Language:
         frozenset(normalise(w) for w in tables.get("future_cues", [])),
         frozenset(normalise(w) for w in tables.get("past_cues", [])),
         frozenset(normalise(w) for w in tables.get("strong_past_cues", [])),
-        _followers(rules, rules_for),
+        Followers(rules, rules_for),
     )
 
 
@@ -205,20 +205,37 @@ def _start_words(rules: tuple[Rule, ...]) -> tuple[re.Pattern[str], dict[str, tu
 _FILTERED_STARTS = 8  # rules at least, sharing one start word
 
 
-def _followers(rules: tuple[Rule, ...], rules_for: dict[str, tuple[int, ...]]
-               ) -> dict[str, re.Pattern[str]]:
-    """For each whole start word shared by many rules, a pattern for the word that may come
-    next (read off the parsed rules, like the start words). Only a necessary condition: a
-    start it rejects is one no rule of that word can match."""
-    out = {}
-    for key, indexes in rules_for.items():
+class Followers(dict[str, "re.Pattern[str] | None"]):
+    """For each whole start word shared by many rules, a pattern for the word that may
+    come next (read off the parsed rules, like the start words); None for a start word
+    not filtered. Only a necessary condition: a start it rejects is one no rule of that
+    word can match. Worked out for a word the first time a text holds it (reading every
+    rule at load cost seconds at every start, for words most runs never meet);
+    `enabled` off turns the filter off."""
+
+    def __init__(self, rules: tuple[Rule, ...], rules_for: dict[str, tuple[int, ...]]):
+        super().__init__()
+        self.rules, self.rules_for, self.enabled = rules, rules_for, True
+
+    def __missing__(self, key: str) -> re.Pattern[str] | None:
+        self[key] = found = self._follower(key)
+        return found
+
+    def get(self, key: str, default: object = None) -> re.Pattern[str] | None:  # type: ignore[override]
+        return self[key] if self.enabled else None
+
+    def every(self) -> dict[str, re.Pattern[str]]:
+        """Every filtered start word's pattern (all worked out)."""
+        return {key: found for key in self.rules_for if (found := self[key]) is not None}
+
+    def _follower(self, key: str) -> re.Pattern[str] | None:
+        indexes = self.rules_for.get(key, ())
         if len(indexes) < _FILTERED_STARTS or not key.isalpha():
-            continue
-        seconds = set().union(*(_after_key(list(_parse(rules[i].pattern.pattern)), 0, "", key)
-                                for i in indexes))
-        if _ANY not in seconds:
-            out[key] = _word_pattern(seconds)
-    return out
+            return None
+        seconds = set().union(
+            *(_after_key(list(_parse(self.rules[i].pattern.pattern)), 0, "", key) for i in indexes)
+        )
+        return None if _ANY in seconds else _word_pattern(seconds)
 
 
 def _word_pattern(words: set[str]) -> re.Pattern[str]:
