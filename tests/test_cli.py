@@ -326,10 +326,10 @@ def test_a_story_stage_error_names_the_article_that_sets_it_off(capsys, make_cor
                               published="2025-10-10")
     real = timeline.pipeline.merge_stage
 
-    def merge_stage(readings, title="Timeline"):
+    def merge_stage(readings, title="Timeline", mapper=None):
         if any("BOOM" in r.analysis.article.body for r in readings):
             raise ZeroDivisionError("division by zero")
-        return real(readings, title)
+        return real(readings, title, mapper)
 
     monkeypatch.setattr(timeline.pipeline, "merge_stage", merge_stage)
     code, out, err = run(capsys, "extract", "-o", "-", "--corpus", str(make_corpus.root))

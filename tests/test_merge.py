@@ -443,8 +443,8 @@ def test_a_changed_clustering_is_what_clustering_from_scratch_finds():
 def test_an_article_restating_one_sentence_is_one_piece_of_evidence():
     """An article repeating 'On Monday the council met.' a thousand times: the restatements
     join one entry and are never compared pair by pair (the cost stays that of one)."""
-    from timeline.anchoring import anchored
     from timeline.analysis import analyse
+    from timeline.anchoring import anchored
     from timeline.merge import Clustering
 
     body = "On Monday the council met. " * 1000

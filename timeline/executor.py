@@ -30,11 +30,15 @@ _CHUNK = 8  # articles per task sent to a worker
 
 
 class Executor(Protocol):
-    """Runs a function over items, results in the items' order."""
+    """Runs a function over items, results in the items' order. `reduce_map`: how the
+    story-wide merge maps its independent groups (None: here, in this process)."""
 
     def map(
         self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = QUIET
     ) -> list[R]: ...
+
+    @property
+    def reduce_map(self) -> Callable[[Callable[[Any], Any], list[Any]], list[Any]] | None: ...
 
 
 class Local:
@@ -42,6 +46,12 @@ class Local:
 
     def __init__(self, jobs: int | None = None):
         self.jobs = max(1, jobs if jobs is not None else os.cpu_count() or 1)
+
+    @property
+    def reduce_map(self) -> None:
+        """The merge stays in this process: sending its groups out costs more than it
+        saves on one machine."""
+        return None
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = QUIET) -> list[R]:
         if self.jobs == 1 or len(items) < _POOL_MINIMUM:
@@ -92,6 +102,11 @@ class Dask:
         for _ in as_completed(futures):
             progress.advance()
         return list(self.client.gather(futures))
+
+    @property
+    def reduce_map(self) -> Callable[[Callable[[Any], Any], list[Any]], list[Any]]:
+        """The merge's independent groups are clustered on the workers (the reduce)."""
+        return self.map
 
     def close(self) -> None:
         self.client.close()

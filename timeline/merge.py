@@ -22,10 +22,11 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from timeline.config import TUNING
 from timeline.events.lexicon import lemma, lexicon
@@ -289,8 +290,14 @@ class Clustering:
     and their clusters), so that removing or adding a few mentions (`changed`) scores
     only the new pairs and clusters again only the groups whose members changed."""
 
-    def __init__(self, mentions: list[Mention], threshold: float | None = None):
+    def __init__(
+        self,
+        mentions: list[Mention],
+        threshold: float | None = None,
+        mapper: Mapper | None = None,
+    ):
         self.bar = TUNING.merge_threshold if threshold is None else threshold
+        self.mapper = mapper or _serial
         reps, self.copies = restatements(mentions)
         self.mentions: dict[int, Mention] = dict(enumerate(reps))
         self.links: Links = {}
@@ -307,33 +314,36 @@ class Clustering:
 
     def _cluster(self) -> None:
         """Cluster each connected group, reusing the clusters of a group whose members
-        (and so whose links) are unchanged."""
+        (and so whose links) are unchanged; the groups are independent, so the mapper
+        may cluster them anywhere (the reduce of a distributed run)."""
         old, self.clusters = self.clusters, {}
         grouped: set[int] = set()
+        todo: list[tuple[frozenset[int], list[int], Links]] = []
         for component, inside in connected(self.links):
             members = frozenset(component)
             grouped.update(members)
-            found = old.get(members)
-            if found is None:
-                found = self._agglomerate(component, inside)
-            self.clusters[members] = found
+            if members in old:
+                self.clusters[members] = old[members]
+            else:
+                todo.append((members, component, inside))
+        work = [self._group_work(component, inside) for _, component, inside in todo]
+        results = self.mapper(_agglomerated, work)
+        for (members, _, _), group, found in zip(todo, work, results, strict=True):
+            self.clusters[members] = [[group.order[n] for n in g] for g in found]
         for i in self.mentions:
             if i not in grouped:
                 self.clusters[frozenset((i,))] = [[i]]
 
-    def _agglomerate(self, component: list[int], inside: Links) -> list[list[int]]:
-        """Agglomerate one group in mention order (so ties break as in one whole run)."""
+    def _group_work(self, component: list[int], inside: Links) -> _Group:
+        """One group in mention order (so ties break as in one whole run), numbered
+        from 0."""
         order = sorted(component, key=lambda i: _mention_key(self.mentions[i]))
         local = {i: n for n, i in enumerate(order)}
-        items = [self.mentions[i] for i in order]
         links = {
             (min(local[i], local[j]), max(local[i], local[j])): score
             for (i, j), score in inside.items()
         }
-        return [
-            [order[n] for n in g]
-            for g in agglomerate(items, list(range(len(order))), links, self.bar)
-        ]
+        return _Group(order, [self.mentions[i] for i in order], links, self.bar)
 
     def groups(self) -> list[list[Mention]]:
         """The clusters (each restatement beside what it restates), each in mention
@@ -359,6 +369,7 @@ class Clustering:
         kept = {id(r) for r in reps}
         new = Clustering.__new__(Clustering)
         new.bar, new.clusters, new.made = self.bar, self.clusters, self.made
+        new.mapper = self.mapper
         new.mentions = {i: m for i, m in self.mentions.items() if id(m) in kept}
         known = {id(m): i for i, m in new.mentions.items()}
         start = max(self.mentions, default=-1) + 1
@@ -378,6 +389,27 @@ class Clustering:
         new._score(sorted((min(order[a], order[b]), max(order[a], order[b])) for a, b in positions))
         new._cluster()
         return new
+
+
+@dataclass(frozen=True)
+class _Group:
+    """A connected group of mentions to agglomerate, self-contained (to send to a worker)."""
+
+    order: list[int]
+    items: list[Mention]
+    links: Links
+    bar: float
+
+
+def _agglomerated(group: _Group) -> list[list[int]]:
+    return agglomerate(group.items, list(range(len(group.items))), group.links, group.bar)
+
+
+Mapper = Callable[[Callable[[Any], Any], list[Any]], list[Any]]
+
+
+def _serial(fn: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+    return [fn(item) for item in items]
 
 
 def restatements(mentions: list[Mention]) -> tuple[list[Mention], dict[int, list[Mention]]]:

@@ -24,6 +24,7 @@ from timeline.events.lexicon import lexicon
 from timeline.executor import Executor, analyse_all
 from timeline.merge import (
     Clustering,
+    Mapper,
     attach,
     by_kind,
     events_of,
@@ -58,7 +59,7 @@ def build_timeline(
     per-article work (`executor`) and whatever analyses a `store` keeps. An article that
     cannot be analysed is left out and listed in `Timeline.errors`."""
     analyses, errors = analyse_all(articles, executor, store, progress)
-    return timeline_of(analyses, title, errors, progress)
+    return timeline_of(analyses, title, errors, progress, executor)
 
 
 def timeline_of(
@@ -66,6 +67,7 @@ def timeline_of(
     title: str = "Timeline",
     errors: Sequence[ArticleError] = (),
     progress: Progress = QUIET,
+    executor: Executor | None = None,
 ) -> Timeline:
     """The Timeline of analysed articles (in corpus order), stage after stage."""
     progress.start("naming actors")
@@ -74,7 +76,8 @@ def timeline_of(
     dated = infer_publish_dates(named)
     progress.start("merging")
     readings = anchor_all(dated)
-    timeline = ranked(merge_stage(readings, title))
+    mapper = executor.reduce_map if executor is not None else None
+    timeline = ranked(merge_stage(readings, title, mapper))
     progress.finish()
     return replace(timeline, errors=tuple(errors))
 
@@ -91,11 +94,13 @@ def anchor_all(analyses: Sequence[Analysis]) -> list[Anchored]:
     return [anchored(a, a.article.published_day) for a in analyses]
 
 
-def merge_stage(readings: list[Anchored], title: str = "Timeline") -> Timeline:
+def merge_stage(
+    readings: list[Anchored], title: str = "Timeline", mapper: Mapper | None = None
+) -> Timeline:
     """From the articles' mentions to the ordered Timeline: merge; date what is relative
     to a named happening (merging again only if any was); attach announced happenings to
     the dated entries that cover them and merge the rest."""
-    clustering = Clustering(_dated(readings))
+    clustering = Clustering(_dated(readings), mapper=mapper)
     events = events_of(clustering)
     # "a day before the meeting" dates itself by the happening it names; only what that
     # changes is merged again
