@@ -73,6 +73,8 @@ class Tuning:
     alternative_margin: float = 0.15
     # passes over the undated articles (later passes read earlier guesses as dated)
     rounds: int = 2
+    # the most known mentions one clause is compared with (its rarest keys first)
+    match_candidates: int = 128
 
     # -- salience: how much an entry matters (timeline/salience.py); each feature is
     # scaled to 0..1 over the story, then weighed (fitted on t17-dev: bench/tls.py)

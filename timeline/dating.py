@@ -225,8 +225,9 @@ def _matched(
     them are worth trying (a long story spans months)."""
     if anchor is None:
         return []
+    # the best match of each mention: the day window follows what it most likely is
     found = {
-        id(e): e for m in dated_mentions(analysis, anchor, quoted=True) for _, e in match(m)
+        id(e): e for m in dated_mentions(analysis, anchor, quoted=True) for _, e in match(m)[:1]
     }
     found.update({id(e): e for _, cands in undated for e in cands})
     return sorted(found.values(), key=lambda e: (e.interval, e.id))

@@ -39,7 +39,24 @@ class HappeningIndex:
         self.by_kind = by_kind(self.events)
 
     def candidates(self, c: Clause) -> list[int]:
-        """Positions of the known mentions that may be alike, in order."""
+        """Positions of the known mentions that may be alike, in order. When they are
+        more than `Tuning.match_candidates` (a long story), those that share the clause's
+        most telling keys: its rarest kinds, verb or actors, as many as fit; a clause
+        whose every key is common to the whole story is matched with nothing (it says
+        little about its date)."""
+        lists = [self.kinds[k] for k in c.classes if k in self.kinds]
+        lists += [self.shared[k] for k in open_keys(c) if k in self.shared]
+        if sum(map(len, lists)) <= TUNING.match_candidates:
+            return self._alike(c)
+        found: set[int] = set()
+        for postings in sorted(lists, key=len):
+            if len(found) + len(postings) > TUNING.match_candidates:
+                break
+            found.update(postings)
+        return sorted(found)
+
+    def _alike(self, c: Clause) -> list[int]:
+        """Every known mention that may be alike, in order."""
         found: set[int] = set()
         for kind in c.classes:
             found.update(self.kinds.get(kind, ()))
@@ -65,8 +82,18 @@ class HappeningIndex:
         return [(score, event) for score, _, event in ranked[:most]]
 
     def same_kind(self, m: Mention) -> list[Event]:
-        """Entries with a mention of the mention's kind of happening, in order."""
-        return self.by_kind.get(m.happening or "", [])
+        """Entries with a mention of the mention's kind of happening, in order, among
+        those the mention may be alike to (`candidates`)."""
+        kind = {id(e) for e in self.by_kind.get(m.happening or "", ())}
+        if not kind:
+            return []
+        found: dict[int, Event] = {}
+        for i in self.candidates(m.clause):
+            event = self.entries[i][0]
+            if id(event) in kind:
+                found.setdefault(id(event), event)
+        order = {id(e): n for n, e in enumerate(self.events)}
+        return sorted(found.values(), key=lambda e: order[id(e)])
 
 
 def match_score(m: Mention, other: Mention) -> float:
