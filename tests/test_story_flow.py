@@ -17,20 +17,10 @@ from pathlib import Path
 
 import pytest
 from pages_artifact import pages_tarball_modes
+from story_texts import ARTICLE_IDS, RAW_TEXTS, TITLE
 
 from timeline.cli import main
 
-TITLE = "The old bridge: a story"
-# Raw article text as copied from a news page, with the importer's `date` marker.
-RAW_TEXTS = {
-    "vote.txt": "date 2025-10-16\nCouncil votes to close the old bridge\n"
-                "The city council voted on Tuesday to close the old bridge over the river. "
-                "Repairs will start on Monday, 3 November 2025, the mayor said.\n",
-    "protest.txt": "date 2025-10-20\nBridge closure angers shop owners\n"
-                   "Shop owners near the old bridge protested on Saturday against its "
-                   "closure. The council will hear them on Thursday.\n",
-}
-ARTICLE_IDS = ("council-votes-to-close-the-old-bridge", "bridge-closure-angers-shop-owners")
 SERVE_DEADLINE = 120  # seconds for `timeline serve` to answer: a bound, not a measure
 
 
