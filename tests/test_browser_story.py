@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from browser_kit import chromium, open_page, outside, requested, serve, skip_unless_chromium
-from story_texts import LATER_TEXT, RAW_TEXTS, TITLE
+from story_kit import LATER_TEXT, RAW_TEXTS, TITLE
 
 from timeline.cli import main
 
@@ -51,7 +51,7 @@ def test_a_new_story_walked_in_the_browser(story: Path, tmp_path: Path) -> None:
     with serve(site) as url, chromium() as driver:
         driver.get_log("performance")  # start from a clean log
         open_page(driver, f"{url}/")
-        assert driver.title == TITLE
+        assert driver.title.split(" - ")[-1] == TITLE
         header = driver.find_element(By.CSS_SELECTOR, ".md-header__topic").text
         assert TITLE in header
         before = timeline_summaries(driver, url)

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from story_kit import site_title_of
 
 from timeline.cli import main
 from timeline.outputs import SITE_MARKER
@@ -437,21 +438,11 @@ def test_a_clean_corpus_gets_no_warning_line(capsys, good_corpus, tmp_path):
 # --- titles, and building outside a story folder -------------------------------------------
 
 
-def site_title_of(site: Path) -> str:
-    """The home page's <title>, as a browser shows it."""
-    import html
-    import re
-
-    found = re.search(r"<title>([^<]*)</title>", (site / "index.html").read_text())
-    assert found is not None
-    return html.unescape(found[1])
-
-
 def test_build_title_overrides_the_configuration(capsys, tmp_path, monkeypatch, good_corpus):
     monkeypatch.chdir(tmp_path)
     write_site_project(tmp_path, plugin=True)
     assert run(capsys, "build", "--title", "Bridge & council")[0] == 0
-    assert site_title_of(tmp_path / "site") == "Bridge & council"
+    assert site_title_of(tmp_path / "site" / "index.html") == "Bridge & council"
     exported = json.loads((tmp_path / "site" / "exports" / "timeline.json").read_text())
     assert exported["title"] == "Bridge & council"
 
@@ -478,7 +469,7 @@ def test_build_outside_a_story_folder_uses_the_built_in_configuration(
     assert code == 0, err
     assert "built-in configuration" in err
     site = elsewhere / "site"
-    assert site_title_of(site) == "Bridge story"
+    assert site_title_of(site / "index.html") == "Bridge story"
     for page in ("about", "timeline", "sources", "articles/council"):
         assert (site / page / "index.html").is_file(), page
     assert sorted(p.name for p in elsewhere.iterdir()) == ["site"]

@@ -4,9 +4,7 @@ GitHub Pages can publish; and `timeline build --corpus DIR --title X` outside an
 
 from __future__ import annotations
 
-import html
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -17,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from pages_artifact import pages_tarball_modes
-from story_texts import ARTICLE_IDS, RAW_TEXTS, TITLE
+from story_kit import ARTICLE_IDS, RAW_TEXTS, TITLE, site_title_of
 
 from timeline.cli import main
 
@@ -46,12 +44,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def title_of(page: Path) -> str:
-    found = re.search(r"<title>([^<]*)</title>", page.read_text(encoding="utf-8"))
-    assert found is not None, page
-    return html.unescape(found[1])
-
-
 def test_a_new_story_from_an_empty_folder_to_a_publishable_site(
     capsys, workspace, monkeypatch, tmp_path
 ):
@@ -68,8 +60,8 @@ def test_a_new_story_from_an_empty_folder_to_a_publishable_site(
     assert "built-in configuration" not in err  # the story's own mkdocs.yml
 
     site = story / "site"
-    assert title_of(site / "index.html") == TITLE
-    assert title_of(site / "about" / "index.html") == f"About this story - {TITLE}"
+    assert site_title_of(site / "index.html") == TITLE
+    assert site_title_of(site / "about" / "index.html") == TITLE
     for page in ("timeline", "timeline/newest", "sources", "disagreements", "undated",
                  "people", "exports", *(f"articles/{a}" for a in ARTICLE_IDS)):
         assert (site / page / "index.html").is_file(), page
@@ -90,7 +82,7 @@ def test_build_outside_a_story_folder_with_a_title(capsys, workspace, tmp_path):
     code, _, err = run(capsys, "build", "--corpus", str(corpus), "--title", "Bridge watch")
     assert code == 0, err
     site = workspace / "site"
-    assert title_of(site / "index.html") == "Bridge watch"
+    assert site_title_of(site / "index.html") == "Bridge watch"
     assert all((site / "articles" / a / "index.html").is_file() for a in ARTICLE_IDS)
     assert pages_tarball_modes(site, tmp_path / "artifact.tar") == (0o755, {0o755}, {0o644})
     assert sorted(p.name for p in workspace.iterdir()) == ["site"]
@@ -118,7 +110,8 @@ def test_serve_works_in_a_new_story_folder(capsys, workspace, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=30)
-    assert f"<title>{TITLE}</title>" in page
+    (tmp_path / "served.html").write_text(page, encoding="utf-8")
+    assert site_title_of(tmp_path / "served.html") == TITLE
 
 
 def _fetch(url: str, server: subprocess.Popen[bytes]) -> str:
