@@ -522,7 +522,7 @@ def test_new_refuses_a_folder_with_a_story_in_it(capsys, tmp_path, monkeypatch):
     (tmp_path / "README.md").write_text("mine\n", encoding="utf-8")
     code, _, err = run(capsys, "new", ".")
     assert code == 1 and "Traceback" not in err
-    assert "refusing to overwrite: README.md exist already" in err
+    assert "refusing to overwrite what is there already: README.md (choose" in err
     assert [p.name for p in tmp_path.iterdir()] == ["README.md"]
 
 
@@ -532,3 +532,11 @@ def test_new_refuses_a_title_that_is_not_one_line_of_text(capsys, tmp_path, titl
         main(["new", str(tmp_path / "story"), "--title", title])
     assert stop.value.code == 2 and "argument --title" in capsys.readouterr().err
     assert not (tmp_path / "story").exists()
+
+
+def test_new_refuses_an_empty_folder_name(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        main(["new", ""])
+    assert stop.value.code == 2 and "argument DIR: give a folder" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -534,7 +534,7 @@ def _parser() -> argparse.ArgumentParser:
 
     p = add("new", cmd_new, "Start a story: a folder with the site's configuration, an "
             "empty corpus, a README and a GitHub workflow that publishes the site.")
-    p.add_argument("dir", metavar="DIR",
+    p.add_argument("dir", metavar="DIR", type=_folder_option,
                    help="the story folder to create, or an existing folder to add the files to")
     p.add_argument("--title", type=_title_option, default=None,
                    help="the story's title, on every page (default: from the folder's name, "
@@ -609,6 +609,13 @@ def _one_line(text: str) -> str:
     from timeline.story import one_line
 
     return _option(one_line, text)
+
+
+def _folder_option(text: str) -> str:
+    """A folder given as an argument: an empty one would be the working folder unasked."""
+    if not text:
+        raise argparse.ArgumentTypeError("give a folder ('.' for this one)")
+    return text
 
 
 def _title_option(text: str) -> str:

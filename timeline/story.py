@@ -192,8 +192,9 @@ def _check_free(folder: Path, files: dict[str, str]) -> None:
         raise CorpusError(folder, "refusing to write: it exists and is not a folder")
     taken = sorted({found for path in files if (found := _taken(folder, path))})
     if taken:
-        raise CorpusError(folder, f"refusing to overwrite: {', '.join(taken)} exist already "
-                          "(choose a new folder, or move them aside); nothing written")
+        raise CorpusError(folder, f"refusing to overwrite what is there already: "
+                          f"{', '.join(taken)} (choose a new folder, or move them aside); "
+                          "nothing written")
 
 
 def _taken(folder: Path, path: str) -> str | None:
