@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from story_kit import site_title_of
 
 from timeline.cli import main
 from timeline.outputs import SITE_MARKER
@@ -193,11 +194,11 @@ def test_corpus_override_survives_repeated_config_loads(tmp_path, make_corpus):
     """`mkdocs serve` loads the config again with the same overrides on every rebuild."""
     from mkdocs.config import load_config
 
-    from timeline.cli import _plugin_overrides
+    from timeline.cli import _overrides
     from timeline.run import RunOptions
 
     config = write_site_project(tmp_path, plugin=True, corpus=tmp_path / "elsewhere")
-    overrides = _plugin_overrides(config, str(make_corpus.root), RunOptions(jobs=2))
+    overrides = _overrides(config, str(make_corpus.root), None, RunOptions(jobs=2))
     for _ in range(2):
         loaded = load_config(str(config), **overrides)
         assert loaded.plugins["timeline"].config["corpus"] == str(make_corpus.root.resolve())
@@ -376,3 +377,166 @@ def test_build_with_a_malformed_mkdocs_yml_is_a_message(capsys, tmp_path, monkey
     (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
     code, _, err = run(capsys, "build")
     assert code == 1 and "site build failed" in err and "Traceback" not in err
+
+
+# --- help ----------------------------------------------------------------------------------
+
+
+def test_timeline_alone_prints_the_help(capsys):
+    code, out, err = run(capsys)
+    assert code == 0 and err == ""
+    assert out.startswith("usage: timeline") and "timeline new DIR" in out
+    for command in ("new", "import", "check", "extract", "build", "serve", "export"):
+        assert f"\n    {command} " in out
+
+
+def test_every_option_says_what_it_is_and_its_default():
+    import argparse
+
+    from timeline.cli import _HelpFormatter, _parser
+
+    (commands,) = [a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    for name, command in commands.choices.items():
+        formatter = _HelpFormatter(prog=f"timeline {name}")
+        for action in command._actions:
+            if isinstance(action, argparse._HelpAction):
+                continue
+            assert action.help, (name, action.dest)
+            flag = isinstance(action.default, bool)
+            if action.option_strings and not flag:
+                said = formatter._get_help_string(action) or ""
+                assert "default" in said or action.required, (name, action.dest, said)
+
+
+# --- warnings: `check` lists them, the other commands count them ----------------------------
+
+
+def test_a_typo_in_the_front_matter_is_pointed_out_by_check_extract_and_build(
+    capsys, tmp_path, monkeypatch, make_corpus
+):
+    make_corpus.article("council", body=GOOD_BODY, publishd="2025-10-10")
+    make_corpus.article("bridge", body="The bridge closed on Tuesday.\n", published="2025-10-09")
+    code, _, err = run(capsys, "check", "--corpus", str(make_corpus.root))
+    assert code == 0 and "unknown key `publishd` is ignored: did you mean `published`?" in err
+    out = tmp_path / "out.json"
+    code, _, err = run(capsys, "extract", "--corpus", str(make_corpus.root), "-o", str(out))
+    assert code == 0
+    assert (f"1 warning in the corpus; run `timeline check --corpus {make_corpus.root}` to "
+            "see them") in err
+    monkeypatch.chdir(tmp_path)  # no mkdocs.yml: the built-in configuration, ./corpus
+    code, _, err = run(capsys, "build")
+    assert code == 0 and err.splitlines()[-1] == (
+        "1 warning in the corpus; run `timeline check` to see them")
+
+
+def test_a_clean_corpus_gets_no_warning_line(capsys, good_corpus, tmp_path):
+    code, _, err = run(capsys, "extract", "--corpus", str(good_corpus), "-o",
+                       str(tmp_path / "out.json"))
+    assert code == 0 and "warning" not in err
+
+
+# --- titles, and building outside a story folder -------------------------------------------
+
+
+def test_build_title_overrides_the_configuration(capsys, tmp_path, monkeypatch, good_corpus):
+    monkeypatch.chdir(tmp_path)
+    write_site_project(tmp_path, plugin=True)
+    assert run(capsys, "build", "--title", "Bridge & council")[0] == 0
+    assert site_title_of(tmp_path / "site" / "index.html") == "Bridge & council"
+    exported = json.loads((tmp_path / "site" / "exports" / "timeline.json").read_text())
+    assert exported["title"] == "Bridge & council"
+
+
+def test_extract_and_export_take_the_title_of_the_story_folder(capsys, tmp_path, monkeypatch,
+                                                              good_corpus):
+    monkeypatch.chdir(tmp_path)
+    write_site_project(tmp_path, plugin=True)  # site_name: Test
+    code, out, _ = run(capsys, "extract", "-o", "-")
+    assert code == 0 and json.loads(out)["title"] == "Test"
+    code, out, _ = run(capsys, "export", "--format", "json", "--title", "Other")
+    assert code == 0 and json.loads(out)["title"] == "Other"
+    (tmp_path / "mkdocs.yml").unlink()
+    assert json.loads(run(capsys, "extract", "-o", "-")[1])["title"] == "Timeline"
+
+
+def test_build_outside_a_story_folder_uses_the_built_in_configuration(
+    capsys, tmp_path, monkeypatch, good_corpus
+):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    code, _, err = run(capsys, "build", "--corpus", str(good_corpus), "--title", "Bridge story")
+    assert code == 0, err
+    assert "built-in configuration" in err
+    site = elsewhere / "site"
+    assert site_title_of(site / "index.html") == "Bridge story"
+    for page in ("about", "timeline", "sources", "articles/council"):
+        assert (site / page / "index.html").is_file(), page
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["site"]
+
+
+def test_build_outside_a_story_folder_without_a_corpus_says_what_to_do(capsys, tmp_path,
+                                                                      monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "build")
+    assert code == 1 and "Traceback" not in err
+    assert "no mkdocs.yml here: give --corpus DIR, or start a story with `timeline new DIR`" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_serve_outside_a_story_folder_serves_the_built_in_configuration(
+    capsys, tmp_path, monkeypatch, good_corpus
+):
+    import mkdocs.commands.serve
+    import yaml
+
+    seen: list[tuple[dict, dict]] = []
+
+    def serve(config_file, **kwargs):
+        seen.append((yaml.load(Path(config_file).read_text(), Loader=yaml.Loader), kwargs))
+
+    monkeypatch.setattr(mkdocs.commands.serve, "serve", serve)
+    monkeypatch.chdir(tmp_path)  # holds corpus/
+    assert run(capsys, "serve", "--title", "Bridge story")[0] == 0
+    ((config, kwargs),) = seen
+    assert config["site_name"] == "Bridge story" and kwargs["site_name"] == "Bridge story"
+    assert kwargs["plugins"]["timeline"]["corpus"] == str(good_corpus.resolve())
+
+
+# --- new -----------------------------------------------------------------------------------
+
+
+def test_new_writes_a_story_and_says_what_to_do_next(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "new", "bridge-story", "--package", "timeline==0.1.0")
+    assert code == 0
+    assert "created the story 'Bridge story' in bridge-story" in out
+    assert "cd bridge-story" in out and "timeline import" in out
+    assert (tmp_path / "bridge-story" / "mkdocs.yml").is_file()
+    workflow = (tmp_path / "bridge-story" / ".github" / "workflows" / "site.yml").read_text()
+    assert "TIMELINE_PACKAGE: timeline==0.1.0\n" in workflow
+
+
+def test_new_refuses_a_folder_with_a_story_in_it(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "README.md").write_text("mine\n", encoding="utf-8")
+    code, _, err = run(capsys, "new", ".")
+    assert code == 1 and "Traceback" not in err
+    assert "refusing to overwrite what is there already: README.md (choose" in err
+    assert [p.name for p in tmp_path.iterdir()] == ["README.md"]
+
+
+@pytest.mark.parametrize("title", ["two\nlines", "<script>x</script>", " "])
+def test_new_refuses_a_title_that_is_not_one_line_of_text(capsys, tmp_path, title):
+    with pytest.raises(SystemExit) as stop:
+        main(["new", str(tmp_path / "story"), "--title", title])
+    assert stop.value.code == 2 and "argument --title" in capsys.readouterr().err
+    assert not (tmp_path / "story").exists()
+
+
+def test_new_refuses_an_empty_folder_name(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as stop:
+        main(["new", ""])
+    assert stop.value.code == 2 and "argument DIR: give a folder" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

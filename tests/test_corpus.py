@@ -116,6 +116,25 @@ def test_unknown_keys_and_stray_files_only_warn(make_corpus):
     assert load_corpus(make_corpus.root)  # warnings do not stop loading
 
 
+@pytest.mark.parametrize(
+    ("key", "suggested"),
+    [("publishd", "published"), ("Title", "title"), ("sorce", "source"),
+     ("date", "published"), ("headline", "title"), ("lang", "language")],
+)
+def test_an_unknown_key_gets_did_you_mean(make_corpus, key, suggested):
+    make_corpus.article("a", **{key: "x"})
+    (problem,) = check_corpus(make_corpus.root)[1]
+    assert problem.severity == WARNING
+    assert problem.message == f"unknown key `{key}` is ignored: did you mean `{suggested}`?"
+
+
+def test_an_unknown_key_like_no_known_one_lists_them(make_corpus):
+    make_corpus.raw("a.md", "---\ntitle: A\n1: x\nzzz: y\n---\nText.\n")
+    messages = [p.message for p in check_corpus(make_corpus.root)[1]]
+    assert len(messages) == 2 and all("did you mean" not in m for m in messages)
+    assert all("(known keys: title, source, url" in m for m in messages)
+
+
 def test_missing_empty_and_non_folder(tmp_path):
     assert "not found" in errors_of(tmp_path / "nope")[0][2]
     (tmp_path / "empty").mkdir()

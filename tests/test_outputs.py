@@ -9,12 +9,12 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
-import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
+from pages_artifact import pages_tarball_modes
 
 from timeline import outputs
 from timeline.cli import main
@@ -228,17 +228,8 @@ def test_a_built_site_makes_a_publishable_pages_tarball(project, capsys, tmp_pat
     """What actions/upload-pages-artifact does: tar the site folder. GitHub documents a
     root or entry without read permission for others as a deployment error."""
     assert run(capsys, "build")[0] == 0
-    site = project / "site"
-    tarball = tmp_path / "artifact.tar"
-    subprocess.run(["tar", "--dereference", "--hard-dereference", "--directory", str(site),
-                    "-cf", str(tarball), "--exclude=.git", "--exclude=.github", "."],
-                   check=True)
-    with tarfile.open(tarball) as archive:
-        members = archive.getmembers()
-    root = next(m for m in members if m.name in (".", "./"))
-    assert stat.S_IMODE(root.mode) == 0o755
-    assert {stat.S_IMODE(m.mode) for m in members if m.isdir()} == {0o755}
-    assert {stat.S_IMODE(m.mode) for m in members if m.isfile()} == {0o644}
+    root, folders, files = pages_tarball_modes(project / "site", tmp_path / "artifact.tar")
+    assert (root, folders, files) == (0o755, {0o755}, {0o644})
 
 
 def test_written_files_follow_the_umask(project, capsys, tmp_path, umask_022):

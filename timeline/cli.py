@@ -8,12 +8,15 @@ problems, OSError) as `path:line: message` on stderr with exit code 1, no traceb
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import shlex
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from timeline import __version__
 from timeline.config import DEFAULT_CORPUS, DEFAULT_JSON, DEFAULT_SITE_DIR, Settings
@@ -28,7 +31,41 @@ DESCRIPTION = (
 )
 PLUGIN_NAME = "timeline"  # the MkDocs plugin entry point (pyproject.toml)
 CONFIG_FILE = "mkdocs.yml"  # the project's configuration, in the working folder
+NEXT_STEPS = (
+    "  timeline import FILE...   raw article text -> corpus/",
+    "  timeline check            every problem in the articles",
+    "  timeline build            the site, in site/",
+    "  timeline serve            look at it on http://127.0.0.1:8000/",
+    "README.md there says how to publish it on GitHub Pages.",
+)
 E = TypeVar("E", bound=BaseException)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """A story folder from the template (timeline/story.py), then the next commands."""
+    from timeline.corpus import shown
+    from timeline.story import (
+        WORKFLOW,
+        Install,
+        create_story,
+        current_install,
+        story_files,
+        title_of_folder,
+    )
+
+    folder = Path(args.dir)
+    title = args.title or title_of_folder(folder)
+    install = Install(args.package) if args.package else current_install()
+    create_story(folder, story_files(title, install.spec))
+    print(f"created the story {shown(title)!r} in {shown(folder)}")
+    if install.note:
+        print(f"note: {install.note}: the workflow installs {shown(install.spec)!r}; set "
+              f"TIMELINE_PACKAGE in {shown(folder / WORKFLOW)} to where CI can get timeline "
+              "(or run `timeline new` with --package)", file=sys.stderr)
+    steps = [] if folder.resolve() == Path.cwd().resolve() else [
+        f"  cd {shlex.quote(shown(folder))}"]
+    print("\n".join(["next:", *steps, *NEXT_STEPS]))
+    return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -60,8 +97,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from timeline.timeline import dumps
 
     target = _output_file(args.output, args.corpus)
-    timeline = _timeline_of(Path(args.corpus), args.title, _run_options(args))
+    timeline = _timeline_of(Path(args.corpus), _title(args.title), _run_options(args))
     _write_output(target, dumps(timeline))
+    _report_warnings(Path(args.corpus))
     return _report_left_out(timeline)
 
 
@@ -72,6 +110,41 @@ def _report_left_out(timeline: Timeline) -> int:
     for error in timeline.errors:
         print(f"{shown(error.path)}: error: {shown(error.message)} (left out)", file=sys.stderr)
     return 1 if timeline.errors else 0
+
+
+def _report_warnings(corpus: Path) -> None:
+    """One line for the corpus's warnings (an unknown front-matter key, a stray file),
+    which `check` lists: a typo such as `publishd:` would otherwise pass unnoticed."""
+    from timeline.corpus import WARNING, check_corpus, shown
+
+    count = sum(p.severity == WARNING for p in check_corpus(corpus)[1])
+    if not count:
+        return
+    option = "" if corpus.resolve() == DEFAULT_CORPUS.resolve() else (
+        f" --corpus {shlex.quote(shown(corpus))}")
+    noun = "warning" if count == 1 else "warnings"
+    print(f"{count} {noun} in the corpus; run `timeline check{option}` to see them",
+          file=sys.stderr)
+
+
+def _title(given: str | None) -> str:
+    """The title given, else the one mkdocs.yml in the working folder sets (the plugin's
+    `title`, else `site_name`), so the exports match the site's; else the default."""
+    from mkdocs.exceptions import MkDocsException
+    from yaml import YAMLError
+
+    if given is not None:
+        return given
+    try:
+        loaded = _load_yaml(Path(CONFIG_FILE))
+        options = _plugin_options(Path(CONFIG_FILE)).get(PLUGIN_NAME)
+    except (OSError, YAMLError, MkDocsException):  # no or a broken mkdocs.yml: not ours
+        return Settings().title
+    plugin_title = options.get("title") if isinstance(options, dict) else None
+    for found in (plugin_title, loaded.get("site_name")):
+        if isinstance(found, str) and found.strip():
+            return found.strip()
+    return Settings().title
 
 
 def _output_file(output: str, corpus: str) -> Path | None:
@@ -126,21 +199,57 @@ def cmd_build(args: argparse.Namespace) -> int:
     from timeline.corpus import shown
     from timeline.outputs import Project, check_site_dir, output_lock, resolved
 
-    config_file = _config_file(args.config_file)
-    target = resolved(Path(args.site_dir))
-    corpus = Path(args.corpus) if args.corpus else _configured_corpus(config_file)
-    project = Project.around(config_file, corpus)
-    check_site_dir(target, project)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with output_lock(target):
-        check_site_dir(target, project)  # again: another build may have finished meanwhile
-        code = _build_into(config_file, args.corpus, target, _run_options(args))
+    with _site_config(args.config_file, args.corpus, args.title) as (config_file, corpus, name):
+        target = resolved(Path(args.site_dir))
+        folder = Path(corpus) if corpus else _configured_corpus(config_file)
+        project = Project.around(config_file, folder)
+        check_site_dir(target, project)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with output_lock(target):
+            check_site_dir(target, project)  # again: another build may have finished meanwhile
+            run = _run_options(args)
+            code = _build_into(config_file, name, corpus, args.title, target, run)
     if code == 0:
         print(f"built {shown(target)}", file=sys.stderr)
+    _report_warnings(folder)
     return code
 
 
-def _build_into(config_file: Path, corpus: str | None, target: Path, run: RunOptions) -> int:
+@contextlib.contextmanager
+def _site_config(
+    given: str | None, corpus: str | None, title: str | None
+) -> Iterator[tuple[Path, str | None, str]]:
+    """The mkdocs.yml a build or a server reads, the corpus to point it at, and what to
+    call the configuration in messages: the file -f names; else mkdocs.yml in the working
+    folder; else the built-in configuration of a story folder (timeline/story.py),
+    written to a temporary folder for the run, on --corpus or ./corpus."""
+    from timeline.corpus import CorpusError, shown
+    from timeline.story import write_site_config
+
+    if given is not None or Path(CONFIG_FILE).is_file():
+        config_file = _config_file(given or CONFIG_FILE)
+        yield config_file, corpus, shown(config_file)
+        return
+    folder = Path(corpus or DEFAULT_CORPUS)
+    if not folder.is_dir():
+        raise CorpusError(folder, f"no such corpus folder, and no {CONFIG_FILE} here: give "
+                          "--corpus DIR, or start a story with `timeline new DIR`")
+    print(f"no {CONFIG_FILE} here: using the built-in configuration of a story folder "
+          "(`timeline new DIR` writes one you can edit)", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="timeline-config-") as temporary:
+        config = write_site_config(Path(temporary), title or Settings().title)
+        yield config, str(folder), "the built-in configuration"
+
+
+def _build_into(
+    config_file: Path,
+    name: str,
+    corpus: str | None,
+    title: str | None,
+    target: Path,
+    run: RunOptions,
+) -> int:
+    """Build with `config_file` (called `name` in messages) into `target`."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -151,7 +260,7 @@ def _build_into(config_file: Path, corpus: str | None, target: Path, run: RunOpt
     staging = staging_folder(target)
     _log_mkdocs()
     try:
-        overrides = _plugin_overrides(config_file, corpus, run, keep_going=True)
+        overrides = _overrides(config_file, corpus, title, run, keep_going=True)
         config = load_config(str(config_file), site_dir=str(staging), strict=True, **overrides)
         # A programmatic build skips these two events; `mkdocs build` runs them.
         config.plugins.on_startup(command="build", dirty=False)
@@ -167,7 +276,7 @@ def _build_into(config_file: Path, corpus: str | None, target: Path, run: RunOpt
             return _report_left_out(timeline)
     except MkDocsException as exc:
         # MkDocs' message as it wrote it (article text in it comes escaped from the plugin)
-        print(f"{shown(config_file)}: site build failed: {exc}; {shown(target)} left "
+        print(f"{name}: site build failed: {exc}; {shown(target)} left "
               "untouched", file=sys.stderr)
         corpus_error = _cause(exc, CorpusError)
         if corpus_error is not None:  # the plugin wraps it; list every problem, not the first
@@ -199,14 +308,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    config_file = _config_file(args.config_file)
-    _log_mkdocs()
-    try:
-        overrides = _plugin_overrides(config_file, args.corpus, _run_options(args))
-        serve(str(config_file), livereload=True, dev_addr=args.dev_addr, **overrides)
-    except MkDocsException as exc:
-        print(f"{config_file}: {exc}", file=sys.stderr)
-        return 1
+    with _site_config(args.config_file, args.corpus, args.title) as (config_file, corpus, name):
+        _log_mkdocs()
+        try:
+            overrides = _overrides(config_file, corpus, args.title, _run_options(args))
+            serve(str(config_file), livereload=True, dev_addr=args.dev_addr, **overrides)
+        except MkDocsException as exc:
+            print(f"{name}: {exc}", file=sys.stderr)
+            return 1
     return 0
 
 
@@ -231,24 +340,31 @@ def _config_file(name: str) -> Path:
     return path
 
 
-def _plugin_overrides(
-    config_file: Path, corpus: str | None, run: RunOptions, keep_going: bool = False
-) -> dict[str, object]:
-    """load_config() keyword overrides that point the `timeline` plugin at `corpus` and
-    tell it how to run. Given to load_config, so the options are validated like ones
-    written in mkdocs.yml."""
+def _overrides(
+    config_file: Path,
+    corpus: str | None,
+    title: str | None,
+    run: RunOptions,
+    keep_going: bool = False,
+) -> dict[str, Any]:
+    """load_config() keyword overrides: the title (site_name and the plugin's), and the
+    `timeline` plugin pointed at `corpus` and told how to run. Given to load_config, so
+    the options are validated like ones written in mkdocs.yml."""
     from timeline.corpus import CorpusError
 
+    titled: dict[str, Any] = {} if title is None else {"site_name": title}
     # The mapping form: MkDocs pops the one-key dicts of the list form while validating,
     # and `mkdocs serve` validates the same overrides again on every rebuild.
     updated = _plugin_options(config_file)
     if PLUGIN_NAME not in updated:
         if corpus is None:
-            return {}
+            return titled
         raise CorpusError(config_file, f"--corpus needs the `{PLUGIN_NAME}` plugin in `plugins:`")
     options = dict(updated[PLUGIN_NAME])  # type: ignore[call-overload]
     if corpus is not None:
         options["corpus"] = str(Path(corpus).resolve())
+    if title is not None:
+        options["title"] = title
     options.update(
         jobs=run.jobs,
         executor=run.executor,
@@ -258,16 +374,13 @@ def _plugin_overrides(
         keep_going=keep_going,
     )
     updated[PLUGIN_NAME] = options
-    return {"plugins": updated}
+    return {**titled, "plugins": updated}
 
 
 def _plugin_options(config_file: Path) -> dict[str, object]:
     """The `plugins:` of an mkdocs.yml as a mapping of plugin name to its options."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with config_file.open(encoding="utf-8") as handle:
-        loaded = yaml_load(handle)
-    plugins = (loaded.get("plugins") if isinstance(loaded, dict) else None) or []
+    loaded = _load_yaml(config_file)
+    plugins = loaded.get("plugins") or []
     entries = list(plugins.items()) if isinstance(plugins, dict) else plugins
     if not isinstance(entries, list):  # malformed: MkDocs' validation reports it
         return {}
@@ -276,6 +389,15 @@ def _plugin_options(config_file: Path) -> dict[str, object]:
         name, found = _plugin_entry(entry)
         options[name] = dict(found or {})
     return options
+
+
+def _load_yaml(config_file: Path) -> dict[str, Any]:
+    """An mkdocs.yml as MkDocs reads it (its !ENV tags too); {} when it is no mapping."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with config_file.open(encoding="utf-8") as handle:
+        loaded = yaml_load(handle)
+    return loaded if isinstance(loaded, dict) else {}
 
 
 def _plugin_entry(entry: object) -> tuple[str, dict[str, object] | None]:
@@ -316,8 +438,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from timeline.site.exports import render
 
     target = _output_file(args.output, args.corpus)
-    timeline = _timeline_of(Path(args.corpus), Settings().title, _run_options(args))
+    timeline = _timeline_of(Path(args.corpus), _title(args.title), _run_options(args))
     _write_output(target, render(timeline, args.format))
+    _report_warnings(Path(args.corpus))
     return _report_left_out(timeline)
 
 
@@ -373,62 +496,140 @@ def cmd_timeml(args: argparse.Namespace) -> int:
     return 0
 
 
+class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's help ends with its default; a flag, or an option whose default is
+    None (its help says what happens then), shows none."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default is None or isinstance(action.default, bool):
+            return action.help
+        return super()._get_help_string(action)
+
+
+CORPUS_HELP = "the folder of articles, one Markdown file each"
+TITLE_HELP = "the timeline's title (default: the title ./mkdocs.yml sets, else 'Timeline')"
+SITE_TITLE_HELP = ("the site's title (default: site_name in the configuration; 'Timeline' "
+                   "with the built-in one)")
+SITE_CONFIG_HELP = (f"the MkDocs configuration (default: ./{CONFIG_FILE}; without one, the "
+                    "built-in configuration of a story folder, as `timeline new` writes it)")
+SITE_CORPUS_HELP = ("the folder of articles (default: the one the configuration names; "
+                    "with the built-in configuration, ./corpus)")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="timeline", description=DESCRIPTION)
+    parser = argparse.ArgumentParser(
+        prog="timeline", description=DESCRIPTION, formatter_class=_HelpFormatter,
+        epilog="Run `timeline COMMAND --help` for a command's options; `timeline new DIR` "
+        "starts a story of your own.",
+    )
     parser.add_argument("--version", action="version", version=f"timeline {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(
         name: str, func: Callable[[argparse.Namespace], int], help_: str
     ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_)
+        p = sub.add_parser(name, help=help_, description=help_, formatter_class=_HelpFormatter)
         p.set_defaults(func=func)
         return p
 
+    p = add("new", cmd_new, "Start a story: a folder with the site's configuration, an "
+            "empty corpus, a README and a GitHub workflow that publishes the site.")
+    p.add_argument("dir", metavar="DIR", type=_folder_option,
+                   help="the story folder to create, or an existing folder to add the files to")
+    p.add_argument("--title", type=_title_option, default=None,
+                   help="the story's title, on every page (default: from the folder's name, "
+                   "my-story -> 'My story')")
+    p.add_argument("--package", type=_one_line, default=None, metavar="SPEC",
+                   help="what the GitHub workflow installs timeline from, as `pip install` "
+                   "takes it (default: where this timeline was installed from, when CI can "
+                   f"reach it; else timeline=={__version__})")
+
     p = add("import", cmd_import, "Turn raw article text files into corpus files.")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--into", default=str(DEFAULT_CORPUS), metavar="DIR")
+    p.add_argument("files", nargs="+", metavar="FILE", help="raw article text (UTF-8)")
+    p.add_argument("--into", default=str(DEFAULT_CORPUS), metavar="DIR",
+                   help="the corpus folder to write into (created when missing)")
     p.add_argument(
         "--force", action="store_true", help="replace existing corpus files whose content differs"
     )
 
     p = add("check", cmd_check, "Validate the corpus and report every problem.")
-    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR")
+    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR", help=CORPUS_HELP)
 
     p = add("extract", cmd_extract, "Write the timeline as JSON (timeline.json).")
-    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR")
-    p.add_argument("-o", "--output", default=str(DEFAULT_JSON), metavar="FILE", help="- for stdout")
-    p.add_argument("--title", default=Settings().title, help="title of the timeline")
+    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("-o", "--output", default=str(DEFAULT_JSON), metavar="FILE",
+                   help="the file to write; - for standard output")
+    p.add_argument("--title", type=_title_option, default=None, help=TITLE_HELP)
     _run_arguments(p)
 
     p = add("build", cmd_build, "Build the static site (strict).")
-    p.add_argument("--corpus", default=None, metavar="DIR")
-    p.add_argument("--site-dir", default=str(DEFAULT_SITE_DIR), metavar="DIR")
-    p.add_argument("-f", "--config-file", default=CONFIG_FILE, metavar="FILE")
+    p.add_argument("--corpus", default=None, metavar="DIR", help=SITE_CORPUS_HELP)
+    p.add_argument("--site-dir", default=str(DEFAULT_SITE_DIR), metavar="DIR",
+                   help="where the site goes; a folder there is replaced only when an earlier "
+                   "build made it, or it is empty")
+    p.add_argument("-f", "--config-file", default=None, metavar="FILE", help=SITE_CONFIG_HELP)
+    p.add_argument("--title", type=_title_option, default=None, help=SITE_TITLE_HELP)
     _run_arguments(p)
 
     p = add("serve", cmd_serve, "Serve the site with live reload when corpus files change.")
-    p.add_argument("--corpus", default=None, metavar="DIR")
-    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
-    p.add_argument("-f", "--config-file", default=CONFIG_FILE, metavar="FILE")
+    p.add_argument("--corpus", default=None, metavar="DIR", help=SITE_CORPUS_HELP)
+    p.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT",
+                   help="the address to serve on")
+    p.add_argument("-f", "--config-file", default=None, metavar="FILE", help=SITE_CONFIG_HELP)
+    p.add_argument("--title", type=_title_option, default=None, help=SITE_TITLE_HELP)
     _run_arguments(p)
 
     p = add("export", cmd_export, "Write exports: TimelineJS JSON, iCalendar, CSV.")
-    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR")
-    p.add_argument("--format", choices=["json", "timelinejs", "ics", "csv"], required=True)
-    p.add_argument("-o", "--output", default="-", metavar="FILE")
+    p.add_argument("--corpus", default=str(DEFAULT_CORPUS), metavar="DIR", help=CORPUS_HELP)
+    p.add_argument("--format", choices=["json", "timelinejs", "ics", "csv"], required=True,
+                   help="which export (required)")
+    p.add_argument("-o", "--output", default="-", metavar="FILE",
+                   help="the file to write; - for standard output")
+    p.add_argument("--title", type=_title_option, default=None, help=TITLE_HELP)
     _run_arguments(p)
 
     p = add("resolve", cmd_resolve, "Explain how one date phrase resolves.")
-    p.add_argument("phrase")
-    p.add_argument("--anchor", required=True, metavar="DATE")
-    p.add_argument("--context", default=None, metavar="SENTENCE")
+    p.add_argument("phrase", help="the date phrase, e.g. 'last Friday'")
+    p.add_argument("--anchor", required=True, metavar="DATE",
+                   help="the publish date to resolve against, YYYY-MM-DD (required)")
+    p.add_argument("--context", default=None, metavar="SENTENCE",
+                   help="the sentence the phrase is in: its tense settles some readings "
+                   "(default: the phrase alone)")
     p.add_argument("--json", action="store_true", help="print the explanation as JSON")
 
     p = add("timeml", cmd_timeml, "Annotate TimeML documents with TIMEX3 tags.")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("files", nargs="+", metavar="FILE", help="TimeML documents")
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="the folder for the annotated documents (required)")
     return parser
+
+
+def _one_line(text: str) -> str:
+    """A package spec given as an option: one line of text."""
+    from timeline.story import one_line
+
+    return _option(one_line, text)
+
+
+def _folder_option(text: str) -> str:
+    """A folder given as an argument: an empty one would be the working folder unasked."""
+    if not text:
+        raise argparse.ArgumentTypeError("give a folder ('.' for this one)")
+    return text
+
+
+def _title_option(text: str) -> str:
+    """A title given as an option: one line, fit for a site (see story.site_title)."""
+    from timeline.story import site_title
+
+    return _option(site_title, text)
+
+
+def _option(check: Callable[[str], str], text: str) -> str:
+    try:
+        return check(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _run_arguments(p: argparse.ArgumentParser) -> None:
@@ -441,7 +642,7 @@ def _run_arguments(p: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--executor", choices=["local", "dask"], default="local",
         help="where the per-article work runs: this machine, or a Dask cluster "
-        "(needs `pip install 'timeline[dask]'`) (default: local)",
+        "(needs `pip install 'timeline[dask]'`)",
     )
     group.add_argument(
         "--scheduler", default=None, metavar="ADDRESS",
@@ -469,7 +670,11 @@ def _positive(text: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from timeline.corpus import CorpusError
 
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # `timeline` alone: what it does and its commands
+        parser.print_help()
+        return 0
     try:
         return args.func(args)
     except CorpusError as exc:

@@ -17,6 +17,9 @@ CORPUS_SUFFIXES = (".md", ".markdown")
 # a device. The front matter is a few flat keys: nesting deeper than this is refused.
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 MAX_FRONT_MATTER_DEPTH = 20
+# How alike an unknown front-matter key must be to a known one (difflib's ratio, 0..1) to
+# be suggested: `publishd` (0.94) and `Title` get `did you mean`; `tags` (0.4 at best) not.
+KEY_SUGGESTION_CUTOFF = 0.6
 
 # The calendar the pipeline works in: a year inside Python's (0001..9999) at each end, so
 # every stage may count days, weeks and months around any date without leaving it. The

@@ -8,6 +8,7 @@ or interprets it beyond a safe YAML load of the front matter.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import stat
@@ -23,6 +24,7 @@ from timeline.config import (
     CORPUS_SUFFIXES,
     DEFAULT_LANGUAGE,
     FIRST_DAY,
+    KEY_SUGGESTION_CUTOFF,
     LAST_DAY,
     MAX_ARTICLE_BYTES,
     MAX_FRONT_MATTER_DEPTH,
@@ -38,6 +40,14 @@ KNOWN_KEYS = (*TEXT_KEYS, "published")
 # An article id becomes a file name, a page URL and an anchor: keep it to word characters.
 ID_PATTERN = re.compile(r"\w[\w.-]*")
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+# Keys other tools use for what this format calls otherwise: suggested for an unknown key
+# before the nearest spelling, since `date` is nearer to `dateline` than to `published`.
+KEY_SYNONYMS = {
+    "date": "published", "pubdate": "published", "published_at": "published",
+    "publication_date": "published", "publish_date": "published",
+    "headline": "title", "outlet": "source", "publisher": "source", "link": "url",
+    "byline": "author", "lang": "language", "location": "dateline", "place": "dateline",
+}
 DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATETIME_PATTERN = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?"
@@ -362,8 +372,7 @@ def _validate_fields(path: Path, meta: dict[str, Any], problems: list[Problem]) 
 
     for key in meta:
         if key not in KNOWN_KEYS:
-            known = ", ".join(KNOWN_KEYS)
-            report(key, f"unknown key `{key}` is ignored (known keys: {known})", WARNING)
+            report(key, f"unknown key `{key}` is ignored{_suggestion(key)}", WARNING)
     fields: dict[str, Any] = {}
     for key in TEXT_KEYS:
         value = meta.get(key)
@@ -390,6 +399,18 @@ def _validate_fields(path: Path, meta: dict[str, Any], problems: list[Problem]) 
         else:
             fields["published"] = published
     return fields
+
+
+def _suggestion(key: object) -> str:
+    """': did you mean `published`?' for a misspelt or foreign key; else the known keys."""
+    name = str(key).strip().lower().replace("-", "_")
+    match = KEY_SYNONYMS.get(name) or next(
+        iter(difflib.get_close_matches(name, KNOWN_KEYS, n=1, cutoff=KEY_SUGGESTION_CUTOFF)),
+        None,
+    )
+    if match is not None:
+        return f": did you mean `{match}`?"
+    return f" (known keys: {', '.join(KNOWN_KEYS)})"
 
 
 def parse_published(value: Any) -> tuple[date | datetime | None, str | None]:
