@@ -18,6 +18,7 @@ left unresolved rather than guessed.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -25,6 +26,7 @@ from datetime import date, timedelta
 from timeline.analysis import Analysis
 from timeline.anchoring import anchored_dates, mentions_of, span_at_offset
 from timeline.config import TUNING
+from timeline.executor import SharedMap
 from timeline.index import HappeningIndex, Match, match_score
 from timeline.merge import is_statement, make_event, matches_event, merge_mentions
 from timeline.model import Event, Mention, Timex
@@ -46,10 +48,13 @@ class Guess:
     evidence: tuple[str, ...]
 
 
-def infer_publish_dates(analyses: list[Analysis]) -> list[Analysis]:
+def infer_publish_dates(
+    analyses: list[Analysis], mapper: SharedMap | None = None
+) -> list[Analysis]:
     """The analyses with `published` set on their article (marked inferred, with
     evidence) where it can be inferred; others unchanged except for evidence explaining
-    why not."""
+    why not. Each undated article is inferred on its own against the round's index of
+    known happenings; `mapper` may spread them over processes."""
     undated = sorted(
         (a for a in analyses if a.article.published_day is None), key=lambda a: a.article.id
     )
@@ -72,9 +77,19 @@ def infer_publish_dates(analyses: list[Analysis]) -> list[Analysis]:
             for m in dated_mentions(a, day, quoted=True)
         ]
         index = HappeningIndex(merge_mentions(known + guessed))
-        for analysis in undated:
-            guesses[analysis.article.id] = infer_one(analysis, index)
+        found = (mapper or _serial)(_infer_against, index, undated)
+        guesses.update((a.article.id, g) for a, g in zip(undated, found, strict=True))
     return [_with_guess(a, guesses.get(a.article.id)) for a in analyses]
+
+
+def _serial(
+    fn: Callable[[HappeningIndex, Analysis], Guess], index: HappeningIndex, items: list[Analysis]
+) -> list[Guess]:
+    return [fn(index, item) for item in items]
+
+
+def _infer_against(index: HappeningIndex, analysis: Analysis) -> Guess:
+    return infer_one(analysis, index)
 
 
 def _with_guess(analysis: Analysis, guess: Guess | None) -> Analysis:
@@ -120,15 +135,32 @@ class _Known:
     def __init__(self, analysis: Analysis, index: HappeningIndex, own: list[Event]):
         self.article = analysis.article.id
         self.index = index
+        self.own_events = own
         self.own = HappeningIndex(own)
         # the entries the article has a mention in, as the other articles alone tell them
         self.told: dict[str, Event | None] = {}
-        for e in index.events:
-            if self.article in e.sources:
-                rest = [m for m in e.mentions if m.article != self.article]
-                self.told[e.id] = make_event(rest) if rest else None
-        self.events = [self._seen(e) for e in index.events]
-        self.events = [e for e in self.events if e is not None] + own
+        for e in index.told_by(self.article):
+            rest = [m for m in e.mentions if m.article != self.article]
+            self.told[e.id] = make_event(rest) if rest else None
+
+    @property
+    def events(self) -> list[Event]:
+        """Every known happening as the article sees it (only asked for when nothing
+        matches)."""
+        seen = [self._seen(e) for e in self.index.events]
+        return [e for e in seen if e is not None] + self.own_events
+
+    def middle_start(self) -> date | None:
+        """The middle start of the known happenings as the article sees them."""
+        starts = list(self.index.starts)  # sorted
+        for e in self.index.told_by(self.article):
+            starts.pop(bisect_left(starts, e.interval[0]))
+            again = self.told[e.id]
+            if again is not None:
+                insort(starts, again.interval[0])
+        for e in self.own_events:
+            insort(starts, e.interval[0])
+        return starts[len(starts) // 2] if starts else None
 
     def _seen(self, e: Event) -> Event | None:
         return self.told.get(e.id, e) if e.id in self.told else e
@@ -159,13 +191,13 @@ def infer_one(analysis: Analysis, index: HappeningIndex) -> Guess:
             memo[key] = known.matches(m)
         return memo[key]
 
-    anchor = _anchor(known.events)
+    anchor = known.middle_start()
     days = _candidate_days(_matched(analysis, anchor, undated, match) or known.events)
     if not days:
         return Guess(None, 0.0, (_NO_MATCH,))
     bounds = _bounds(undated)
-    readings = {d: dated_mentions(analysis, d) for d in days}
-    scored = [(_tense_score(_agreement(readings[d], match), d, bounds), d) for d in days]
+    readings = _DayReadings(analysis, days, match)
+    scored = [(_tense_score(readings.agreement(d), d, bounds), d) for d in days]
     best = max(s for s, _ in scored)
     if best <= 0:
         return Guess(None, 0.0, (_NO_AGREEMENT,))
@@ -173,8 +205,91 @@ def infer_one(analysis: Analysis, index: HappeningIndex) -> Guess:
     if ties[0] == days[0]:
         return Guess(None, 0.0, (_only_bounded(ties[-1]),))
     chosen = min(ties, key=lambda d: (_age(analysis, d), d))
-    reasons = _reasons(readings[chosen], chosen, match, bounds)
+    reasons = _reasons(readings.of(chosen), chosen, match, bounds)
     return _guess(chosen, ties, reasons, best)
+
+
+class _DayReadings:
+    """The article's dated mentions read from each candidate day, and how well they
+    agree with the known happenings. Anchoring the article to a day is cheap, but a long
+    window of many articles makes it the cost of inference; most dates move with the day
+    in a weekly pattern ('yesterday', 'on Thursday', 'last week') or not at all (explicit
+    dates). So the article is anchored to the window's first eight days and to its middle
+    and last day: where every date that matches a known happening keeps to one of those
+    two patterns on all of them, any other day's dates follow from the pattern; where
+    one does not ('the 25th', 'last month'), every day is anchored."""
+
+    _PROBES = 8  # a week and a day: every weekday, and the pattern's repeat
+
+    def __init__(
+        self, analysis: Analysis, days: list[date], match: Callable[[Mention], list[Match]]
+    ):
+        self.analysis, self.match, self.start = analysis, match, days[0]
+        self.exact: dict[date, list[Mention]] = {}
+        self.model = self._model(days) if len(days) > self._PROBES + 4 else None
+
+    def of(self, day: date) -> list[Mention]:
+        """The exact reading of one day."""
+        if day not in self.exact:
+            self.exact[day] = dated_mentions(self.analysis, day)
+        return self.exact[day]
+
+    def agreement(self, day: date) -> float:
+        if self.model is None:
+            return _agreement(self.of(day), self.match)
+        total = 0.0
+        for m, offsets in self.model:
+            span = m.timex.interval()
+            if offsets is not None:
+                lo, hi = offsets[(day - self.start).days % 7]
+                span = (day + timedelta(days=lo), day + timedelta(days=hi))
+            total += _support(m, self.match, span)[0]
+        return total
+
+    def _model(self, days: list[date]) -> list[tuple[Mention, list[tuple[int, int]] | None]] | None:
+        """Each matching mention with its weekly offsets from the day (None: fixed), or
+        None when some matching date keeps to neither pattern."""
+        probes = list(dict.fromkeys([*days[: self._PROBES], days[len(days) // 2], days[-1]]))
+        seen: dict[_Key, list[tuple[date, tuple[date, date] | None]]] = {}
+        first: dict[_Key, Mention] = {}
+        keys: set[_Key] | None = None
+        for d in probes:
+            reads = self.of(d)
+            here = {(m.timex.start, m.timex.end) for m in reads}
+            if keys is not None and here != keys:
+                return None  # a date read on one day and not on another
+            keys = here
+            for m in reads:
+                key = (m.timex.start, m.timex.end)
+                first.setdefault(key, m)
+                seen.setdefault(key, []).append((d, m.timex.interval()))
+        model: list[tuple[Mention, list[tuple[int, int]] | None]] = []
+        for key, m in first.items():
+            if not self.match(m):
+                continue  # matches nothing: agrees with nothing, whatever the day
+            pattern = _weekly(seen[key], self.start)
+            if pattern is False:
+                return None
+            model.append((m, pattern if pattern is not True else None))
+        return model
+
+
+def _weekly(
+    values: list[tuple[date, tuple[date, date] | None]], start: date
+) -> list[tuple[int, int]] | bool:
+    """True when the value is the same every day; the offsets from the day per weekday
+    (counted from `start`) when it moves with the day; False otherwise."""
+    if any(v is None for _, v in values):
+        return False
+    if all(v == values[0][1] for _, v in values):
+        return True
+    offsets: dict[int, tuple[int, int]] = {}
+    for d, span in values:
+        assert span is not None
+        offset = ((span[0] - d).days, (span[1] - d).days)
+        if offsets.setdefault((d - start).days % 7, offset) != offset:
+            return False
+    return [offsets[p] for p in range(7)] if len(offsets) == 7 else False
 
 
 def _only_bounded(last: date) -> str:
@@ -206,13 +321,6 @@ def _age(analysis: Analysis, day: date) -> int:
         if span[0] <= day:  # only what it reports as past says how fresh it is
             total += (day - span[0]).days
     return total
-
-
-def _anchor(events: list[Event]) -> date | None:
-    """The day an article is first read from, to see what it may report: the middle
-    start of the known happenings."""
-    probe = sorted(e.interval[0] for e in events)
-    return probe[len(probe) // 2] if probe else None
 
 
 def _matched(
@@ -269,13 +377,15 @@ def _best_mention_score(m: Mention, e: Event) -> float:
 def _agreement(reads: list[Mention], match: Callable[[Mention], list[Match]]) -> float:
     """How well the article's mentions in one reading agree in date with the known
     happenings they may be: per mention, the best of similarity times date agreement."""
-    return sum(_support(m, match)[0] for m in reads)
+    return sum(_support(m, match, m.timex.interval())[0] for m in reads)
 
 
-def _support(m: Mention, match: Callable[[Mention], list[Match]]) -> tuple[float, Event | None]:
-    """The known happening that best supports the mention's date, and how much."""
+def _support(
+    m: Mention, match: Callable[[Mention], list[Match]], span: tuple[date, date] | None
+) -> tuple[float, Event | None]:
+    """The known happening that best supports the mention's date (`span`), and how
+    much."""
     best: tuple[float, Event | None] = (0.0, None)
-    span = m.timex.interval()
     for sim, e in match(m):
         value = sim * _date_agreement(span, e)
         if value > best[0]:
@@ -292,7 +402,7 @@ def _reasons(
     """Why `day` (the chosen one) scores: the dates that agree, and the binding bounds."""
     reasons = []
     for m in reads:
-        _, e = _support(m, match)
+        _, e = _support(m, match, m.timex.interval())
         timex = m.timex
         if e is not None:
             reasons.append(

@@ -40,6 +40,13 @@ class Executor(Protocol):
     @property
     def reduce_map(self) -> Callable[[Callable[[Any], Any], list[Any]], list[Any]] | None: ...
 
+    @property
+    def story_map(self) -> SharedMap | None:
+        """How per-article work that reads the whole story (publish-date inference,
+        against the index of known happenings) is spread: `fn(shared, item)` for each
+        item; None, in this process."""
+        ...
+
 
 class Local:
     """This machine: `jobs` processes (1: this process only)."""
@@ -52,6 +59,24 @@ class Local:
         """The merge stays in this process: sending its groups out costs more than it
         saves on one machine."""
         return None
+
+    @property
+    def story_map(self) -> SharedMap | None:
+        """Forked workers start with the shared state as this process holds it, so only
+        the items and the answers travel (None where processes cannot fork)."""
+        if self.jobs == 1 or _context().get_start_method() != "fork":
+            return None
+        return self._map_shared
+
+    def _map_shared(
+        self, fn: Callable[[Any, Any], Any], shared: Any, items: list[Any]
+    ) -> list[Any]:
+        global _SHARED
+        _SHARED = (fn, shared)  # read by the forked workers, never sent
+        try:
+            return self.map(_with_shared, items)
+        finally:
+            _SHARED = None
 
     def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Progress = QUIET) -> list[R]:
         if self.jobs == 1 or len(items) < _POOL_MINIMUM:
@@ -108,8 +133,24 @@ class Dask:
         """The merge's independent groups are clustered on the workers (the reduce)."""
         return self.map
 
+    @property
+    def story_map(self) -> None:
+        """Inference reads the whole story's index: it stays with the client."""
+        return None
+
     def close(self) -> None:
         self.client.close()
+
+
+SharedMap = Callable[[Callable[[Any, Any], Any], Any, list[Any]], list[Any]]
+_SHARED: tuple[Callable[[Any, Any], Any], Any] | None = None
+
+
+def _with_shared(item: Any) -> Any:
+    """In a forked worker: the function on the state shared at the fork."""
+    assert _SHARED is not None
+    fn, shared = _SHARED
+    return fn(shared, item)
 
 
 def analysed(article: Article) -> Analysis | ArticleError:

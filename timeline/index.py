@@ -8,6 +8,7 @@ the same keys, `merge.candidate_pairs`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from timeline.config import TUNING
 from timeline.merge import _parts, _weighted, by_kind, open_keys
@@ -24,9 +25,16 @@ class HappeningIndex:
     shared: dict[tuple[str, str], list[int]] = field(init=False)  # verb/actor -> entries
     unknown: set[int] = field(init=False)  # entries of no known kind
     by_kind: dict[str, list[Event]] = field(init=False)
+    by_article: dict[str, list[Event]] = field(init=False)  # the entries each article tells
+    starts: list[date] = field(init=False)  # every entry's first day, sorted
 
     def __post_init__(self) -> None:
         self.entries = [(e, m) for e in self.events for m in e.mentions]
+        self.by_article = {}
+        for e in self.events:
+            for article in e.sources:
+                self.by_article.setdefault(article, []).append(e)
+        self.starts = sorted(e.interval[0] for e in self.events)
         self.kinds, self.shared, self.unknown = {}, {}, set()
         for i, (_, m) in enumerate(self.entries):
             c = m.clause
@@ -37,6 +45,10 @@ class HappeningIndex:
             for key in open_keys(c):
                 self.shared.setdefault(key, []).append(i)
         self.by_kind = by_kind(self.events)
+
+    def told_by(self, article: str) -> list[Event]:
+        """The entries the article has a mention in, in order."""
+        return self.by_article.get(article, [])
 
     def candidates(self, c: Clause) -> list[int]:
         """Positions of the known mentions that may be alike, in order. When they are
@@ -106,5 +118,3 @@ def match_score(m: Mention, other: Mention) -> float:
         return 0.0
     score = _weighted(parts)
     return score if score >= TUNING.match_threshold else 0.0
-
-

@@ -73,7 +73,7 @@ def timeline_of(
     progress.start("naming actors")
     named = name_actors(analyses)
     progress.start("inferring publish dates")
-    dated = infer_publish_dates(named)
+    dated = infer_publish_dates(named, executor.story_map if executor is not None else None)
     progress.start("merging")
     readings = anchor_all(dated)
     mapper = executor.reduce_map if executor is not None else None
