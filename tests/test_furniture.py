@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fuzzing import news_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzzing import news_text
 from timeline.analysis import analyse
 from timeline.anchoring import anchored
 from timeline.events.lexicon import lexicon
@@ -49,7 +49,8 @@ CREDITS = [
     ("Image copyright Getty Images", "Image copyright Getty Images"),
     ("Image caption Protesters gathered in Tahrir Square on Friday",
      "Image caption Protesters gathered in Tahrir Square on Friday"),
-    ("Photographs: Hubble Space Telescope via Getty", "Photographs: Hubble Space Telescope via Getty"),
+    ("Photographs: Hubble Space Telescope via Getty",
+     "Photographs: Hubble Space Telescope via Getty"),
     ("Picture: Reuters/Amr Abdallah Dalsh", "Picture: Reuters/Amr Abdallah Dalsh"),
     ("(Photo by Win McNamee/Getty Images)", "(Photo by Win McNamee/Getty Images)"),
     ("Credit: Doug Mills/The New York Times", "Credit: Doug Mills/The New York Times"),
