@@ -4,7 +4,9 @@ Patterns are found, not listed by hand:
 - compiled patterns in the modules of `timeline`, also inside tuples, lists, dicts and
   dataclass instances (the import header shapes, the furniture table);
 - the patterns the language data builds: the date rules, the start-word prefilter, the
-  next-word filters, one combined scanner per start word, the event lexicon's future cues;
+  next-word filters, one combined scanner per start word, the event lexicon's future cues,
+  and every furniture pattern (each alone and each shape's alternation of all kinds) and
+  header pattern of timeline/furniture/data/*.yaml;
 - literal patterns passed to a `re` function in the source (`re.match(r"\\s+", ...)`).
 
 How a pattern is run comes from the source too: each call `NAME.method(...)` on it in the
@@ -43,7 +45,6 @@ _METHOD = {"search": SEARCH, "match": MATCH, "fullmatch": FULLMATCH, "finditer":
 # patterns kept in tables, run by a loop over the table
 USAGE_OF_TABLES = {
     "timeline.ingest.HEADER_SHAPES": (MATCH,),  # ingest._headers: pattern.match(text)
-    "timeline.ingest.FURNITURE": (FULLMATCH,),  # ingest.is_furniture: p.fullmatch(stripped)
 }
 USAGE_OF_DATA_PATTERNS = {
     "rule": (MATCH,),  # recognize._best_at: rule.pattern.match(text, start)
@@ -51,6 +52,19 @@ USAGE_OF_DATA_PATTERNS = {
     "starts": (SCAN,),  # recognize.recognize: lang.starts.finditer(lowered)
     "follower": (MATCH,),  # recognize.recognize: follow.match(lowered, end)
     "future cues": (SEARCH,),  # status._announced: _future_cues(lex).search(joined)
+    # furniture/find.py: line.fullmatch, prefix.match, within.search over a sentence;
+    # section.search over the body
+    "furniture line": (FULLMATCH,),
+    "furniture prefix": (MATCH,),
+    "furniture within": (SEARCH,),
+    "furniture section": (SEARCH,),
+    # furniture/headers.py: pattern.fullmatch(line), dateline pattern.match(line), the date
+    # pattern .search(stamp)
+    "header author": (FULLMATCH,),
+    "header published": (FULLMATCH,),
+    "header updated": (FULLMATCH,),
+    "header dateline": (MATCH,),
+    "header date": (SEARCH,),
 }
 
 
@@ -124,6 +138,31 @@ def _data_patterns() -> Iterator[Found]:
                 lang.scanner_of(rules), USAGE_OF_DATA_PATTERNS["scanner"])
     yield Found("events/data/en.yaml future cues", _future_cues(lexicon()),
                 USAGE_OF_DATA_PATTERNS["future cues"])
+    yield from _furniture_patterns()
+
+
+def _furniture_patterns() -> Iterator[Found]:
+    from timeline.furniture import furniture
+    from timeline.furniture.data import HEADER_KEYS, SHAPES
+
+    for language in _furniture_languages():
+        furn = furniture(language)
+        name = f"furniture/data/{language}.yaml"
+        for shape in SHAPES:
+            yield Found(f"{name} {shape} (all kinds)", getattr(furn, shape),
+                        USAGE_OF_DATA_PATTERNS[f"furniture {shape}"])
+        for i, item in enumerate(furn.patterns):
+            yield Found(f"{name} {item.kind} {item.shape} [{i}]", item.pattern,
+                        USAGE_OF_DATA_PATTERNS[f"furniture {item.shape}"])
+        for key in HEADER_KEYS:
+            for i, pattern in enumerate(furn.headers[key]):
+                yield Found(f"{name} header {key} [{i}]", pattern,
+                            USAGE_OF_DATA_PATTERNS[f"header {key}"])
+
+
+def _furniture_languages() -> list[str]:
+    folder = Path(timeline.__file__).parent / "furniture" / "data"
+    return sorted(p.stem for p in folder.glob("*.yaml"))
 
 
 @functools.cache

@@ -15,9 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.anchoring import extract, find_mentions
-from timeline.events import find_entities, is_furniture, summarize
+from timeline.events import find_entities, summarize
 from timeline.events.lexicon import lexicon
 from timeline.events.relative import relative_references as references_in
+from timeline.furniture import furniture, is_furniture
 from timeline.model import Article, Timex
 from timeline.values import Duration, Reference, day, month, week_of, year
 
@@ -123,7 +124,7 @@ def test_finer_date_wins_when_two_govern_one_trigger():
     ],
 )
 def test_page_furniture_and_headlines_are_not_events(line):
-    assert is_furniture(line)
+    assert is_furniture(line, furniture(), lexicon().headline_small_words)
     body = f"{line}\n\nThe council voted on Wednesday to raise fares."
     timexes = [tx(body, "Wednesday", WED)] + (
         [tx(body, "Monday", day(date(2024, 3, 4)))] if "Monday" in line else []

@@ -81,7 +81,8 @@ def patterns() -> list[Found]:
 def test_the_inventory_finds_the_patterns_of_every_kind(patterns: list[Found]) -> None:
     names = [f.name for f in patterns]
     for expected in ("timeline.timeml._MARKUP", "timeline.dates.resolve._CLOCK_TO_CLOCK",
-                     "timeline.ingest.HEADER_SHAPES[2][1]", "timeline.ingest.FURNITURE[0]",
+                     "timeline.ingest.HEADER_SHAPES[2][1]",
+                     "furniture/data/en.yaml prefix (all kinds)",
                      "dates/data/en.yaml start words", "events/data/en.yaml future cues"):
         assert expected in names
     assert sum(n.startswith("dates/data/en.yaml rule ") for n in names) > 40
@@ -90,6 +91,8 @@ def test_the_inventory_finds_the_patterns_of_every_kind(patterns: list[Found]) -
     assert by_name["timeline.dates.resolve._CLOCK_TO_CLOCK"].methods == (FULLMATCH,)
     assert by_name["timeline.text._QUOTATION"].methods == (SCAN,)
     assert by_name["timeline.ingest.HEADER_SHAPES[0][1]"].methods == (MATCH,)
+    assert by_name["furniture/data/en.yaml line (all kinds)"].methods == (FULLMATCH,)
+    assert sum(n.startswith("furniture/data/en.yaml ") for n in names) > 50
 
 
 def test_the_measure_tells_a_quadratic_pattern_from_a_linear_one() -> None:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from timeline.dates.resolve import DateAnalysis, analyse_dates, anchor_dates
 from timeline.events.actors import actors_in, display_names, entities_in
 from timeline.events.build import all_happenings, governed_clause, undated_upcoming
-from timeline.events.furniture import content_sentences, only_date
 from timeline.events.lexicon import Lexicon, lexicon
 from timeline.events.reading import Reading
 from timeline.events.relative import RelativeReference, relative_references
@@ -26,6 +25,7 @@ from timeline.events.status import may_announce
 from timeline.events.summary import content_lemma, summarize
 from timeline.events.tokens import Token, quote_spans, tokenize
 from timeline.events.triggers import find_triggers
+from timeline.furniture import furniture, layout, only_date
 from timeline.model import Article, Clause, Mention
 from timeline.text import Sentence, paragraphs, sentences
 
@@ -91,7 +91,7 @@ def analysis_of(article: Article, dates: DateAnalysis | None, spans: list[Span])
 
 def _announced(text: _Text) -> list[tuple[int, Mention]]:
     """Announced happenings without a date, in every sentence that has a future cue."""
-    out = []
+    out: list[tuple[int, Mention]] = []
     for sent in text.sentences:
         if may_announce(text.tokens_of(sent), text.lex):
             reading = text.reading(sent)
@@ -123,7 +123,10 @@ class _Text:
         self.tokens = tokenize(body)
         self.starts = [t.start for t in self.tokens]
         every = sentences(body)
-        self.sentences = content_sentences(body, every, lex)
+        # furniture (credits, timestamps, comments...) is left out; a sentence that opens
+        # with a furniture prefix is read from after it
+        page = layout(body, every, furniture(article.language), lex.headline_small_words)
+        self.sentences = list(page.content)
         self.sentence_ends = [s.end for s in self.sentences]
         found = entities_in(body, self.tokens, frozenset(s.start for s in every), lex)
         self.entities = tuple(sorted(found, key=lambda e: e.start))

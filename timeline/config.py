@@ -103,5 +103,10 @@ class Tuning:
     # words around a reporting verb searched for the happening it reports
     class_window: int = 10
 
+    # -- page furniture (timeline/furniture/)
+    # a sentence just before a photo credit is its caption only when this short: a longer
+    # one is text a scraped page fused with the caption
+    caption_max_words: int = 40
+
 
 TUNING = Tuning()

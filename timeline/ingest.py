@@ -1,15 +1,18 @@
 """Import raw article text (as copied from a news page) into corpus files.
 
 A raw text may open with header shapes (a `date YYYY-MM-DD` marker, a
-`Title/ PLACE/ Author/ Program/` line, a headline on its own line) and carry page
-furniture (comment prompts, "Related Content", lone punctuation, promos such as "READ MORE:
-..." or "Sign up for ...", and related-article teasers: another story's headline in
-capitals between paragraphs). Headers become front matter, furniture lines are dropped,
-every other line is kept character for character.
-Both are data tables below, matched by general patterns, not by source.
+`Title/ PLACE/ Author/ Program/` line, a headline on its own line), header lines (a
+byline, publish and update lines, a wire dateline before the first paragraph) and carry
+page furniture (comment prompts, "Related Content", lone punctuation, promos such as
+"READ MORE: ..." or "Sign up for ...", credits, and related-article teasers: another
+story's headline in capitals between paragraphs). Headers become front matter, whole
+furniture lines are dropped, every other line is kept character for character. The
+header shapes are a table below; header lines and furniture are the language data of
+`timeline.furniture`, which the analysis reads too.
 
 Decisions (documented in the README):
-- A publish date is never invented: no `published` key unless the text states one.
+- A publish date is never invented: no `published` key unless the text states a date
+  with its year (a wire dateline's "March 3" takes its year only from another header line).
 - With no headline, the title is the lead sentence (shortened at a clause boundary) and
   a YAML comment in the front matter says so.
 - Each line of the raw text is a paragraph (news pages put one paragraph per line), except
@@ -32,7 +35,7 @@ from pathlib import Path
 
 import yaml
 
-from timeline.config import CORPUS_SUFFIXES
+from timeline.config import CORPUS_SUFFIXES, DEFAULT_LANGUAGE
 from timeline.corpus import (
     ERROR,
     CorpusError,
@@ -42,6 +45,9 @@ from timeline.corpus import (
     read_text,
     shown,
 )
+from timeline.furniture import Furniture, furniture
+from timeline.furniture import is_furniture as is_furniture_text
+from timeline.furniture.headers import PageHeader, publish_date
 from timeline.outputs import output_lock, write_atomic
 from timeline.text import continues_sentence, ends_line, sentences
 
@@ -66,31 +72,6 @@ HEADER_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\A\s*(?=\S)(?=[^\n]*\w)(?P<title>(?:[^\s]+[ \t]+){0,24}[^\s]*[^\s.,;:…])[ \t]*\n"
         ),
     ),
-)
-
-# Whole lines that are page furniture, not article text (matched case-insensitively).
-FURNITURE: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"you must (?:register|log ?in|sign ?in|sign up)(?: or (?:register|log ?in|sign ?in|"
-        r"sign up))? to (?:post|leave|add|write) a comment\.?",
-        r"(?:leave|post|add|write) a comment\.?",
-        r"comments?(?: \(\d+\))?:?",
-        r"\d+ comments?",
-        r"related(?: content| articles| stories| coverage| news| posts)?:?",
-        r"(?:read|see) (?:more|also):?",
-        r"advertisement|sponsored(?: content)?",
-        r"share(?: this(?: article| story)?)?(?: on)?:?",
-        r"[^\w\s]+",  # lone punctuation: ".", "***", "—"
-        # a promo: a label and the headline of another page ("READ MORE: ...", "WATCH: ...")
-        r"(?:read more|related|see also|also read|read also|more|watch|listen|don'?t miss|"
-        r"recommended|trending|top stories)[ \t]*[:|][ \t]*\S.*",
-        # calls to act on the page, not the story
-        r"(?:sign up|subscribe)(?: now| today)? (?:for|to) .*",
-        r"click here\b.*",
-        r"(?:download|get) (?:the|our) .*\b(?:app|newsletter)\b.*",
-        r"follow (?:us|[^.]{1,60}?) on (?:twitter|x|facebook|instagram|tiktok|threads)\b.*",
-    )
 )
 
 # A related-article teaser between paragraphs: the headline of another story set in
@@ -127,8 +108,9 @@ class Imported:
 
 def parse_raw(path: Path, text: str) -> Imported:
     """Front matter and body from a raw article text; CorpusError if nothing is left."""
-    text = "\n".join(line for line in text.split("\n") if not is_furniture(line))
-    meta, rest = _headers(path, text)
+    furn = furniture(DEFAULT_LANGUAGE)
+    header, lines = header_lines(text.split("\n"), furn)
+    meta, rest = _headers(path, "\n".join(lines))
     # A header may have shared its line with what is now a furniture line (`date ... .`);
     # below the headers, a line in capitals may be another story's headline.
     body = paragraphs_text(
@@ -136,19 +118,57 @@ def parse_raw(path: Path, text: str) -> Imported:
     )
     if not body.strip():
         raise CorpusError(path, "no article text left after the header and page furniture")
+    header = header.with_dateline(body, furn)  # kept in the body: the analysis skips it
+    meta = {**_header_meta(header), **meta}  # a header shape says it more surely
     derived = "title" not in meta
     if derived:
         meta["title"] = lead_title(body)
         if not meta["title"]:
             raise CorpusError(path, "no headline, and no sentence with words to take a title from")
-    order = ("title", "author", "dateline", "program", "published")
+    order = ("title", "source", "author", "dateline", "program", "published")
     ordered = {key: meta[key] for key in order if key in meta}
     return Imported(path, slugify(str(ordered["title"])), ordered, body, derived)
 
 
 def is_furniture(line: str) -> bool:
-    stripped = line.strip()
-    return bool(stripped) and any(p.fullmatch(stripped) for p in FURNITURE)
+    """A line that is page furniture through and through (the furniture data's rules;
+    headlines and teasers are the importer's own)."""
+    return bool(line.strip()) and is_furniture_text(line, furniture(DEFAULT_LANGUAGE))
+
+
+# Header lines (byline, publish lines) are read at the top of the page: until this many
+# lines of text have been seen (the headline, a byline without "By", the lead).
+HEADER_REGION_LINES = 3
+
+
+def header_lines(lines: list[str], furn: Furniture) -> tuple[PageHeader, list[str]]:
+    """The header lines of the page's top read (and left out), and every other line
+    that is not furniture."""
+    header = PageHeader()
+    kept: list[str] = []
+    text_lines = 0
+    for line in lines:
+        read = header.read(line, furn) if text_lines < HEADER_REGION_LINES else None
+        if read is not None:
+            header = read
+        elif not is_furniture_text(line, furn):
+            kept.append(line)
+            text_lines += bool(line.strip())
+    return header, kept
+
+
+def _header_meta(header: PageHeader) -> dict[str, object]:
+    meta: dict[str, object] = {}
+    if header.author:
+        meta["author"] = header.author
+    if header.place:
+        meta["dateline"] = header.place
+    if header.agency:
+        meta["source"] = header.agency
+    published = publish_date(header)
+    if published is not None:
+        meta["published"] = published
+    return meta
 
 
 def is_teaser(line: str) -> bool:

@@ -11,7 +11,6 @@ The modules, in the order a sentence goes through them:
 
 - `lexicon`: the word tables (`data/en.yaml`) and lemmas;
 - `tokens`: words as character spans, quoted stretches;
-- `furniture`: what is not an event (bylines, headlines, comment prompts);
 - `actors`: people, organisations and places, and who a role refers to;
 - `triggers`: the words that name a happening, and its kinds;
 - `reading`: one sentence as read for mentions (tokens, dates, triggers);
@@ -21,12 +20,12 @@ The modules, in the order a sentence goes through them:
 - `build`: a `Clause` (what a sentence tells of one happening) from a sentence;
 - `relative`: dates relative to a named happening ('a day before the meeting').
 
-An article's sentences are read once, by `timeline.analysis`; mentions are its clauses
+Page furniture (bylines, credits, comments...) is found by `timeline.furniture` before
+any of this. An article's sentences are read once, by `timeline.analysis`; mentions are its clauses
 with their dates (`timeline.anchoring`).
 """
 
 from timeline.events.actors import Entity, find_entities
-from timeline.events.furniture import is_furniture
 from timeline.events.relative import RelativeReference, relative_references, relative_timex
 from timeline.events.summary import summarize
 from timeline.events.tokens import Token, quote_spans, tokenize
@@ -36,7 +35,6 @@ __all__ = [
     "RelativeReference",
     "Token",
     "find_entities",
-    "is_furniture",
     "quote_spans",
     "relative_references",
     "relative_timex",

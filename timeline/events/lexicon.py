@@ -37,7 +37,6 @@ class Lexicon:
     nationalities: dict[str, str]
     not_names: frozenset[str]
     discourse_openers: tuple[str, ...]
-    furniture: tuple[str, ...]
     relative_units: dict[str, int]
     number_words: dict[str, int | None]
     relative_directions: dict[str, int]
@@ -150,7 +149,6 @@ def _build(data: dict[str, Any], irregular: dict[str, str], classes: dict) -> Le
         nationalities=dict(data["nationalities"]),
         not_names=frozenset(data["not_names"]),
         discourse_openers=tuple(sorted(data["discourse_openers"], key=len, reverse=True)),
-        furniture=tuple(data["furniture"]),
         relative_units=dict(data["relative_units"]),
         number_words=dict(data["number_words"]),
         relative_directions=dict(data["relative_directions"]),
