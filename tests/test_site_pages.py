@@ -521,6 +521,7 @@ def test_timeline_intro_counts_read_well() -> None:
     one = replace(t, articles=(a,), events=tuple(e for e in t.events if e.id == "call")[:1])
     one = replace(one, events=(replace(one.events[0], mentions=one.events[0].mentions[1:]),))
     text = render_pages(one)[TIMELINE]
-    assert "1 dated entry from " in text and "drawn from 1 article by 1 outlet." in text
+    assert "1 dated entry on 15 October 2025, " in text
+    assert "drawn from 1 article by 1 outlet." in text
     assert "5 dated entries from " in render_pages(demo())[TIMELINE]
     assert "drawn from 3 articles by 2 outlets." in render_pages(demo())[TIMELINE]

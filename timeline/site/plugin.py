@@ -6,6 +6,8 @@
           corpus: corpus      # folder of articles, relative to mkdocs.yml
           title: My story     # default: site_name
           exports: true       # publish timeline.json, TimelineJS, .ics and CSV
+          home: true          # generate the home page (index.md) that tells the story
+          key_moments: 12     # how many key moments it shows (default: grows with the story)
 
 All the work is in `timeline.pipeline` (corpus → Timeline) and `timeline.site.pages`
 (Timeline → pages); this module only wires them into MkDocs events, adds the stylesheet
@@ -34,6 +36,7 @@ from timeline.pipeline import build_timeline
 from timeline.site import exports
 from timeline.site.pages import (
     EXPORT_FILES,
+    HOME,
     SCRIPT,
     STYLESHEET,
     Page,
@@ -56,6 +59,8 @@ class TimelineConfig(Config):
     corpus = c.Type(str, default="corpus")
     title = c.Optional(c.Type(str))
     exports = c.Type(bool, default=True)
+    home = c.Type(bool, default=True)
+    key_moments = c.Optional(c.Type(int))
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):
@@ -71,8 +76,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.timeline = build_timeline(load_corpus(folder), title)
         except CorpusError as error:
             raise PluginError(f"timeline: {_describe(error)}") from error
+        moments = self.config.key_moments
+        if moments is not None and (isinstance(moments, bool) or moments < 0):
+            raise PluginError("timeline: `key_moments` must be a whole number, 0 or more")
         options = SiteOptions(
-            directory_urls=config.use_directory_urls, exports=self.config.exports
+            directory_urls=config.use_directory_urls,
+            exports=self.config.exports,
+            home=self.config.home,
+            key_moments=self.config.key_moments,
         )
         self.pages = build_pages(self.timeline, options)
         config.watch.append(str(folder))
@@ -90,6 +101,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """Add the pages, the stylesheet and the exports as in-memory files."""
         for page in self.pages:
             level = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            if page.path == HOME and files.get_file_from_path(HOME) is not None:
+                log.info("timeline: the story's home page replaces docs/%s; move that text "
+                         "to another page (e.g. about.md) or set the option `home: false`", HOME)
             _add(files, File.generated(config, page.path, content=page.content, inclusion=level))
         for asset in ASSETS:
             text = resources.files("timeline.site").joinpath(asset).read_text("utf-8")

@@ -6,7 +6,8 @@ in raw HTML blocks and goes through `esc`, so it is shown, never interpreted.
 Iteration is always over sorted or already-ordered data: the same Timeline gives the
 same bytes.
 
-One module per page (`timeline_page`: the timeline and newest first; `articles`,
+One module per page (`home`: the story at a glance; `timeline_page`: the timeline and
+newest first; `articles`,
 `sources`, `disagreements`, `undated`, `people`, `exports_page`), on top of `layout`
 (page paths and parts), `context` (ids, anchors, links), `fragments` (shared markup)
 and `entries` (an entry with its source lines).
@@ -19,10 +20,12 @@ from timeline.site.pages.articles import article_page
 from timeline.site.pages.context import Context, build_context, sorted_articles
 from timeline.site.pages.disagreements import disagreements_page
 from timeline.site.pages.exports_page import exports_page
+from timeline.site.pages.home import home_page
 from timeline.site.pages.layout import (
     DISAGREEMENTS,
     EXPORT_FILES,
     EXPORTS,
+    HOME,
     NEWEST,
     PAGE_LIMIT,
     PEOPLE,
@@ -43,6 +46,7 @@ __all__ = [
     "DISAGREEMENTS",
     "EXPORTS",
     "EXPORT_FILES",
+    "HOME",
     "NEWEST",
     "PAGE_LIMIT",
     "PEOPLE",
@@ -62,7 +66,8 @@ __all__ = [
 def build_pages(timeline: Timeline, options: SiteOptions | None = None) -> list[Page]:
     """Every generated page, in a fixed order; nav pages flagged."""
     ctx = build_context(timeline, options or SiteOptions())
-    pages = [
+    pages = [Page(HOME, home_page(ctx), in_nav=True)] if ctx.options.home else []
+    pages += [
         *timeline_pages(ctx),
         *newest_pages(ctx),
         Page(SOURCES, sources_page(ctx), in_nav=True),

@@ -3,10 +3,12 @@ out once from the Timeline, and the relative links between generated pages."""
 
 from __future__ import annotations
 
+import math
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from timeline import salience
 from timeline.model import Article, Event, Mention, ResolvedArticle, Timeline
 from timeline.site.markup import esc, one_line, slug, unique_slugs
 from timeline.site.pages.layout import UNDATED, Part, SiteOptions, page_url, part_path, partition
@@ -29,6 +31,7 @@ class Context:
     actor_ids: dict[str, str] = field(default_factory=dict)
     # sentences announcing a happening without a date -> (page, anchor, summary) of its entry
     announces: dict[tuple[str, int], tuple[str, str, str]] = field(default_factory=dict)
+    key_moments: frozenset[str] = frozenset()  # ids of the entries the site calls key moments
 
     def url(self, from_page: str, to_page: str, anchor: str | None = None) -> str:
         """A relative link from one generated page to another page (or file), with anchor."""
@@ -70,7 +73,17 @@ def build_context(timeline: Timeline, options: SiteOptions) -> Context:
     ctx.feeds = {(m.article, m.timex.start): e for e in timeline.events for m in e.mentions}
     ctx.actor_ids = actor_slugs(timeline.events)
     ctx.announces = _announcements(ctx)
+    ctx.key_moments = frozenset(key_moment_ids(timeline.events, options.key_moments))
     return ctx
+
+
+def key_moment_ids(events: Iterable[Event], count: int | None) -> list[str]:
+    """The key moments: the entries the pipeline flags, or the `count` most salient that
+    are neither background nor context (when the site is asked for a number)."""
+    if count is None:
+        return [e.id for e in events if e.key_moment]
+    order = sorted(events, key=lambda e: (e.rank or math.inf, e.interval, e.id))
+    return salience.key_moment_ids(order, count)
 
 
 def _announcements(ctx: Context) -> dict[tuple[str, int], tuple[str, str, str]]:

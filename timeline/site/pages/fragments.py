@@ -15,6 +15,7 @@ from timeline.site.markup import (
     one_line,
     published_label,
     slug,
+    span_label,
     status_label,
     value_label,
     with_mod,
@@ -46,7 +47,12 @@ def empty(text: str = "Nothing here yet.") -> str:
 
 def count_label(count: int, word: str, plural: str | None = None) -> str:
     """'1 article', '3 articles', '2 entries' (with `plural` given)."""
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+    return f"{count} {noun(count, word, plural)}"
+
+
+def noun(count: int, word: str, plural: str | None = None) -> str:
+    """The word in the number `count` asks for: 'article', 'articles', 'entries'."""
+    return word if count == 1 else plural or word + "s"
 
 
 # --- dates ------------------------------------------------------------------------------
@@ -64,6 +70,17 @@ def phrase(ctx: Context, m: Mention) -> str:
     title = timex_title(ctx, m.article, m.timex)
     mark = time_element(m.timex.value, one_line(m.timex.text), title)
     return mark.replace("<time", '<time tabindex="0"', 1)
+
+
+def story_span(events: Iterable[Event]) -> str:
+    """'from 2022 to the week of 20 October 2025': from the entry that starts first to the
+    one that ends last (the shorter one on a tie), each at its own grain; '' for none."""
+    items = list(events)
+    if not items:
+        return ""
+    first = min(items, key=lambda e: (e.interval[0], e.interval[1], e.id))
+    last = max(items, key=lambda e: (e.interval[1], e.interval[0], e.id))
+    return span_label(first.value, last.value)
 
 
 def when(e: Event) -> str:

@@ -15,6 +15,7 @@ from timeline.site.markup import MONTHS
 # with more than this into a page per month): few pages, stable anchors, small nav.
 PAGE_LIMIT = 150
 
+HOME = "index.md"
 TIMELINE = "timeline/index.md"
 NEWEST = "timeline/newest.md"
 SOURCES = "sources.md"
@@ -48,6 +49,9 @@ class SiteOptions:
     directory_urls: bool = True  # MkDocs' use_directory_urls: decides relative links
     page_limit: int = PAGE_LIMIT
     exports: bool = True
+    home: bool = True  # generate the home page (index.md) that tells the story
+    # how many key moments the site shows; None: the entries the pipeline flags
+    key_moments: int | None = None
 
 
 def page_url(path: str, directory_urls: bool) -> str:

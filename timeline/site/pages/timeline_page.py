@@ -13,7 +13,15 @@ from timeline.site import overview
 from timeline.site.markup import datetime_attr, esc, one_line, value_anchor, value_label
 from timeline.site.pages.context import Context
 from timeline.site.pages.entries import entry_list
-from timeline.site.pages.fragments import block, count_label, doc, empty, status, when
+from timeline.site.pages.fragments import (
+    block,
+    count_label,
+    doc,
+    empty,
+    status,
+    story_span,
+    when,
+)
 from timeline.site.pages.layout import (
     DISAGREEMENTS,
     NEWEST,
@@ -84,11 +92,7 @@ def _timeline_intro(ctx: Context) -> str:
     t = ctx.timeline
     events = t.events
     outlets = {r.article.source for r in t.articles if r.article.source}
-    if events:
-        first, last = events[0].interval[0], max(e.interval[1] for e in events)
-        span = f" from {esc(value_label(day(first)))} to {esc(value_label(day(last)))}"
-    else:
-        span = ""
+    span = f" {esc(story_span(events))}" if events else ""
     by = f" by {count_label(len(outlets), 'outlet')}" if outlets else ""
     summary = (
         f"<p class=\"tl-intro\"><strong>{esc(one_line(t.title))}</strong>: "
