@@ -371,8 +371,8 @@ def test_big_newest_first_is_split_like_the_timeline() -> None:
     index = by_path[NEWEST]
     assert index.index("newest-2025/") < index.index("newest-2024/")  # newest part first
     part = by_path["timeline/newest-2024.md"]
-    assert '<li id="e-big-0">' in part and 'href="../2024/#e-big-0"' in part
-    ids = [int(n) for n in re.findall(r'<li id="e-big-(\d+)">', part)]
+    assert '<li id="e-big-0" ' in part and 'href="../2024/#e-big-0"' in part
+    ids = [int(n) for n in re.findall(r'<li id="e-big-(\d+)" ', part)]
     assert ids == sorted(ids, reverse=True) and len(ids) > 100
     assert len(by_path[NEWEST]) < 2000  # the index lists parts, not entries
 

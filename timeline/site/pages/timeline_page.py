@@ -12,7 +12,7 @@ from timeline.model import Event
 from timeline.site import overview
 from timeline.site.markup import datetime_attr, esc, one_line, value_anchor, value_label
 from timeline.site.pages.context import Context
-from timeline.site.pages.entries import entry_list
+from timeline.site.pages.entries import entry_list, filter_attributes, flags, headline
 from timeline.site.pages.fragments import (
     block,
     count_label,
@@ -66,10 +66,16 @@ def newest_pages(ctx: Context) -> list[Page]:
     return _reading_pages(ctx, reading, list(reversed(ctx.parts)))
 
 
+# Where assets/timeline.js puts the filters (outlet, actor, status, key moments): empty,
+# so without the script the page shows every entry and no control that does nothing.
+FILTER_SLOT = block(['<div class="tl-filter" data-tl-filter data-search-exclude></div>'])
+
+
 def _reading_pages(ctx: Context, r: Reading, parts: list[Part]) -> list[Page]:
     intro = r.intro(ctx)
     if len(parts) == 1:
-        return [Page(r.index, doc(r.title, intro, *r.body(ctx, r.index, parts[0][1])), True)]
+        body = r.body(ctx, r.index, parts[0][1])
+        return [Page(r.index, doc(r.title, intro, FILTER_SLOT, *body), True)]
     items = [
         f'<li><a href="{ctx.url(r.index, r.part_path(k))}">{esc(part_label(k))}</a>'
         f" ({count_label(len(events), 'entry', 'entries')})</li>"
@@ -81,7 +87,7 @@ def _reading_pages(ctx: Context, r: Reading, parts: list[Part]) -> list[Page]:
         path = r.part_path(key)
         back = block([f'<p><a href="{ctx.url(path, r.index)}">{r.back}</a></p>'])
         title = f"{r.title}: {part_label(key)}"
-        pages.append(Page(path, doc(title, back, *r.body(ctx, path, events))))
+        pages.append(Page(path, doc(title, back, FILTER_SLOT, *r.body(ctx, path, events))))
     return pages
 
 
@@ -187,8 +193,10 @@ def _newest_body(ctx: Context, page: str, events: list[Event]) -> list[str]:
 
 def _newest_item(ctx: Context, page: str, e: Event) -> str:
     sources = count_label(len(e.sources), "source")
+    background = ' class="tl-entry-background"' if e.background else ""
     return (
-        f'<li id="{ctx.event_ids[e.id]}">{status(e.status)} <span class="tl-when">{when(e)}</span> '
-        f'<a href="{ctx.entry_link(page, e)}">{esc(one_line(e.summary))}</a>'
+        f'<li id="{ctx.event_ids[e.id]}"{background}{filter_attributes(ctx, e)}>'
+        f'{status(e.status)}{flags(ctx, e)} <span class="tl-when">{when(e)}</span> '
+        f'<a href="{ctx.entry_link(page, e)}">{esc(headline(e))}</a>'
         f' <span class="tl-count">({sources})</span></li>'
     )
