@@ -37,10 +37,10 @@ from timeline.site.pages.layout import (
     Page,
     SiteOptions,
 )
-from timeline.site.pages.people import people_page
+from timeline.site.pages.people import people_pages
 from timeline.site.pages.sources import sources_page
 from timeline.site.pages.timeline_page import newest_pages, timeline_pages
-from timeline.site.pages.undated import undated_page
+from timeline.site.pages.undated import undated_pages
 
 __all__ = [
     "DISAGREEMENTS",
@@ -72,8 +72,8 @@ def build_pages(timeline: Timeline, options: SiteOptions | None = None) -> list[
         *newest_pages(ctx),
         Page(SOURCES, sources_page(ctx), in_nav=True),
         Page(DISAGREEMENTS, disagreements_page(ctx), in_nav=True),
-        Page(UNDATED, undated_page(ctx), in_nav=True),
-        Page(PEOPLE, people_page(ctx), in_nav=True),
+        *undated_pages(ctx),
+        *people_pages(ctx),
         *[article_page(ctx, r) for r in sorted_articles(timeline)],
     ]
     if ctx.options.exports:

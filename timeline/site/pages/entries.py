@@ -11,8 +11,14 @@ from timeline.model import Event, Mention
 from timeline.site.markup import esc, one_line, slug, value_label, with_mod
 from timeline.site.pages.context import Context, actors, name_key
 from timeline.site.pages.disagreements import conflict_callout
-from timeline.site.pages.fragments import article_ref, count_label, phrases, status, when
-from timeline.site.pages.layout import PEOPLE
+from timeline.site.pages.fragments import (
+    NO_SEARCH,
+    article_ref,
+    count_label,
+    phrases,
+    status,
+    when,
+)
 
 
 def entry_list(ctx: Context, page: str, events: list[Event], heading: str | None) -> list[str]:
@@ -30,10 +36,10 @@ def entry(ctx: Context, page: str, e: Event, heading: str | None = None) -> str:
     lines = [
         f'<li class="tl-entry tl-entry-{slug(e.status)}{background}" id="{anchor}"'
         f"{filter_attributes(ctx, e)}>",
-        f'<p class="tl-head">{status(e.status)}{flags(ctx, e)}{date_}'
+        f'<p class="tl-head" {NO_SEARCH}>{status(e.status)}{flags(ctx, e)}{date_}'
         f' <a class="tl-permalink" href="#{anchor}" aria-label="Link to this entry">#</a></p>',
         _headline(e),
-        f'<p class="tl-summary">{esc(one_line(e.summary))}</p>',
+        _summary(e),
         sources_list(ctx, page, e),
         quotes(ctx, page, e),
         conflict_callout(ctx, page, e),
@@ -61,6 +67,14 @@ def _headline(e: Event) -> str:
     if text == one_line(e.summary):
         return ""
     return f'<p class="tl-headline">{esc(text)}</p>'
+
+
+def _summary(e: Event) -> str:
+    """The summary; searched only when no headline stands for it (it is a sentence of an
+    article, which the article's page already puts in the index)."""
+    summary = one_line(e.summary)
+    hidden = f" {NO_SEARCH}" if headline(e) != summary else ""
+    return f'<p class="tl-summary"{hidden}>{esc(summary)}</p>'
 
 
 def flags(ctx: Context, e: Event) -> str:
@@ -106,7 +120,8 @@ def sources_list(ctx: Context, page: str, e: Event) -> str:
     """One line per source article: its date phrases, then the article linked to the
     sentence, then any further sentences of it that mention the happening."""
     items = [f"<li>{_source_group(ctx, page, group)}</li>" for group in _by_article(e.mentions)]
-    return '<ul class="tl-sources" aria-label="Sources">' + "".join(items) + "</ul>"
+    return (f'<ul class="tl-sources" aria-label="Sources" {NO_SEARCH}>' + "".join(items)
+            + "</ul>")
 
 
 def _source_group(ctx: Context, page: str, mentions: list[Mention]) -> str:
@@ -127,7 +142,8 @@ def quotes(ctx: Context, page: str, e: Event) -> str:
     items = [_quote(ctx, page, m) for m in seen.values()]
     label = count_label(len(items), "sentence")
     return (
-        f'<details class="tl-quotes"><summary>What the sources say ({label})</summary>'
+        f'<details class="tl-quotes" {NO_SEARCH}><summary>What the sources say ({label})'
+        "</summary>"
         f'<ul>{"".join(items)}</ul></details>'
     )
 
@@ -161,5 +177,5 @@ def _actors_line(ctx: Context, page: str, e: Event) -> str:
     names = actors(e)
     if not names:
         return ""
-    links = [f'<a href="{ctx.url(page, PEOPLE, ctx.actor_ids[n])}">{esc(n)}</a>' for n in names]
-    return f'<p class="tl-actors">People and places: {", ".join(links)}</p>'
+    links = [f'<a href="{ctx.actor_link(page, n)}">{esc(n)}</a>' for n in names]
+    return f'<p class="tl-actors" {NO_SEARCH}>People and places: {", ".join(links)}</p>'

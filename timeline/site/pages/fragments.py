@@ -26,10 +26,14 @@ from timeline.values import Grain, Point, Value
 # --- the page frame ---------------------------------------------------------------------
 
 
-def front_matter(title: str) -> str:
-    """Page title as YAML meta: escaped HTML, since the theme prints titles unescaped."""
-    meta = yaml.safe_dump({"title": esc(one_line(title))}, allow_unicode=True, width=10**6)
-    return f"---\n{meta}---\n\n"
+def front_matter(title: str, searchable: bool = True) -> str:
+    """Page title as YAML meta: escaped HTML, since the theme prints titles unescaped; a
+    page that only repeats others is kept out of the search index."""
+    meta: dict[str, object] = {"title": esc(one_line(title))}
+    if not searchable:
+        meta["search"] = {"exclude": True}
+    text = yaml.safe_dump(meta, allow_unicode=True, width=10**6, sort_keys=False)
+    return f"---\n{text}---\n\n"
 
 
 def block(lines: Iterable[str]) -> str:
@@ -37,8 +41,17 @@ def block(lines: Iterable[str]) -> str:
     return "\n".join(line for line in lines if line) + "\n"
 
 
-def doc(title: str, *parts: str) -> str:
-    return front_matter(title) + "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
+def doc(title: str, *parts: str, searchable: bool = True) -> str:
+    body = "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
+    return front_matter(title, searchable) + body
+
+
+# Marks a part of a page the search index leaves out: what another page already holds
+# (an article's sentences, source lines, lists of entries), so the index carries the
+# articles' text once and every hit lands where the text lives. (Material's search skips
+# an element with this attribute and everything in it; no element inside may have the
+# same tag, or the skipping ends at its end tag.)
+NO_SEARCH = "data-search-exclude"
 
 
 def empty(text: str = "Nothing here yet.") -> str:

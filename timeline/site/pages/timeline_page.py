@@ -75,20 +75,40 @@ def _reading_pages(ctx: Context, r: Reading, parts: list[Part]) -> list[Page]:
     intro = r.intro(ctx)
     if len(parts) == 1:
         body = r.body(ctx, r.index, parts[0][1])
-        return [Page(r.index, doc(r.title, intro, FILTER_SLOT, *body), True)]
+        page = doc(r.title, intro, FILTER_SLOT, *body, searchable=_searchable(r))
+        return [Page(r.index, page, True)]
     items = [
         f'<li><a href="{ctx.url(r.index, r.part_path(k))}">{esc(part_label(k))}</a>'
         f" ({count_label(len(events), 'entry', 'entries')})</li>"
         for k, events in parts
     ]
     index = ["## Parts", "", block(['<ul class="tl-parts">', *items, "</ul>"])]
-    pages = [Page(r.index, doc(r.title, intro, *index), True)]
-    for key, events in parts:
+    pages = [Page(r.index, doc(r.title, intro, *index, searchable=_searchable(r)), True)]
+    for number, (key, events) in enumerate(parts):
         path = r.part_path(key)
-        back = block([f'<p><a href="{ctx.url(path, r.index)}">{r.back}</a></p>'])
+        steps = _part_nav(ctx, r, parts, number)
         title = f"{r.title}: {part_label(key)}"
-        pages.append(Page(path, doc(title, back, FILTER_SLOT, *r.body(ctx, path, events))))
+        body = r.body(ctx, path, events)
+        page = doc(title, steps, FILTER_SLOT, *body, steps, searchable=_searchable(r))
+        pages.append(Page(path, page))
     return pages
+
+
+def _part_nav(ctx: Context, r: Reading, parts: list[Part], number: int) -> str:
+    """Links to the part before and after, and back to the list of parts; the filters
+    travel with them (assets/timeline.js adds them to links marked data-tl-keep-filter)."""
+    path = r.part_path(parts[number][0])
+    links = [f'<a href="{ctx.url(path, r.index)}">{r.back}</a>']
+    if number > 0:
+        key = parts[number - 1][0]
+        links.insert(0, f'<a rel="prev" data-tl-keep-filter href="'
+                        f'{ctx.url(path, r.part_path(key))}">← {esc(part_label(key))}</a>')
+    if number + 1 < len(parts):
+        key = parts[number + 1][0]
+        links.append(f'<a rel="next" data-tl-keep-filter href="'
+                     f'{ctx.url(path, r.part_path(key))}">{esc(part_label(key))} →</a>')
+    return block(['<nav class="tl-part-nav" aria-label="Parts" data-search-exclude>',
+                  " · ".join(links), "</nav>"])
 
 
 # --- in order ---------------------------------------------------------------------------
@@ -189,6 +209,11 @@ def _newest_body(ctx: Context, page: str, events: list[Event]) -> list[str]:
     latest = sorted(events, key=lambda e: (e.interval[1], e.interval[0], e.id), reverse=True)
     items = [_newest_item(ctx, page, e) for e in latest]
     return [block(['<ol class="tl-newest">', *items, "</ol>"]) if items else empty()]
+
+
+def _searchable(r: Reading) -> bool:
+    """Newest first repeats the timeline: kept out of the search index."""
+    return r.index != NEWEST
 
 
 def _newest_item(ctx: Context, page: str, e: Event) -> str:
