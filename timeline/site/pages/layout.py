@@ -160,7 +160,7 @@ def part_label(key: str) -> str:
 def _unit_label(key: str) -> str:
     numbers = [int(n) for n in key.split("-")]
     if len(numbers) == 1:
-        return key
+        return str(numbers[0])
     if len(numbers) == 2:
         return f"{MONTHS[numbers[1] - 1]} {numbers[0]}"
     return f"{numbers[2]} {MONTHS[numbers[1] - 1]} {numbers[0]}"
