@@ -76,6 +76,7 @@ def test_people_pages_hold_each_actor_whole_or_in_order() -> None:
     paths = [path for path, _ in pages]
     assert paths[0] == "people/a.md" and "people/e.md" in paths and "people/other.md" in paths
     assert len(paths) == len(set(paths))
+    assert people_pages(counts, lines=100) == [("people.md", [(n, 0, c) for n, c in counts])]
 
 
 # --- the built site -------------------------------------------------------------------

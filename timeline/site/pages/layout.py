@@ -189,9 +189,12 @@ def initial_label(key: str) -> str:
 
 
 def people_pages(counts: list[tuple[str, int]], lines: int = PEOPLE_LINES) -> list[PeoplePage]:
-    """Actors (in reading order, with their number of entries) on pages: one per initial
-    letter ('people/a.md'), a letter with more than `lines` entry lines over several
-    ('people/a-2.md'), an actor cut across pages when it alone has more."""
+    """Actors (in reading order, with their number of entries) on pages: all on the People
+    page when they fit, else one page per initial letter ('people/a.md'), a letter with
+    more than `lines` entry lines over several ('people/a-2.md'), an actor cut across
+    pages when it alone has more."""
+    if sum(count for _, count in counts) <= lines:
+        return [(PEOPLE, [(name, 0, count) for name, count in counts])]
     by_letter: dict[str, list[tuple[str, int]]] = {}
     for name, count in counts:
         by_letter.setdefault(initial(name), []).append((name, count))

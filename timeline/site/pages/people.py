@@ -14,7 +14,11 @@ TITLE = "People and places"
 
 
 def people_pages(ctx: Context) -> list[Page]:
+    """The index with every actor's entries when they fit one page, else the index and
+    the pages of entries."""
     pages = [Page(PEOPLE, _index(ctx), in_nav=True)]
+    if ctx.people and ctx.people[0][0] == PEOPLE:
+        return pages
     for number, (path, items) in enumerate(ctx.people):
         pages.append(Page(path, _actors_page(ctx, number, items)))
     return pages
@@ -35,15 +39,31 @@ def _index(ctx: Context) -> str:
         letters.setdefault(initial(name), []).append(name)
     jump = " · ".join(f'<a href="#l-{k}">{initial_label(k)}</a>' for k in letters)
     lines = [f'<p class="tl-letters">{jump}</p>']
+    whole = ctx.people[0][0] == PEOPLE  # every actor's entries on this page
     for key, group in letters.items():
-        lines += [f'<h2 id="l-{key}">{initial_label(key)}</h2>', '<ul class="tl-people">']
-        lines += [
-            f'<li><a href="{ctx.actor_link(PEOPLE, n)}">{esc(n)}</a> '
-            f'<span class="tl-count">({len(ctx.by_actor[n])})</span></li>'
-            for n in group
-        ]
-        lines.append("</ul>")
+        lines.append(f'<h2 id="l-{key}">{initial_label(key)}</h2>')
+        lines += _entries(ctx, PEOPLE, group) if whole else _names(ctx, group)
     return doc(TITLE, intro, block(lines))
+
+
+def _names(ctx: Context, names: list[str]) -> list[str]:
+    items = [
+        f'<li><a href="{ctx.actor_link(PEOPLE, n)}">{esc(n)}</a> '
+        f'<span class="tl-count">({len(ctx.by_actor[n])})</span></li>'
+        for n in names
+    ]
+    return ['<ul class="tl-people">', *items, "</ul>"]
+
+
+def _entries(ctx: Context, page: str, names: list[str]) -> list[str]:
+    """Each actor with all its entries, under a heading that is its anchor."""
+    lines: list[str] = []
+    for name in names:
+        lines.append(f'<h3 id="{ctx.actor_ids[name]}">{esc(name)}</h3>')
+        lines.append(f'<ul class="tl-actor-entries" {NO_SEARCH}>')
+        lines += [event_item(ctx, page, e) for e in ctx.by_actor[name]]
+        lines.append("</ul>")
+    return lines
 
 
 def _actors_page(ctx: Context, number: int, items: list[tuple[str, int, int]]) -> str:
