@@ -193,6 +193,11 @@ def test_headings_without_a_shown_entry_are_hidden(
     )
     # the demo's background years (2022, 2024) hold no key moment; 2025 does
     assert dict(years) == {"y2022": False, "y2024": False, "y2025": True}
+    contents = browser.execute_script(
+        "return ['y2022', 'y2025'].map(id => document.querySelector("
+        "'.md-sidebar--secondary a[href=\"#' + id + '\"]').closest('li').hidden)"
+    )
+    assert contents == [True, False]  # the table of contents follows
 
 
 def test_the_filters_live_in_the_address(

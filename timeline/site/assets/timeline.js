@@ -218,6 +218,7 @@
       if (level) {
         var depth = Number(level[1]);
         node.hidden = !shown[depth];
+        contents(node);
         for (var d = depth; d < shown.length; d++) shown[d] = false;
         return;
       }
@@ -225,6 +226,16 @@
       var visible = node.querySelector(":scope > li:not([hidden])") !== null;
       node.hidden = !visible;
       if (visible) for (var i = 0; i < shown.length; i++) shown[i] = true;
+    });
+  }
+
+  /* The table of contents follows: a heading hidden, its entry there hidden too. */
+  function contents(heading) {
+    if (!heading.id) return;
+    var selector = '.md-sidebar--secondary a[href="#' + CSS.escape(heading.id) + '"]';
+    document.querySelectorAll(selector).forEach(function (link) {
+      var item = link.closest("li");
+      if (item) item.hidden = heading.hidden;
     });
   }
 
