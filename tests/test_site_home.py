@@ -119,5 +119,18 @@ def test_left_out_articles_are_listed_with_their_message_escaped(story: Timeline
     assert "left-out" not in render_pages(story)[SOURCES]  # no section without errors
 
 
+def test_decades_and_centuries_do_not_stretch_the_span(story: Timeline) -> None:
+    """A real story (Timeline17's Iraq war) read 'from 200–299 to 2000–2099'."""
+    from site_factory import article, event, mention
+
+    a = article("c", "Since the 2000s and in the 200s, people met.")
+    coarse = [event("c", mention(a, "the 2000s", Point(date(2000, 1, 1), Grain.CENTURY))),
+              event("d", mention(a, "the 200s", Point(date(200, 1, 1), Grain.DECADE)))]
+    wider = replace(story, events=story.events + tuple(coarse))
+    assert "A sourced timeline from 2022 to 17 October 2025," in render_pages(wider)[HOME]
+    only = replace(story, events=tuple(coarse))
+    assert "from the 200s to 2000–2099" in render_pages(only)[HOME]
+
+
 def test_timeline_header_uses_the_span_too(story: Timeline) -> None:
     assert "5 dated entries from 2022 to 17 October 2025" in render_pages(story)[TIMELINE]

@@ -286,7 +286,7 @@ def _dots(points: list[Event], scale: Scale, href: Href, top: int) -> list[str]:
     stacks = _stacks(points, scale)
     most = max((len(items) for _, items in stacks), default=0)
     out: list[str] = []
-    labels: list[tuple[float, str, float]] = []
+    labels: list[tuple[float, str]] = []
     for x, items in stacks:
         if len(items) <= MAX_STACK:
             for i, e in enumerate(items):

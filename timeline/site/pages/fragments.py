@@ -85,15 +85,25 @@ def phrase(ctx: Context, m: Mention) -> str:
     return mark.replace("<time", '<time tabindex="0"', 1)
 
 
+# Values too coarse to bound a story: 'the 2000s' or '2000–2099' would say it runs to 2099.
+UNBOUNDED = (Grain.CENTURY, Grain.DECADE)
+
+
 def story_span(events: Iterable[Event]) -> str:
     """'from 2022 to the week of 20 October 2025': from the entry that starts first to the
-    one that ends last (the shorter one on a tie), each at its own grain; '' for none."""
-    items = list(events)
+    one that ends last (the shorter one on a tie), each at its own grain, decades and
+    centuries left out when there is anything finer; '' for none."""
+    every = list(events)
+    items = [e for e in every if not _grain_in(e, UNBOUNDED)] or every
     if not items:
         return ""
     first = min(items, key=lambda e: (e.interval[0], e.interval[1], e.id))
     last = max(items, key=lambda e: (e.interval[1], e.interval[0], e.id))
     return span_label(first.value, last.value)
+
+
+def _grain_in(e: Event, grains: tuple[Grain, ...]) -> bool:
+    return isinstance(e.value, Point) and e.value.grain in grains
 
 
 def when(e: Event) -> str:
