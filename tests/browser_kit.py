@@ -147,3 +147,22 @@ def palette(driver: Any, url: str, scheme: str, width: int = 1280) -> None:
     assert driver.execute_script(
         "return document.body.getAttribute('data-md-color-scheme')"
     ) == scheme
+
+
+def low_contrast(driver: Any, url: str, selectors: tuple[str, ...], least: float = 4.5
+                 ) -> list[tuple[str, int, str, float]]:
+    """The elements (the first match of each selector) whose text contrast is under
+    `least`, in both palettes at a desktop's and a phone's width: (scheme, width,
+    selector, ratio)."""
+    from selenium.webdriver.common.by import By
+
+    found = []
+    for scheme in ("default", "slate"):
+        for width in (1280, 390):
+            palette(driver, url, scheme, width)
+            for selector in selectors:
+                element = driver.find_element(By.CSS_SELECTOR, selector)
+                ratio = driver.execute_script(CONTRAST_JS, element)
+                if ratio < least:
+                    found.append((scheme, width, selector, ratio))
+    return found
