@@ -134,3 +134,41 @@ def test_decades_and_centuries_do_not_stretch_the_span(story: Timeline) -> None:
 
 def test_timeline_header_uses_the_span_too(story: Timeline) -> None:
     assert "5 dated entries from 2022 to 17 October 2025" in render_pages(story)[TIMELINE]
+
+
+def _project(root: Path, corpus: Path, **options: object) -> Path:
+    """A story folder: no docs of its own, the plugin on `corpus` with `options`."""
+    import yaml
+
+    (root / "docs").mkdir(parents=True)
+    config = {
+        "site_name": "Plugin options", "docs_dir": "docs", "site_dir": "site",
+        "theme": {"name": "material", "font": False},
+        "plugins": [{"timeline": {"corpus": str(corpus), **options}}],
+    }
+    path = root / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return path
+
+
+def test_plugin_options_home_and_key_moments(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    built = _project(tmp_path / "three", corpus, key_moments=3)
+    build(load_config(str(built), strict=True))
+    home = (tmp_path / "three" / "site" / "index.html").read_text("utf-8")
+    assert home.count('class="tl-moment"') == 3 and "3 key moments of " in home
+    without = _project(tmp_path / "none", corpus, home=False)
+    build(load_config(str(without), strict=True))
+    assert not (tmp_path / "none" / "site" / "index.html").exists()
+    for bad in (-1, True):
+        caplog.clear()
+        with pytest.raises(Abort):
+            build(load_config(str(_project(tmp_path / f"bad{bad}", corpus, key_moments=bad)),
+                              strict=True))
+        assert "`key_moments` must be a whole number, 0 or more" in caplog.text

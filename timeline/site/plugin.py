@@ -70,20 +70,20 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Build the timeline once per build, before files are collected; watch the corpus."""
+        moments = self.config.key_moments
+        if moments is not None and (isinstance(moments, bool) or moments < 0):
+            raise PluginError("timeline: `key_moments` must be a whole number, 0 or more")
         folder = self._corpus_folder(config)
         title = self.config.title or config.site_name
         try:
             self.timeline = build_timeline(load_corpus(folder), title)
         except CorpusError as error:
             raise PluginError(f"timeline: {_describe(error)}") from error
-        moments = self.config.key_moments
-        if moments is not None and (isinstance(moments, bool) or moments < 0):
-            raise PluginError("timeline: `key_moments` must be a whole number, 0 or more")
         options = SiteOptions(
             directory_urls=config.use_directory_urls,
             exports=self.config.exports,
             home=self.config.home,
-            key_moments=self.config.key_moments,
+            key_moments=moments,
         )
         self.pages = build_pages(self.timeline, options)
         config.watch.append(str(folder))
