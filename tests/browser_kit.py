@@ -104,3 +104,65 @@ def requested(driver: Any) -> list[str]:
 def outside(urls: list[str], server: str) -> list[str]:
     """The URLs that went anywhere but the local server."""
     return [u for u in urls if not u.startswith((server + "/", *LOCAL_SCHEMES)) and u != server]
+
+
+# The contrast ratio (WCAG) of an element's text against what shows behind it.
+CONTRAST_JS = """
+const parse = c => {
+  const m = c.match(/[\\d.]+/g).map(Number);
+  return m.length > 3 ? m : [...m, 1];
+};
+const lum = rgb => rgb.slice(0, 3).map(v => { v /= 255;
+  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+  .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+const e = arguments[0];
+let bg = [255, 255, 255];
+const layers = [];
+for (let x = e; x; x = x.parentElement) {
+  const c = parse(getComputedStyle(x).backgroundColor);
+  if (c[3] > 0) layers.push(c);
+  if (c[3] >= 1) break;
+}
+for (const c of layers.reverse()) bg = bg.map((v, i) => v * (1 - c[3]) + c[i] * c[3]);
+let alpha = parse(getComputedStyle(e).color)[3];
+for (let x = e; x; x = x.parentElement) alpha *= parseFloat(getComputedStyle(x).opacity);
+const fg = parse(getComputedStyle(e).color).slice(0, 3)
+  .map((v, i) => v * alpha + bg[i] * (1 - alpha));
+const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+return (hi + 0.05) / (lo + 0.05);
+"""
+
+
+def palette(driver: Any, url: str, scheme: str, width: int = 1280) -> None:
+    """Open a page as a reader whose system asks for light or dark: Material picks the
+    palette from prefers-color-scheme (and remembers a choice, so that is cleared)."""
+    dark = "dark" if scheme == "slate" else "light"
+    driver.execute_cdp_cmd(
+        "Emulation.setEmulatedMedia",
+        {"features": [{"name": "prefers-color-scheme", "value": dark}]},
+    )
+    open_page(driver, url, width)
+    driver.execute_script("localStorage.clear()")
+    open_page(driver, url, width)
+    assert driver.execute_script(
+        "return document.body.getAttribute('data-md-color-scheme')"
+    ) == scheme
+
+
+def low_contrast(driver: Any, url: str, selectors: tuple[str, ...], least: float = 4.5
+                 ) -> list[tuple[str, int, str, float]]:
+    """The elements (the first match of each selector) whose text contrast is under
+    `least`, in both palettes at a desktop's and a phone's width: (scheme, width,
+    selector, ratio)."""
+    from selenium.webdriver.common.by import By
+
+    found = []
+    for scheme in ("default", "slate"):
+        for width in (1280, 390):
+            palette(driver, url, scheme, width)
+            for selector in selectors:
+                element = driver.find_element(By.CSS_SELECTOR, selector)
+                ratio = driver.execute_script(CONTRAST_JS, element)
+                if ratio < least:
+                    found.append((scheme, width, selector, ratio))
+    return found

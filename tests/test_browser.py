@@ -14,7 +14,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_kit import WAIT, chromium, open_page, outside, requested, serve, skip_unless_chromium
+from browser_kit import (
+    CONTRAST_JS,
+    WAIT,
+    chromium,
+    low_contrast,
+    open_page,
+    outside,
+    palette,
+    requested,
+    serve,
+    skip_unless_chromium,
+)
 
 pytestmark = pytest.mark.browser
 REPO = Path(__file__).resolve().parent.parent
@@ -77,7 +88,7 @@ def test_pages_load_without_console_errors_or_outside_requests(
 ) -> None:
     browser.get_log("performance")  # start from a clean log
     for path in ("", "timeline/", "timeline/newest/", "sources/", "disagreements/",
-                 "undated/", "people/", "exports/", "dates/"):
+                 "undated/", "people/", "exports/", "about/", "dates/"):
         open_page(browser, f"{server}/{path}")
         assert _severe(browser) == [], path
     links = browser.execute_script(
@@ -179,13 +190,17 @@ def test_search_finds_an_entry(
 
 def test_screenshots(browser: webdriver.Chrome, server: str, artifacts: Path) -> None:
     shots = {
-        "timeline-desktop-light.png": (1280, 1400, "default"),
-        "timeline-desktop-dark.png": (1280, 1400, "slate"),
-        "timeline-phone-light.png": (390, 1600, "default"),
-        "timeline-phone-dark.png": (390, 1600, "slate"),
+        "timeline-desktop-light.png": (1280, 1400, "default", "timeline/"),
+        "timeline-desktop-dark.png": (1280, 1400, "slate", "timeline/"),
+        "timeline-phone-light.png": (390, 1600, "default", "timeline/"),
+        "timeline-phone-dark.png": (390, 1600, "slate", "timeline/"),
+        "home-desktop-light.png": (1280, 1400, "default", ""),
+        "home-desktop-dark.png": (1280, 1400, "slate", ""),
+        "home-phone-light.png": (390, 1600, "default", ""),
+        "home-phone-dark.png": (390, 1600, "slate", ""),
     }
-    for name, (width, height, scheme) in shots.items():
-        open_page(browser, f"{server}/timeline/", width, height)
+    for name, (width, height, scheme, page) in shots.items():
+        open_page(browser, f"{server}/{page}", width, height)
         browser.execute_script(
             "document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme
         )
@@ -197,49 +212,7 @@ def test_screenshots(browser: webdriver.Chrome, server: str, artifacts: Path) ->
 # --- from the UX review of the built demo site --------------------------------------------
 
 PAGES = ("", "timeline/", "timeline/newest/", "sources/", "disagreements/", "undated/",
-         "people/", "exports/", "dates/")
-
-CONTRAST_JS = """
-const parse = c => {
-  const m = c.match(/[\\d.]+/g).map(Number);
-  return m.length > 3 ? m : [...m, 1];
-};
-const lum = rgb => rgb.slice(0, 3).map(v => { v /= 255;
-  return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
-  .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
-const e = arguments[0];
-let bg = [255, 255, 255];
-const layers = [];
-for (let x = e; x; x = x.parentElement) {
-  const c = parse(getComputedStyle(x).backgroundColor);
-  if (c[3] > 0) layers.push(c);
-  if (c[3] >= 1) break;
-}
-for (const c of layers.reverse()) bg = bg.map((v, i) => v * (1 - c[3]) + c[i] * c[3]);
-let alpha = parse(getComputedStyle(e).color)[3];
-for (let x = e; x; x = x.parentElement) alpha *= parseFloat(getComputedStyle(x).opacity);
-const fg = parse(getComputedStyle(e).color).slice(0, 3)
-  .map((v, i) => v * alpha + bg[i] * (1 - alpha));
-const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
-return (hi + 0.05) / (lo + 0.05);
-"""
-
-
-def _palette(driver: webdriver.Chrome, url: str, scheme: str, width: int = 1280) -> None:
-    """Open a page as a reader whose system asks for light or dark: Material picks the
-    palette from prefers-color-scheme (and remembers a choice, so that is cleared)."""
-    dark = "dark" if scheme == "slate" else "light"
-    driver.execute_cdp_cmd(
-        "Emulation.setEmulatedMedia",
-        {"features": [{"name": "prefers-color-scheme", "value": dark}]},
-    )
-    open_page(driver, url, width)
-    driver.execute_script("localStorage.clear()")
-    open_page(driver, url, width)
-    assert driver.execute_script(
-        "return document.body.getAttribute('data-md-color-scheme')"
-    ) == scheme
-
+         "people/", "exports/", "about/", "dates/")
 
 def test_nothing_overflows_sideways_on_a_phone(browser: webdriver.Chrome, server: str) -> None:
     for path in PAGES:
@@ -269,7 +242,7 @@ def test_entry_links_have_text_contrast_in_both_palettes(
     browser: webdriver.Chrome, server: str
 ) -> None:
     for scheme in ("default", "slate"):
-        _palette(browser, f"{server}/timeline/", scheme)
+        palette(browser, f"{server}/timeline/", scheme)
         permalink = browser.find_element(By.CSS_SELECTOR, "a.tl-permalink")
         ratio = browser.execute_script(CONTRAST_JS, permalink)
         assert ratio >= 4.5, (scheme, ratio)
@@ -317,7 +290,7 @@ def test_dates_in_article_text_have_contrast_in_both_palettes(
     open_page(browser, f"{server}/sources/")
     article = browser.find_element(By.CSS_SELECTOR, "ul.tl-articles a").get_attribute("href")
     for scheme in ("default", "slate"):
-        _palette(browser, article, scheme)
+        palette(browser, article, scheme)
         dates = browser.find_elements(By.CSS_SELECTOR, "a.tl-feeds time.tl-timex")
         assert dates, article
         ratio = browser.execute_script(CONTRAST_JS, dates[0])
@@ -362,3 +335,29 @@ def test_search_lands_on_the_entry_under_its_date(
     timeline = [h for h in links if "/timeline/?" in h]
     assert timeline, links
     assert all("#" in h for h in timeline), timeline
+
+
+def test_home_key_moments_lead_to_their_entries(browser: webdriver.Chrome, server: str) -> None:
+    from timeline.corpus import load_corpus
+    from timeline.pipeline import build_timeline
+
+    flagged = [e for e in build_timeline(load_corpus(REPO / "corpus")).events if e.key_moment]
+    open_page(browser, f"{server}/")
+    links = browser.find_elements(By.CSS_SELECTOR, "ol.tl-moments a.tl-moment-headline")
+    assert len(links) == len(flagged) > 0
+    assert [a.text for a in links] == [" ".join(e.headline.split()) for e in flagged]
+    anchor = links[-1].get_attribute("href").split("#")[1]
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", links[-1])
+    links[-1].click()
+    WebDriverWait(browser, WAIT).until(lambda d: d.current_url.endswith(f"/timeline/#{anchor}"))
+    entry = browser.find_element(By.ID, anchor)
+    assert "tl-entry" in entry.get_attribute("class")
+    assert "Key moment" in entry.find_element(By.CSS_SELECTOR, ".tl-head").text
+
+
+def test_home_links_have_text_contrast_in_both_palettes(
+    browser: webdriver.Chrome, server: str
+) -> None:
+    selectors = ("a.tl-moment-headline", ".tl-home-links a:not(.md-button--primary)",
+                 "ul.tl-stats a", "li.tl-moment .tl-count")
+    assert low_contrast(browser, f"{server}/", selectors) == []

@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
-from site_factory import article, demo, event, mention, order
+from site_factory import article, big_story, demo, event, mention, order
 
 from timeline.model import ResolvedArticle, Timeline
 from timeline.site import overview
@@ -134,9 +134,10 @@ def test_dots_never_overlap() -> None:
             assert (x1 - x2) ** 2 + (y1 - y2) ** 2 >= (2 * r) ** 2, (x1, y1, x2, y2)
 
 
-def test_more_label_is_as_legible_as_the_others() -> None:
+def test_count_under_a_column_is_as_legible_as_the_others() -> None:
     """The '+n' under a full stack was drawn at 0.7 of the label size: about 10 px on a
-    phone. It is set like every other label, inside the drawing's height."""
+    phone. A day with more entries than a stack holds is a column, its count set like
+    every other label, inside the drawing's height."""
     body = " ".join(f"Event {i} on Friday." for i in range(overview.MAX_STACK + 3))
     a = article("a", body)
     events = [
@@ -144,8 +145,10 @@ def test_more_label_is_as_legible_as_the_others() -> None:
         for i in range(overview.MAX_STACK + 3)
     ]
     svg = _svg(overview.render(list(order(events)), lambda e: "#", "Busy day"))
-    more = [t for t in svg.iter(f"{SVG}text") if (t.text or "").startswith("+")]
-    assert [t.text for t in more] == ["+3"]
+    assert [r.get("class") for r in svg.iter(f"{SVG}rect")] == ["tl-ov-column"]
+    assert list(svg.iter(f"{SVG}circle")) == []
+    more = [t for t in svg.iter(f"{SVG}text") if (t.text or "").isdigit()]
+    assert [t.text for t in more] == [str(overview.MAX_STACK + 3)]
     sizes = {t.get("font-size") for t in svg.iter(f"{SVG}text")}
     assert sizes == {str(overview.FONT)}
     height = float(svg.get("viewBox").split()[3])
@@ -157,3 +160,27 @@ def test_overview_is_kept_out_of_search() -> None:
     the timeline page instead of on the entry under its date."""
     figure = _render(demo())
     assert figure.startswith('<figure class="tl-overview-figure" data-search-exclude>')
+
+
+def test_a_story_at_real_size_stays_readable() -> None:
+    """8,400 entries, most in two years, a few in history decades before: no label touches
+    another, the years that hold most entries get most of the width, and the drawing holds
+    a bounded number of marks (not one per entry)."""
+    story = big_story()
+    figure = _render(story)
+    svg = _svg(figure)
+    assert len(list(svg.iter(f"{SVG}a"))) < 1000 and len(figure) < 250_000
+    assert any(r.get("class") == "tl-ov-column" for r in svg.iter(f"{SVG}rect"))
+    for y in {t.get("y") for t in svg.iter(f"{SVG}text")}:  # labels on one line apart
+        row = sorted(
+            (float(t.get("x")), len(t.text or "") * overview.FONT * overview.CHAR,
+             t.get("text-anchor"))
+            for t in svg.iter(f"{SVG}text") if t.get("y") == y
+        )
+        spans = [(x - w / 2, x + w / 2) if a == "middle" else (x - w, x) if a == "end"
+                 else (x, x + w) for x, w, a in row]
+        assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), (y, spans)
+    whole = overview._broken(list(story.events))
+    core = [p for p in whole.pieces if p.last.year >= 2009]
+    assert len(whole.pieces) <= overview.MAX_PIECES
+    assert sum(p.x1 - p.x0 for p in core) > 0.6 * (overview.WIDTH - 2 * overview.MARGIN)

@@ -34,7 +34,6 @@ TEMPLATE = "templates/story"
 # template file in the package -> its place in a story folder
 FILES = (
     ("mkdocs.yml", "mkdocs.yml"),
-    ("docs/index.md", "docs/index.md"),
     ("docs/about.md", "docs/about.md"),
     ("README.md", "README.md"),
     ("gitignore", ".gitignore"),
@@ -43,7 +42,7 @@ FILES = (
 # git keeps no empty folder: an empty hidden file (the corpus skips it) keeps corpus/
 KEEP_CORPUS = "corpus/.gitkeep"
 # what a site build reads: the built-in configuration used outside a story folder
-SITE_FILES = ("mkdocs.yml", "docs/index.md", "docs/about.md")
+SITE_FILES = ("mkdocs.yml", "docs/about.md")
 CONFIG = "mkdocs.yml"
 WORKFLOW = ".github/workflows/site.yml"
 DISTRIBUTION = "timeline"

@@ -179,6 +179,34 @@ def value_label(value: Value) -> str:
     return f"{day_label(s)}, {_time_of_day(value)}"
 
 
+_DAY_GRAINS = (Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE)
+
+
+def end_label(value: Value) -> str:
+    """A value as one end of a span, at its own grain, to read inside a sentence:
+    '2022', 'October 2025', 'the week of 20 October 2025', '16 October 2025'."""
+    if not isinstance(value, Point):
+        return value.timex
+    s, g = value.start, value.grain
+    if g is Grain.WEEK:
+        return f"the week of {day_label(s, weekday=False)}"
+    if g in _DAY_GRAINS:
+        return day_label(s, weekday=False)
+    label = value_label(value)
+    if g in (Grain.HALF, Grain.DECADE, Grain.SEASON):  # 'First half of 2025', 'Spring 2025'
+        return ("the " if g is Grain.HALF else "") + label[0].lower() + label[1:]
+    return label
+
+
+def span_label(first: Value, last: Value) -> str:
+    """'from 2022 to the week of 20 October 2025': each end at its own grain; one value
+    alone reads 'on 16 October 2025' or 'in October 2025'."""
+    if first != last:
+        return f"from {end_label(first)} to {end_label(last)}"
+    on_a_day = isinstance(first, Point) and first.grain in _DAY_GRAINS
+    return f"{'on' if on_a_day else 'in'} {end_label(first)}"
+
+
 def _season_label(value: Point) -> str:
     name = SEASONS.get(value.season or "", "Season")
     year = value.start.year

@@ -1,9 +1,11 @@
 """The overview: the story's span drawn at build time as an inline SVG, with a text alternative.
 
-Day entries are dots stacked on their day; longer values (week, month, year) are bars
-in lanes above the axis. Filled marks are reported, hollow ones scheduled or other, so
-the picture reads without colour (print, high contrast). The drawing uses a fixed
-viewBox with large type, so it stays legible when scaled to a phone's width.
+Day entries are dots stacked on their day (more than MAX_STACK close together: a column
+as tall as their number says, on a log scale, so a story of thousands of entries still
+reads); longer values (week, month, year) are bars in lanes above the axis. Filled marks
+are reported, hollow ones scheduled or other, so the picture reads without colour
+(print, high contrast). The drawing uses a fixed viewBox with large type, so it stays
+legible when scaled to a phone's width.
 """
 
 from __future__ import annotations
@@ -35,13 +37,16 @@ DOT = 8
 STACK = 18  # vertical step between stacked dots
 BAR = 12
 LANE = 18
-MAX_STACK = 8  # dots drawn per day before a "+n" label
+MAX_STACK = 8  # dots drawn per stack; a stack with more is drawn as a column
+COLUMN = 2 * DOT  # a column's width
+MAX_PIECES = 5  # stretches of a broken axis at most: each needs room for its labels
 MAX_LANES = 6
 MAX_TICKS = 6
 BREAK = 28  # room for the cut between two stretches of a broken axis
 MIN_PIECE = 56  # the narrowest a stretch is drawn, so its label fits
 MIN_GAP_DAYS = 60  # an empty stretch is cut out when it is this long ...
-GAP_SHARE = 0.1  # ... and this share of the whole span
+GAP_SHARE = 0.1  # ... and this share of the span that holds most entries
+CORE = 0.1  # that span: from this quantile of the entries' first days to its complement
 CHAR = 0.56  # average glyph width as a share of the font size, to keep labels apart
 POINT_GRAINS = (Grain.DAY, Grain.PART_OF_DAY, Grain.HOUR, Grain.MINUTE)
 
@@ -116,13 +121,19 @@ def _broken(events: list[Event]) -> Scale:
     its length), so a dense month is not crushed by years of near silence."""
     spans = sorted(e.interval for e in events)
     first, last = spans[0][0], max(end for _, end in spans)
-    min_gap = max(MIN_GAP_DAYS, (last - first).days * GAP_SHARE)
+    # the span that holds most entries, so decades of background told in passing do not
+    # make a two-year story's empty years look short
+    lo, hi = spans[int(len(spans) * CORE)][0], spans[int(len(spans) * (1 - CORE))][0]
+    min_gap = max(MIN_GAP_DAYS, (hi - lo).days * GAP_SHARE)
     runs: list[list[date]] = []
     for start, end in spans:
         if runs and (start - runs[-1][1]).days <= min_gap:
             runs[-1][1] = max(runs[-1][1], end)
         else:
             runs.append([start, end])
+    while len(runs) > MAX_PIECES:  # join the stretches across the shortest cut
+        i = min(range(len(runs) - 1), key=lambda k: (runs[k + 1][0] - runs[k][1], k))
+        runs[i : i + 2] = [[runs[i][0], max(runs[i][1], runs[i + 1][1])]]
     if len(runs) == 1:
         return Scale.linear(first, last)
     counts = [sum(1 for e in events if a <= e.interval[0] <= b) for a, b in runs]
@@ -270,26 +281,65 @@ def _stacks(points: list[Event], scale: Scale) -> list[tuple[float, list[Event]]
 
 
 def _dots(points: list[Event], scale: Scale, href: Href, top: int) -> list[str]:
+    """A dot per entry in each stack; a stack of more than MAX_STACK is a column instead,
+    as tall as its count says, with the count below it where there is room."""
+    stacks = _stacks(points, scale)
+    most = max((len(items) for _, items in stacks), default=0)
     out: list[str] = []
-    for x, items in _stacks(points, scale):
-        for i, e in enumerate(items[:MAX_STACK]):
-            cy = top + i * STACK
-            circle = f'<circle class="{_mark_class(e)}" cx="{x:.1f}" cy="{cy}" r="{DOT}"/>'
-            out.append(_link(e, href, circle))
-        if len(items) > MAX_STACK:
-            y = top + MAX_STACK * STACK + FONT // 2
-            out.append(
-                f'<text class="tl-ov-label" x="{x:.1f}" y="{y}" text-anchor="middle" '
-                f'font-size="{FONT}">+{len(items) - MAX_STACK}</text>'
-            )
+    labels: list[tuple[float, str]] = []
+    for x, items in stacks:
+        if len(items) <= MAX_STACK:
+            for i, e in enumerate(items):
+                circle = f'<circle class="{_mark_class(e)}" cx="{x:.1f}" cy="{top + i * STACK}" ' \
+                         f'r="{DOT}"/>'
+                out.append(_link(e, href, circle))
+            continue
+        height = _column_height(len(items), most)
+        first, last = items[0].interval[0], max(e.interval[1] for e in items)
+        when = short_day(first) if first == last else f"{short_day(first)} to {short_day(last)}"
+        column = (
+            f'<rect class="tl-ov-column" x="{x - COLUMN / 2:.1f}" y="{top - DOT}" '
+            f'width="{COLUMN}" height="{height}" rx="3"/>'
+        )
+        tip = f"{len(items)} entries, {when}"
+        out.append(f'<a href="{href(items[0])}"><title>{esc(tip)}</title>{column}</a>')
+        labels.append((x, str(len(items))))
+    # the counts on one row below the tallest column, clear of every column
+    out += _count_labels(labels, top - DOT + _column_height(most, most) + FONT)
+    return out
+
+
+def _column_height(count: int, most: int) -> int:
+    """From the height of a full stack of dots up to twice that for the busiest column,
+    on a log scale: a column of 9 and one of 900 entries both read."""
+    full = MAX_STACK * STACK
+    if most <= MAX_STACK + 1:
+        return full
+    return round(full * (1 + math.log(count / MAX_STACK) / math.log(most / MAX_STACK)))
+
+
+def _count_labels(labels: list[tuple[float, str]], y: int) -> list[str]:
+    """The counts under the columns, each dropped that would touch the one before it."""
+    out: list[str] = []
+    right = -math.inf
+    for x, text in labels:
+        width = len(text) * FONT * CHAR
+        if x - width / 2 < right + FONT / 2:
+            continue
+        right = x + width / 2
+        out.append(
+            f'<text class="tl-ov-label" x="{x:.1f}" y="{y}" text-anchor="middle" '
+            f'font-size="{FONT}">{text}</text>'
+        )
     return out
 
 
 def _stack_height(points: list[Event], scale: Scale) -> int:
     counts = [len(items) for _, items in _stacks(points, scale)]
-    tallest = min(max(counts, default=0), MAX_STACK)
-    extra = FONT if any(c > MAX_STACK for c in counts) else 0
-    return tallest * STACK + extra
+    most = max(counts, default=0)
+    if most <= MAX_STACK:
+        return most * STACK
+    return _column_height(most, most) + FONT
 
 
 def _axis(scale: Scale, y: int, label_y: int) -> list[str]:
@@ -367,11 +417,13 @@ def _legend() -> str:
 
     dot = '<circle class="{}" cx="10" cy="10" r="7"/>'
     bar = '<rect class="tl-ov-filled" x="1" y="6" width="18" height="8" rx="3"/>'
+    column = '<rect class="tl-ov-column" x="6" y="1" width="8" height="18" rx="2"/>'
     return (
         '<p class="tl-ov-legend">'
         f"<span>{key(dot.format('tl-ov-filled'))} reported</span> "
         f"<span>{key(dot.format('tl-ov-hollow'))} scheduled or other</span> "
-        f"<span>{key(bar)} a week, month or year</span></p>"
+        f"<span>{key(bar)} a week, month or year</span> "
+        f"<span>{key(column)} over {MAX_STACK} entries close together</span></p>"
     )
 
 
@@ -384,6 +436,9 @@ def _figure(
         f"{len(events)} entries from {span}. Dots are single days, bars longer periods; "
         "filled marks were reported, hollow ones scheduled or other."
     )
+    if 'class="tl-ov-column"' in "".join(body):
+        desc += (f" Where more than {MAX_STACK} day entries fall close together, a column "
+                 "stands for them, taller the more there are, with their number below.")
     gaps = whole.gaps()
     if gaps:
         cut = "; ".join(f"{short_day(a)} to {short_day(b)}" for a, b, _ in gaps)

@@ -6,6 +6,8 @@
           corpus: corpus      # folder of articles, relative to mkdocs.yml
           title: My story     # default: site_name
           exports: true       # publish timeline.json, TimelineJS, .ics and CSV
+          home: true          # generate the home page (index.md) that tells the story
+          key_moments: 12     # how many key moments it shows (default: grows with the story)
 
 All the work is in `timeline.pipeline` (corpus → Timeline) and `timeline.site.pages`
 (Timeline → pages); this module only wires them into MkDocs events, adds the stylesheet
@@ -34,6 +36,7 @@ from timeline.run import RunOptions, timeline_of_corpus
 from timeline.site import exports
 from timeline.site.pages import (
     EXPORT_FILES,
+    HOME,
     SCRIPT,
     STYLESHEET,
     Page,
@@ -56,6 +59,8 @@ class TimelineConfig(Config):
     corpus = c.Type(str, default="corpus")
     title = c.Optional(c.Type(str))
     exports = c.Type(bool, default=True)
+    home = c.Type(bool, default=True)
+    key_moments = c.Optional(c.Type(int))
     # how the pipeline runs (the command line sets these from its options)
     jobs = c.Optional(c.Type(int))  # processes; default every core
     executor = c.Choice(("local", "dask"), default="local")
@@ -74,6 +79,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Build the timeline once per build, before files are collected; watch the corpus."""
+        moments = self.config.key_moments
+        if moments is not None and (isinstance(moments, bool) or moments < 0):
+            raise PluginError("timeline: `key_moments` must be a whole number, 0 or more")
         folder = self._corpus_folder(config)
         title = self.config.title or config.site_name
         try:  # an internal error names the article that set it off (timeline/failures.py)
@@ -84,7 +92,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             report = log.info if self.config.keep_going else log.warning
             report("timeline: %s: %s (left out)", shown(error.path), shown(error.message))
         options = SiteOptions(
-            directory_urls=config.use_directory_urls, exports=self.config.exports
+            directory_urls=config.use_directory_urls,
+            exports=self.config.exports,
+            home=self.config.home,
+            key_moments=moments,
         )
         self.pages = build_pages(self.timeline, options)
         config.watch.append(str(folder))
@@ -112,6 +123,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         """Add the pages, the stylesheet and the exports as in-memory files."""
         for page in self.pages:
             level = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            if page.path == HOME and files.get_file_from_path(HOME) is not None:
+                log.info("timeline: the story's home page replaces docs/%s; move that text "
+                         "to another page (e.g. about.md) or set the option `home: false`", HOME)
             _add(files, File.generated(config, page.path, content=page.content, inclusion=level))
         for asset in ASSETS:
             text = resources.files("timeline.site").joinpath(asset).read_text("utf-8")

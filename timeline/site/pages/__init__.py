@@ -6,7 +6,8 @@ in raw HTML blocks and goes through `esc`, so it is shown, never interpreted.
 Iteration is always over sorted or already-ordered data: the same Timeline gives the
 same bytes.
 
-One module per page (`timeline_page`: the timeline and newest first; `articles`,
+One module per page (`home`: the story at a glance; `timeline_page`: the timeline and
+newest first; `articles`,
 `sources`, `disagreements`, `undated`, `people`, `exports_page`), on top of `layout`
 (page paths and parts), `context` (ids, anchors, links), `fragments` (shared markup)
 and `entries` (an entry with its source lines).
@@ -19,10 +20,12 @@ from timeline.site.pages.articles import article_page
 from timeline.site.pages.context import Context, build_context, sorted_articles
 from timeline.site.pages.disagreements import disagreements_page
 from timeline.site.pages.exports_page import exports_page
+from timeline.site.pages.home import home_page
 from timeline.site.pages.layout import (
     DISAGREEMENTS,
     EXPORT_FILES,
     EXPORTS,
+    HOME,
     NEWEST,
     PAGE_LIMIT,
     PEOPLE,
@@ -34,15 +37,16 @@ from timeline.site.pages.layout import (
     Page,
     SiteOptions,
 )
-from timeline.site.pages.people import people_page
+from timeline.site.pages.people import people_pages
 from timeline.site.pages.sources import sources_page
 from timeline.site.pages.timeline_page import newest_pages, timeline_pages
-from timeline.site.pages.undated import undated_page
+from timeline.site.pages.undated import undated_pages
 
 __all__ = [
     "DISAGREEMENTS",
     "EXPORTS",
     "EXPORT_FILES",
+    "HOME",
     "NEWEST",
     "PAGE_LIMIT",
     "PEOPLE",
@@ -62,13 +66,14 @@ __all__ = [
 def build_pages(timeline: Timeline, options: SiteOptions | None = None) -> list[Page]:
     """Every generated page, in a fixed order; nav pages flagged."""
     ctx = build_context(timeline, options or SiteOptions())
-    pages = [
+    pages = [Page(HOME, home_page(ctx), in_nav=True)] if ctx.options.home else []
+    pages += [
         *timeline_pages(ctx),
         *newest_pages(ctx),
         Page(SOURCES, sources_page(ctx), in_nav=True),
         Page(DISAGREEMENTS, disagreements_page(ctx), in_nav=True),
-        Page(UNDATED, undated_page(ctx), in_nav=True),
-        Page(PEOPLE, people_page(ctx), in_nav=True),
+        *undated_pages(ctx),
+        *people_pages(ctx),
         *[article_page(ctx, r) for r in sorted_articles(timeline)],
     ]
     if ctx.options.exports:

@@ -12,6 +12,7 @@ from timeline.site.markup import NO_DATE, esc, external_link, one_line, shown_ur
 from timeline.site.pages.context import Context
 from timeline.site.pages.entries import event_item
 from timeline.site.pages.fragments import (
+    NO_SEARCH,
     block,
     count_label,
     doc,
@@ -180,8 +181,8 @@ def _announces(ctx: Context, page: str, article_id: str, sentence_start: int) ->
 
 
 def _article_entries(ctx: Context, page: str, article_id: str) -> str:
-    events = [e for e in ctx.timeline.events if article_id in e.sources]
+    events = ctx.article_events.get(article_id, [])
     if not events:
         return empty("No dated entries come from this article.")
     items = [event_item(ctx, page, e) for e in events]
-    return block(['<ul class="tl-article-entries">', *items, "</ul>"])
+    return block([f'<ul class="tl-article-entries" {NO_SEARCH}>', *items, "</ul>"])

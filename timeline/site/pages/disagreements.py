@@ -9,6 +9,7 @@ from timeline.model import Event, Mention
 from timeline.site.markup import esc, one_line, value_label, with_mod
 from timeline.site.pages.context import Context
 from timeline.site.pages.fragments import (
+    NO_SEARCH,
     article_link,
     article_ref,
     block,
@@ -64,7 +65,7 @@ def conflict_callout(ctx: Context, page: str, e: Event) -> str:
     others = [f"<li>{_says(ctx, page, e, value, articles)}</li>" for value, articles in differing]
     compare = ctx.url(page, DISAGREEMENTS, ctx.event_ids[e.id])
     return (
-        '<div class="admonition warning tl-conflict" role="note">'
+        f'<div class="admonition warning tl-conflict" role="note" {NO_SEARCH}>'
         '<p class="admonition-title">Sources disagree on the date</p>'
         f"<p>{_majority(e, differing)}</p><ul>{''.join(others)}</ul>"
         f'<p><a href="{compare}">Compare the sources side by side</a></p></div>'

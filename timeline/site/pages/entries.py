@@ -4,14 +4,21 @@ The source lines serve the Undated page too."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from timeline.model import Event, Mention
 from timeline.site.markup import esc, one_line, slug, value_label, with_mod
-from timeline.site.pages.context import Context, actors
+from timeline.site.pages.context import Context, actors, name_key
 from timeline.site.pages.disagreements import conflict_callout
-from timeline.site.pages.fragments import article_ref, count_label, phrases, status, when
-from timeline.site.pages.layout import PEOPLE
+from timeline.site.pages.fragments import (
+    NO_SEARCH,
+    article_ref,
+    count_label,
+    phrases,
+    status,
+    when,
+)
 
 
 def entry_list(ctx: Context, page: str, events: list[Event], heading: str | None) -> list[str]:
@@ -20,15 +27,19 @@ def entry_list(ctx: Context, page: str, events: list[Event], heading: str | None
 
 
 def entry(ctx: Context, page: str, e: Event, heading: str | None = None) -> str:
-    """One entry; its date is spelled out only where it says more than the heading above."""
+    """One entry; its date is spelled out only where it says more than the heading above.
+    Its headline leads when it says less than the summary (the sentence) below it."""
     anchor = ctx.event_ids[e.id]
     label = with_mod(value_label(e.value), e.mod)
     date_ = f' <span class="tl-when">{when(e)}</span>' if label != heading else ""
+    background = " tl-entry-background" if e.background else ""
     lines = [
-        f'<li class="tl-entry tl-entry-{slug(e.status)}" id="{anchor}">',
-        f'<p class="tl-head">{status(e.status)}{date_}'
+        f'<li class="tl-entry tl-entry-{slug(e.status)}{background}" id="{anchor}"'
+        f"{filter_attributes(ctx, e)}>",
+        f'<p class="tl-head" {NO_SEARCH}>{status(e.status)}{flags(ctx, e)}{date_}'
         f' <a class="tl-permalink" href="#{anchor}" aria-label="Link to this entry">#</a></p>',
-        f'<p class="tl-summary">{esc(one_line(e.summary))}</p>',
+        _headline(e),
+        _summary(e),
         sources_list(ctx, page, e),
         quotes(ctx, page, e),
         conflict_callout(ctx, page, e),
@@ -39,11 +50,62 @@ def entry(ctx: Context, page: str, e: Event, heading: str | None = None) -> str:
 
 
 def event_item(ctx: Context, page: str, e: Event) -> str:
-    """An entry as one line of a list (its date, its summary linked to the timeline)."""
+    """An entry as one line of a list (its date, its headline linked to the timeline)."""
     return (
         f'<li><span class="tl-when">{when(e)}</span> '
-        f'<a href="{ctx.entry_link(page, e)}">{esc(one_line(e.summary))}</a></li>'
+        f'<a href="{ctx.entry_link(page, e)}">{esc(headline(e))}</a>{flags(ctx, e)}</li>'
     )
+
+
+def headline(e: Event) -> str:
+    """What an editor reads first: the entry's headline, its summary when it has none."""
+    return one_line(e.headline) or one_line(e.summary)
+
+
+def _headline(e: Event) -> str:
+    text = headline(e)
+    if text == one_line(e.summary):
+        return ""
+    return f'<p class="tl-headline">{esc(text)}</p>'
+
+
+def _summary(e: Event) -> str:
+    """The summary; searched only when no headline stands for it (it is a sentence of an
+    article, which the article's page already puts in the index)."""
+    summary = one_line(e.summary)
+    hidden = f" {NO_SEARCH}" if headline(e) != summary else ""
+    return f'<p class="tl-summary"{hidden}>{esc(summary)}</p>'
+
+
+def flags(ctx: Context, e: Event) -> str:
+    """Marks in words, so they read without colour: a key moment, or history told in
+    passing (background), which is never a key moment."""
+    if e.background:
+        return ' <span class="tl-flag tl-flag-background">Background</span>'
+    if e.id in ctx.key_moments:
+        return ' <span class="tl-flag tl-flag-key">Key moment</span>'
+    return ""
+
+
+def filter_attributes(ctx: Context, e: Event) -> str:
+    """What the filters (assets/timeline.js) match an entry on, as data attributes: its
+    status, outlets and actors (JSON lists of names, escaped), key moment or not."""
+    outlets = sorted(
+        {name for a in e.sources if (name := one_line(_outlet(ctx, a)))}, key=name_key
+    )
+    attrs = [
+        f'data-status="{esc(slug(e.status))}"',
+        f'data-outlets="{esc(json.dumps(outlets, ensure_ascii=False))}"',
+        f'data-actors="{esc(json.dumps(actors(e), ensure_ascii=False))}"',
+    ]
+    if e.id in ctx.key_moments:
+        attrs.append('data-key-moment=""')
+    return " " + " ".join(attrs)
+
+
+def _outlet(ctx: Context, article_id: str) -> str | None:
+    a = ctx.articles.get(article_id)
+    return a.source if a else None
 
 
 def _by_article(mentions: Iterable[Mention]) -> list[list[Mention]]:
@@ -58,7 +120,8 @@ def sources_list(ctx: Context, page: str, e: Event) -> str:
     """One line per source article: its date phrases, then the article linked to the
     sentence, then any further sentences of it that mention the happening."""
     items = [f"<li>{_source_group(ctx, page, group)}</li>" for group in _by_article(e.mentions)]
-    return '<ul class="tl-sources" aria-label="Sources">' + "".join(items) + "</ul>"
+    return (f'<ul class="tl-sources" aria-label="Sources" {NO_SEARCH}>' + "".join(items)
+            + "</ul>")
 
 
 def _source_group(ctx: Context, page: str, mentions: list[Mention]) -> str:
@@ -79,7 +142,8 @@ def quotes(ctx: Context, page: str, e: Event) -> str:
     items = [_quote(ctx, page, m) for m in seen.values()]
     label = count_label(len(items), "sentence")
     return (
-        f'<details class="tl-quotes"><summary>What the sources say ({label})</summary>'
+        f'<details class="tl-quotes" {NO_SEARCH}><summary>What the sources say ({label})'
+        "</summary>"
         f'<ul>{"".join(items)}</ul></details>'
     )
 
@@ -113,5 +177,5 @@ def _actors_line(ctx: Context, page: str, e: Event) -> str:
     names = actors(e)
     if not names:
         return ""
-    links = [f'<a href="{ctx.url(page, PEOPLE, ctx.actor_ids[n])}">{esc(n)}</a>' for n in names]
-    return f'<p class="tl-actors">People and places: {", ".join(links)}</p>'
+    links = [f'<a href="{ctx.actor_link(page, n)}">{esc(n)}</a>' for n in names]
+    return f'<p class="tl-actors" {NO_SEARCH}>People and places: {", ".join(links)}</p>'

@@ -15,6 +15,7 @@ from timeline.site.markup import (
     one_line,
     published_label,
     slug,
+    span_label,
     status_label,
     value_label,
     with_mod,
@@ -25,10 +26,14 @@ from timeline.values import Grain, Point, Value
 # --- the page frame ---------------------------------------------------------------------
 
 
-def front_matter(title: str) -> str:
-    """Page title as YAML meta: escaped HTML, since the theme prints titles unescaped."""
-    meta = yaml.safe_dump({"title": esc(one_line(title))}, allow_unicode=True, width=10**6)
-    return f"---\n{meta}---\n\n"
+def front_matter(title: str, searchable: bool = True) -> str:
+    """Page title as YAML meta: escaped HTML, since the theme prints titles unescaped; a
+    page that only repeats others is kept out of the search index."""
+    meta: dict[str, object] = {"title": esc(one_line(title))}
+    if not searchable:
+        meta["search"] = {"exclude": True}
+    text = yaml.safe_dump(meta, allow_unicode=True, width=10**6, sort_keys=False)
+    return f"---\n{text}---\n\n"
 
 
 def block(lines: Iterable[str]) -> str:
@@ -36,8 +41,17 @@ def block(lines: Iterable[str]) -> str:
     return "\n".join(line for line in lines if line) + "\n"
 
 
-def doc(title: str, *parts: str) -> str:
-    return front_matter(title) + "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
+def doc(title: str, *parts: str, searchable: bool = True) -> str:
+    body = "\n".join(p.rstrip("\n") + "\n" for p in parts if p)
+    return front_matter(title, searchable) + body
+
+
+# Marks a part of a page the search index leaves out: what another page already holds
+# (an article's sentences, source lines, lists of entries), so the index carries the
+# articles' text once and every hit lands where the text lives. (Material's search skips
+# an element with this attribute and everything in it; no element inside may have the
+# same tag, or the skipping ends at its end tag.)
+NO_SEARCH = "data-search-exclude"
 
 
 def empty(text: str = "Nothing here yet.") -> str:
@@ -46,7 +60,12 @@ def empty(text: str = "Nothing here yet.") -> str:
 
 def count_label(count: int, word: str, plural: str | None = None) -> str:
     """'1 article', '3 articles', '2 entries' (with `plural` given)."""
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+    return f"{count} {noun(count, word, plural)}"
+
+
+def noun(count: int, word: str, plural: str | None = None) -> str:
+    """The word in the number `count` asks for: 'article', 'articles', 'entries'."""
+    return word if count == 1 else plural or word + "s"
 
 
 # --- dates ------------------------------------------------------------------------------
@@ -64,6 +83,27 @@ def phrase(ctx: Context, m: Mention) -> str:
     title = timex_title(ctx, m.article, m.timex)
     mark = time_element(m.timex.value, one_line(m.timex.text), title)
     return mark.replace("<time", '<time tabindex="0"', 1)
+
+
+# Values too coarse to bound a story: 'the 2000s' or '2000–2099' would say it runs to 2099.
+UNBOUNDED = (Grain.CENTURY, Grain.DECADE)
+
+
+def story_span(events: Iterable[Event]) -> str:
+    """'from 2022 to the week of 20 October 2025': from the entry that starts first to the
+    one that ends last (the shorter one on a tie), each at its own grain, decades and
+    centuries left out when there is anything finer; '' for none."""
+    every = list(events)
+    items = [e for e in every if not _grain_in(e, UNBOUNDED)] or every
+    if not items:
+        return ""
+    first = min(items, key=lambda e: (e.interval[0], e.interval[1], e.id))
+    last = max(items, key=lambda e: (e.interval[1], e.interval[0], e.id))
+    return span_label(first.value, last.value)
+
+
+def _grain_in(e: Event, grains: tuple[Grain, ...]) -> bool:
+    return isinstance(e.value, Point) and e.value.grain in grains
 
 
 def when(e: Event) -> str:

@@ -11,6 +11,7 @@ from timeline.site.pages.fragments import article_link, block, count_label, doc,
 from timeline.site.pages.layout import SOURCES
 
 UNKNOWN_OUTLET = "Outlet not stated"
+LEFT_OUT = "left-out"  # the anchor of the articles left out
 
 
 def sources_page(ctx: Context) -> str:
@@ -31,7 +32,25 @@ def sources_page(ctx: Context) -> str:
         f"<p>{_sources_count(len(ctx.articles), named, known)} Each article page shows "
         "its text with every date marked and how it was resolved.</p>"
     ])
-    return doc("Sources", intro, block(lines) if lines else empty())
+    return doc("Sources", intro, block(lines) if lines else empty(), _left_out(ctx))
+
+
+def _left_out(ctx: Context) -> str:
+    """The articles the pipeline could not read, with its message: the story goes on
+    without them, and the reader is told."""
+    errors = ctx.timeline.errors
+    if not errors:
+        return ""
+    items = [
+        f"<li><code>{esc(e.path.name)}</code>: {esc(one_line(e.message))}</li>"
+        for e in sorted(errors, key=lambda e: (str(e.path), e.article))
+    ]
+    note = (
+        f"<p>{count_label(len(errors), 'article')} could not be read and "
+        f"{'is' if len(errors) == 1 else 'are'} not part of the timeline:</p>"
+    )
+    return f"## Left out {{#{LEFT_OUT}}}\n\n" + block([note, '<ul class="tl-left-out">', *items,
+                                                      "</ul>"])
 
 
 def _sources_count(articles: int, named: int, outlets: int) -> str:

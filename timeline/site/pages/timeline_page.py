@@ -12,8 +12,16 @@ from timeline.model import Event
 from timeline.site import overview
 from timeline.site.markup import datetime_attr, esc, one_line, value_anchor, value_label
 from timeline.site.pages.context import Context
-from timeline.site.pages.entries import entry_list
-from timeline.site.pages.fragments import block, count_label, doc, empty, status, when
+from timeline.site.pages.entries import entry_list, filter_attributes, flags, headline
+from timeline.site.pages.fragments import (
+    block,
+    count_label,
+    doc,
+    empty,
+    status,
+    story_span,
+    when,
+)
 from timeline.site.pages.layout import (
     DISAGREEMENTS,
     NEWEST,
@@ -58,23 +66,49 @@ def newest_pages(ctx: Context) -> list[Page]:
     return _reading_pages(ctx, reading, list(reversed(ctx.parts)))
 
 
+# Where assets/timeline.js puts the filters (outlet, actor, status, key moments): empty,
+# so without the script the page shows every entry and no control that does nothing.
+FILTER_SLOT = block(['<div class="tl-filter" data-tl-filter data-search-exclude></div>'])
+
+
 def _reading_pages(ctx: Context, r: Reading, parts: list[Part]) -> list[Page]:
     intro = r.intro(ctx)
     if len(parts) == 1:
-        return [Page(r.index, doc(r.title, intro, *r.body(ctx, r.index, parts[0][1])), True)]
+        body = r.body(ctx, r.index, parts[0][1])
+        page = doc(r.title, intro, FILTER_SLOT, *body, searchable=_searchable(r))
+        return [Page(r.index, page, True)]
     items = [
         f'<li><a href="{ctx.url(r.index, r.part_path(k))}">{esc(part_label(k))}</a>'
         f" ({count_label(len(events), 'entry', 'entries')})</li>"
         for k, events in parts
     ]
     index = ["## Parts", "", block(['<ul class="tl-parts">', *items, "</ul>"])]
-    pages = [Page(r.index, doc(r.title, intro, *index), True)]
-    for key, events in parts:
+    pages = [Page(r.index, doc(r.title, intro, *index, searchable=_searchable(r)), True)]
+    for number, (key, events) in enumerate(parts):
         path = r.part_path(key)
-        back = block([f'<p><a href="{ctx.url(path, r.index)}">{r.back}</a></p>'])
+        steps = _part_nav(ctx, r, parts, number)
         title = f"{r.title}: {part_label(key)}"
-        pages.append(Page(path, doc(title, back, *r.body(ctx, path, events))))
+        body = r.body(ctx, path, events)
+        page = doc(title, steps, FILTER_SLOT, *body, steps, searchable=_searchable(r))
+        pages.append(Page(path, page))
     return pages
+
+
+def _part_nav(ctx: Context, r: Reading, parts: list[Part], number: int) -> str:
+    """Links to the part before and after, and back to the list of parts; the filters
+    travel with them (assets/timeline.js adds them to links marked data-tl-keep-filter)."""
+    path = r.part_path(parts[number][0])
+    links = [f'<a href="{ctx.url(path, r.index)}">{r.back}</a>']
+    if number > 0:
+        key = parts[number - 1][0]
+        links.insert(0, f'<a rel="prev" data-tl-keep-filter href="'
+                        f'{ctx.url(path, r.part_path(key))}">← {esc(part_label(key))}</a>')
+    if number + 1 < len(parts):
+        key = parts[number + 1][0]
+        links.append(f'<a rel="next" data-tl-keep-filter href="'
+                     f'{ctx.url(path, r.part_path(key))}">{esc(part_label(key))} →</a>')
+    return block(['<nav class="tl-part-nav" aria-label="Parts" data-search-exclude>',
+                  " · ".join(links), "</nav>"])
 
 
 # --- in order ---------------------------------------------------------------------------
@@ -84,11 +118,7 @@ def _timeline_intro(ctx: Context) -> str:
     t = ctx.timeline
     events = t.events
     outlets = {r.article.source for r in t.articles if r.article.source}
-    if events:
-        first, last = events[0].interval[0], max(e.interval[1] for e in events)
-        span = f" from {esc(value_label(day(first)))} to {esc(value_label(day(last)))}"
-    else:
-        span = ""
+    span = f" {esc(story_span(events))}" if events else ""
     by = f" by {count_label(len(outlets), 'outlet')}" if outlets else ""
     summary = (
         f"<p class=\"tl-intro\"><strong>{esc(one_line(t.title))}</strong>: "
@@ -181,10 +211,17 @@ def _newest_body(ctx: Context, page: str, events: list[Event]) -> list[str]:
     return [block(['<ol class="tl-newest">', *items, "</ol>"]) if items else empty()]
 
 
+def _searchable(r: Reading) -> bool:
+    """Newest first repeats the timeline: kept out of the search index."""
+    return r.index != NEWEST
+
+
 def _newest_item(ctx: Context, page: str, e: Event) -> str:
     sources = count_label(len(e.sources), "source")
+    background = ' class="tl-entry-background"' if e.background else ""
     return (
-        f'<li id="{ctx.event_ids[e.id]}">{status(e.status)} <span class="tl-when">{when(e)}</span> '
-        f'<a href="{ctx.entry_link(page, e)}">{esc(one_line(e.summary))}</a>'
+        f'<li id="{ctx.event_ids[e.id]}"{background}{filter_attributes(ctx, e)}>'
+        f'{status(e.status)}{flags(ctx, e)} <span class="tl-when">{when(e)}</span> '
+        f'<a href="{ctx.entry_link(page, e)}">{esc(headline(e))}</a>'
         f' <span class="tl-count">({sources})</span></li>'
     )

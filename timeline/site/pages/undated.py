@@ -1,5 +1,5 @@
-"""The Undated page: happenings announced with no date yet, context with no usable date,
-and articles without a publish date."""
+"""The Undated page: happenings announced with no date yet, context with no usable date
+(on pages of its own when there is much of it), and articles without a publish date."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from timeline.site.markup import esc, one_line, slug
 from timeline.site.pages.context import Context
 from timeline.site.pages.entries import quotes, sources_list
 from timeline.site.pages.fragments import (
+    NO_SEARCH,
     article_link,
     article_ref,
     block,
@@ -18,32 +19,67 @@ from timeline.site.pages.fragments import (
     published,
     status,
 )
-from timeline.site.pages.layout import UNDATED
+from timeline.site.pages.layout import UNDATED, Page
+
+# Context sentences without a usable date listed on one page at most (about 400 bytes
+# each); more go to pages of their own, linked from the Undated page.
+CONTEXT_LIMIT = 1000
 
 
-def undated_page(ctx: Context) -> str:
+def undated_pages(ctx: Context) -> list[Page]:
+    """The Undated page, and the pages of context sentences when there are too many."""
     upcoming = list(ctx.timeline.upcoming)
     merged = {(m.article, m.sentence.start) for e in upcoming for m in e.mentions}
     loose = [m for m in ctx.timeline.undated if (m.article, m.sentence.start) not in merged]
     announced = [m for m in loose if m.status == "scheduled"]
     context = [m for m in loose if m.status != "scheduled"]
+    chunks = [context[i : i + CONTEXT_LIMIT] for i in range(0, len(context), CONTEXT_LIMIT)]
+    paths = [f"undated/context-{n}.md" for n in range(1, len(chunks) + 1)]
+    if len(chunks) > 1:
+        pages = [
+            Page(path, doc(f"Context without a usable date, part {n}",
+                           block([f'<p><a href="{ctx.url(path, UNDATED, "context")}">'
+                                  "Back to Undated</a></p>"]),
+                           _context_list(ctx, path, chunk)))
+            for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1)
+        ]
+        listing = block(['<ul class="tl-parts">', *[
+            f'<li><a href="{ctx.url(UNDATED, path)}">Part {n}</a> '
+            f"({count_label(len(chunk), 'sentence')})</li>"
+            for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True), 1)
+        ], "</ul>"])
+    else:
+        pages, listing = [], _context_list(ctx, UNDATED, context)
+    return [Page(UNDATED, _undated_page(ctx, announced, listing), in_nav=True), *pages]
+
+
+def _context_list(ctx: Context, page: str, context: list[Mention]) -> str:
+    """Context sentences: searched on their article's page, not here."""
+    return _undated_list([_mention_item(ctx, page, m) for m in context], searchable=False)
+
+
+def _undated_page(ctx: Context, announced: list[Mention], context: str) -> str:
     parts = [
         block([
             "<p>What the articles mention without a date the timeline can place: "
             "happenings announced with no date yet, and context with no usable date.</p>"
         ]),
         "## Announced, no date yet {#announced}\n",
-        _undated_list(_upcoming_items(ctx) + [_mention_item(ctx, m) for m in announced]),
+        _undated_list(_upcoming_items(ctx) + [_mention_item(ctx, UNDATED, m) for m in announced]),
         "## Context without a usable date {#context}\n",
-        _undated_list([_mention_item(ctx, m) for m in context]),
+        context,
         "## Articles without a publish date {#no-publish-date}\n",
         _no_publish_date(ctx),
     ]
     return doc("Undated", *parts)
 
 
-def _undated_list(items: list[str]) -> str:
-    return block(['<ul class="tl-undated">', *items, "</ul>"]) if items else empty()
+def _undated_list(items: list[str], searchable: bool = True) -> str:
+    """A list of undated items; context sentences are searched on their article's page."""
+    if not items:
+        return empty()
+    hidden = "" if searchable else f" {NO_SEARCH}"
+    return block([f'<ul class="tl-undated"{hidden}>', *items, "</ul>"])
 
 
 def _upcoming_items(ctx: Context) -> list[str]:
@@ -58,11 +94,11 @@ def _upcoming_items(ctx: Context) -> list[str]:
     ]
 
 
-def _mention_item(ctx: Context, m: Mention) -> str:
+def _mention_item(ctx: Context, page: str, m: Mention) -> str:
     return (
         f"<li><p class=\"tl-summary\">{esc(one_line(m.summary))}</p>"
         f"<p class=\"tl-meta\">{status(m.status)} {_undated_phrase(m)} — "
-        f"{article_ref(ctx, UNDATED, m)}</p></li>"
+        f"{article_ref(ctx, page, m)}</p></li>"
     )
 
 
